@@ -12,8 +12,8 @@ export const HELP_EXAMPLES = `
 Examples:
   $ prospector targets --max-dv 5 --limit 10          rank the bundled NEA catalog by delta-v
   $ prospector target Bennu --json | jq .result.dvKmS  one asteroid, as JSON
-  $ prospector porkchop 1999 AO10 --launch 2025-01-01..2027-01-01 --tof 60..400 --svg p.svg
-  $ prospector trip 2000 SG344 --max-days 450          NHATS-style round trip
+  $ prospector porkchop "1999 AO10" --launch 2025-01-01..2027-01-01 --tof 60..400 --svg p.svg
+  $ prospector trip "2000 SG344" --max-days 450        NHATS-style round trip
   $ prospector lambert --r1 1,0,0 --r2 0,1,0 --tof 2.356 --mu 1
   $ prospector reentry --mass 45.8 --diameter 0.811 --nose-radius 0.2202 --cd 1.5 --speed 12.9 --fpa -8.2
   $ prospector plan examples/metal-pgm-earth.yaml --samples 1000 --seed 42
