@@ -1,4 +1,5 @@
-// Mounts the ink application. Loaded lazily: ink costs ~0.6 s to import.
+// Mounts the planning session. Loaded lazily (ink costs ~0.6 s to import), only when stdin and
+// stdout are terminals and CI is unset (cli/main.ts decides).
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit.js';
 
@@ -6,25 +7,28 @@ export interface TuiOptions {
   scenarioPath?: string;
 }
 
-export async function runTui(ctx: CliContext, _opts: TuiOptions): Promise<number> {
-  const [{ render, Text, Box, useApp, useInput }, React] = await Promise.all([import('ink'), import('react')]);
+export async function runTui(ctx: CliContext, opts: TuiOptions): Promise<number> {
+  const [{ render }, React, { App }, { loadModule }] = await Promise.all([import('ink'), import('react'), import('./app.js'), import('./engine.js')]);
   let code: number = EXIT.OK;
-  function App() {
-    const { exit } = useApp();
-    useInput((input, key) => {
-      if (key.ctrl && input === 'c') {
-        code = EXIT.INTERRUPTED;
-        exit();
-      } else if (input === 'q') exit();
-    });
-    return React.createElement(
-      Box,
-      { flexDirection: 'column', borderStyle: 'round', paddingX: 1 },
-      React.createElement(Text, { bold: true }, 'Prospector'),
-      React.createElement(Text, null, 'The planning screens are being built. Press q to quit.'),
-    );
+  let instance: ReturnType<typeof render> | undefined;
+  const onExit = (c: number) => {
+    code = c;
+    instance?.unmount();
+  };
+  const stdout = ctx.stdout as NodeJS.WriteStream;
+  instance = render(
+    React.createElement(App, { engine: loadModule, cwd: ctx.cwd, color: ctx.color, scenarioPath: opts.scenarioPath, onExit }),
+    // Ctrl+C is ours (exit 130): with exitOnCtrlC ink would exit 0.
+    { exitOnCtrlC: false, stdout, patchConsole: true, maxFps: 30 },
+  );
+  try {
+    await instance.waitUntilExit();
+  } catch (err) {
+    ctx.stderr.write(`prospector: ${(err as Error).message}\n`);
+    return EXIT.FAILURE;
+  } finally {
+    // ink restores raw mode and the cursor on unmount; make sure stdin no longer holds the loop.
+    process.stdin.pause();
   }
-  const app = render(React.createElement(App), { exitOnCtrlC: false, stdout: ctx.stdout as NodeJS.WriteStream });
-  await app.waitUntilExit();
   return code;
 }

@@ -21,6 +21,8 @@ export function loadUnits(): Promise<MathJsInstance> {
     inst.createUnit('AU', { definition: `${AU_KM} km`, aliases: ['au', 'ua'] });
     // Julian year, for "yr" (mathjs only knows "year"/"years").
     inst.createUnit('yr', { definition: '365.25 day', aliases: ['yrs'] });
+    // "d" for days, as scenario files write stays and trips ("180 d"); mathjs has only "day".
+    inst.createUnit('d', { definition: '1 day' });
     math = inst;
     return inst;
   });

@@ -1,0 +1,85 @@
+// `prospector plan <scenario>`: the whole chain for one scenario, as a text report or the Plan JSON.
+import type { Command } from 'commander';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { RegisterCommand } from '../command.js';
+import { runOutput, withOutputFlags } from '../command.js';
+import type { CliContext } from '../context.js';
+import type { SettingFlags, Settings } from '../config.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+import type { Plan } from '../../src/scenario/plan-types.js';
+
+export interface PlanFlags extends SettingFlags {
+  json?: boolean;
+  csv?: boolean;
+}
+
+/** Adds the settings flags every planning command shares. */
+export function withPlanFlags(cmd: Command): Command {
+  return cmd
+    .option('--samples <n>', 'Monte Carlo samples (0 = base case only; default: scenario, PROSPECTOR_SAMPLES, config, 1000)')
+    .option('--seed <s>', 'PRNG seed, 0–4294967295 (same seed → same numbers; default: scenario, PROSPECTOR_SEED, config, 1)')
+    .option('--catalog <file>', 'catalog file overriding the scenario (MPC NEA.txt/MPCORB.DAT, nea_extended.json(.gz), SBDB CSV)');
+}
+
+/** The scenario's own settings, its catalog path resolved against the scenario file's directory. */
+export function scenarioSettings(sc: Scenario, cwd: string): { samples?: number; seed?: number; catalog?: string } {
+  const cat = sc.target.catalog;
+  const base = sc.source ? dirname(resolve(cwd, sc.source)) : cwd;
+  return {
+    samples: sc.uncertainty.samples,
+    seed: sc.uncertainty.seed,
+    catalog: cat === undefined ? undefined : isAbsolute(cat) ? cat : resolve(base, cat),
+  };
+}
+
+/** Loads a scenario file (path relative to the context's cwd, reported as the user typed it). */
+export async function loadScenarioFor(ctx: CliContext, file: string): Promise<Scenario> {
+  const { loadScenario } = await import('../../src/scenario/load.js');
+  return loadScenario(isAbsolute(file) ? file : resolve(ctx.cwd, file), { source: file });
+}
+
+export async function planScenario(ctx: CliContext, sc: Scenario, flags: SettingFlags): Promise<{ plan: Plan; settings: Settings }> {
+  const { resolveSettings } = await import('../config.js');
+  const settings = resolveSettings(flags, ctx, scenarioSettings(sc, ctx.cwd));
+  const { plan } = await import('../../src/scenario/plan.js');
+  const showProgress = ctx.stderr.isTTY === true && settings.samples >= 2000;
+  const result = await plan(sc, {
+    samples: settings.samples,
+    seed: settings.seed,
+    catalog: settings.catalog,
+    signal: ctx.signal,
+    onProgress: showProgress ? (done, total) => ctx.stderr.write(`\rsampling ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
+  });
+  return { plan: result, settings };
+}
+
+export const register: RegisterCommand = (program, ctx, setExit) => {
+  const cmd = program
+    .command('plan')
+    .description('plan a mission end to end: target, trip, spacecraft, yield, capsules, delivered mass, supply, economics')
+    .argument('<scenario>', 'scenario file (YAML or JSON; `prospector init` writes a starter)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ prospector plan examples/metal-pgm-earth.yaml
+  $ prospector plan examples/water-orbit-ctype.yaml --samples 5000 --seed 7
+  $ prospector plan my.yaml --samples 0 --json | jq .result.delivered
+
+Settings precedence: flags > PROSPECTOR_SAMPLES/SEED/CATALOG > the scenario file >
+./prospector.config.json > $XDG_CONFIG_HOME/prospector/config.json (~/.config/…) > defaults.
+`,
+    );
+  withPlanFlags(cmd);
+  withOutputFlags(cmd, { csv: false });
+  cmd.action(async (file: string, opts: PlanFlags) => {
+    setExit(
+      await runOutput(ctx, opts, async () => {
+        const sc = await loadScenarioFor(ctx, file);
+        const { plan } = await planScenario(ctx, sc, opts);
+        const { renderPlanReport } = await import('../format/plan-report.js');
+        return { result: plan, text: (p, style) => renderPlanReport(p, style) };
+      }),
+    );
+  });
+};

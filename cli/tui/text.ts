@@ -1,0 +1,63 @@
+// Fixed-width text helpers for the screens (every line is cut to the terminal width, never wrapped).
+export { fmt, fmtSig } from '../format/table.js';
+
+/** Cuts `s` to `w` columns with an ellipsis, then pads it. */
+export function cell(s: string, w: number, align: 'left' | 'right' = 'left'): string {
+  if (w <= 0) return '';
+  const cut = s.length > w ? (w > 1 ? s.slice(0, w - 1) + '…' : s.slice(0, w)) : s;
+  return align === 'left' ? cut.padEnd(w) : cut.padStart(w);
+}
+
+/** A horizontal bar of `width` cells filled to `fraction` (eighth-block resolution). */
+export function bar(fraction: number, width: number, ascii = false): string {
+  const f = Math.max(0, Math.min(1, Number.isFinite(fraction) ? fraction : 0));
+  if (ascii) {
+    const n = Math.round(f * width);
+    return '#'.repeat(n) + '.'.repeat(width - n);
+  }
+  const eighths = Math.round(f * width * 8);
+  const full = Math.floor(eighths / 8);
+  const rest = eighths % 8;
+  const parts = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+  const s = '█'.repeat(full) + (rest > 0 ? parts[rest] : '');
+  return s + ' '.repeat(Math.max(0, width - s.length));
+}
+
+/** Mass in the most readable of kg / t / kt / Mt. */
+export function fmtMass(kg: number | null | undefined): string {
+  if (kg === null || kg === undefined || !Number.isFinite(kg)) return '—';
+  const a = Math.abs(kg);
+  if (a >= 1e9) return `${sig(kg / 1e9)} Mt`;
+  if (a >= 1e6) return `${sig(kg / 1e6)} kt`;
+  if (a >= 1e3) return `${sig(kg / 1e3)} t`;
+  if (a >= 1) return `${sig(kg)} kg`;
+  return `${sig(kg * 1e3)} g`;
+}
+
+/** Money in $ with k/M/B/T suffixes. */
+export function fmtUsd(usd: number | null | undefined): string {
+  if (usd === null || usd === undefined || !Number.isFinite(usd)) return '—';
+  const a = Math.abs(usd);
+  const sign = usd < 0 ? '-' : '';
+  if (a >= 1e12) return `${sign}$${sig(a / 1e12)}T`;
+  if (a >= 1e9) return `${sign}$${sig(a / 1e9)}B`;
+  if (a >= 1e6) return `${sign}$${sig(a / 1e6)}M`;
+  if (a >= 1e3) return `${sign}$${sig(a / 1e3)}k`;
+  return `${sign}$${sig(a)}`;
+}
+
+/** Three significant figures, no exponent for ordinary magnitudes. */
+export function sig(x: number, n = 3): string {
+  if (!Number.isFinite(x)) return '—';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 1e6 || a < 1e-3) return x.toExponential(n - 1);
+  const d = Math.max(0, n - 1 - Math.floor(Math.log10(a)));
+  return x.toFixed(d);
+}
+
+/** ISO date (YYYY-MM-DD) of a TDB Julian date, ignoring the ~69 s TDB−UTC offset (display only). */
+export function jdToDate(jd: number): string {
+  if (!Number.isFinite(jd)) return '—';
+  return new Date((jd - 2440587.5) * 86400e3).toISOString().slice(0, 10);
+}

@@ -1,0 +1,8 @@
+import React from 'react';
+import { Text } from 'ink';
+import type { Session } from '../session.js';
+export const COMPARE_KEYS = '';
+export const COMPARE_HELP: Array<[string, string]> = [];
+export function CompareView(_p: { session: Session; width: number; height: number; active: boolean; color?: boolean; setCapture: (on: boolean) => void; setStatus: (t: string, tone?: 'info' | 'ok' | 'warn' | 'error') => void }) {
+  return <Text>Compare</Text>;
+}

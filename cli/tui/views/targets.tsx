@@ -1,0 +1,380 @@
+// Target browser: the catalog as a scrollable, sortable, searchable table with the selected
+// asteroid's details beside it.
+import React, { useEffect, useMemo, useState } from 'react';
+import { Box, Text } from 'ink';
+import type { Asteroid, CatalogApi } from '../types.js';
+import { asteroidLabel } from '../types.js';
+import { cell, fmt, fmtMass, jdToDate, sig } from '../text.js';
+import type { LineEdit } from '../line-edit.js';
+import { editLine, emptyEdit } from '../line-edit.js';
+import { Unavailable } from '../components.js';
+import { useKeys } from '../hooks.js';
+
+export type CatalogState =
+  | { status: 'loading' }
+  | { status: 'ready'; asteroids: Asteroid[]; api: CatalogApi }
+  | { status: 'unavailable'; reason: string }
+  | { status: 'error'; message: string };
+
+export const SORTS = ['dv', 'diameter', 'class', 'spectral', 'name'] as const;
+export type SortKey = (typeof SORTS)[number];
+const CLASSES = ['all', 'Atira', 'Aten', 'Apollo', 'Amor', 'MBA', 'Other'] as const;
+const SPECTRAL = ['all', 'C', 'S', 'X', 'M', 'V', 'unknown'] as const;
+
+export const TARGETS_KEYS = '↑↓ move  ⏎ pick  / search  s sort  r rev  c class  t type  v max Δv  x clear';
+export const TARGETS_HELP: Array<[string, string]> = [
+  ['↑ ↓ PgUp PgDn Home End', 'move through the table'],
+  ['Enter', 'pick the target and open its trajectory'],
+  ['/', 'search by name, number or designation (Enter keeps, Esc clears)'],
+  ['s / r', 'cycle the sort column (Δv, size, class, type, name) / reverse it'],
+  ['c / t', 'cycle the orbit-class / spectral-type filter'],
+  ['v', 'maximum Δv filter in km/s (empty for none)'],
+  ['x', 'clear search and filters'],
+];
+
+export interface TargetFilters {
+  query: string;
+  orbitClass: (typeof CLASSES)[number];
+  spectral: (typeof SPECTRAL)[number];
+  maxDv: number | null;
+  sort: SortKey;
+  descending: boolean;
+}
+
+export const DEFAULT_FILTERS: TargetFilters = { query: '', orbitClass: 'all', spectral: 'all', maxDv: null, sort: 'dv', descending: false };
+
+/** Spectral family for filtering: "Sq" → S, "Ch" → C, "B" → C (carbonaceous complex), "Xk" → X. */
+export function spectralFamily(t: string | null): string {
+  if (!t) return 'unknown';
+  const c = t.trim()[0]?.toUpperCase() ?? '';
+  if (c === 'B' || c === 'D' || c === 'T' || c === 'K' || c === 'L') return c === 'B' ? 'C' : c;
+  return c || 'unknown';
+}
+
+export function filterAndSort(all: Asteroid[], f: TargetFilters): Asteroid[] {
+  const q = f.query.trim().toLowerCase();
+  const rows = all.filter((a) => {
+    if (f.orbitClass !== 'all' && a.orbitClass !== f.orbitClass) return false;
+    if (f.spectral !== 'all' && spectralFamily(a.spectralType) !== f.spectral) return false;
+    if (f.maxDv !== null && !(a.dvKmS !== null && a.dvKmS <= f.maxDv)) return false;
+    if (q) {
+      const hay = `${a.number ?? ''} ${a.name ?? ''} ${a.designation} ${a.packed ?? ''}`.toLowerCase();
+      if (!hay.includes(q)) return false;
+    }
+    return true;
+  });
+  const key = (a: Asteroid): number | string | null => {
+    switch (f.sort) {
+      case 'dv':
+        return a.dvKmS;
+      case 'diameter':
+        return a.diameterKm;
+      case 'class':
+        return a.orbitClass;
+      case 'spectral':
+        return a.spectralType;
+      case 'name':
+        return (a.name ?? a.designation).toLowerCase();
+    }
+  };
+  const dir = f.descending ? -1 : 1;
+  // Missing values always sink to the bottom, whatever the direction.
+  return rows.sort((x, y) => {
+    const a = key(x);
+    const b = key(y);
+    if (a === null && b === null) return 0;
+    if (a === null) return 1;
+    if (b === null) return -1;
+    const c = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+    return c === 0 ? x.designation.localeCompare(y.designation) : dir * c;
+  });
+}
+
+interface Props {
+  state: CatalogState;
+  selected: Asteroid | null;
+  onPick: (a: Asteroid) => void;
+  width: number;
+  height: number;
+  active: boolean;
+  setCapture: (on: boolean) => void;
+  setStatus: (text: string, tone?: 'info' | 'ok' | 'warn' | 'error') => void;
+}
+
+export function TargetsView({ state, selected, onPick, width, height, active, setCapture, setStatus }: Props) {
+  const [filters, setFilters] = useState<TargetFilters>(DEFAULT_FILTERS);
+  const [cursor, setCursor] = useState(0);
+  const [top, setTop] = useState(0);
+  const [edit, setEdit] = useState<{ field: 'query' | 'maxDv'; line: LineEdit } | null>(null);
+  const asteroids = state.status === 'ready' ? state.asteroids : [];
+  const rows = useMemo(() => filterAndSort(asteroids.slice(), filters), [asteroids, filters]);
+
+  const side = width >= 76;
+  const detailsWidth = side ? Math.min(34, width - 46) : width;
+  const tableWidth = side ? width - detailsWidth - 1 : width;
+  const detailsHeight = side ? height - 1 : Math.min(7, Math.max(0, height - 6));
+  const visible = Math.max(1, height - 2 - (side ? 0 : detailsHeight));
+
+  useEffect(() => {
+    setCursor((c) => Math.min(c, Math.max(0, rows.length - 1)));
+  }, [rows.length]);
+  useEffect(() => {
+    if (cursor < top) setTop(cursor);
+    else if (cursor >= top + visible) setTop(cursor - visible + 1);
+  }, [cursor, top, visible]);
+
+  const current = rows[cursor] ?? null;
+
+  useKeys(
+    (input, key) => {
+      if (edit) {
+        const r = editLine(edit.line, input, key);
+        if (r.kind === 'edit') {
+          setEdit({ ...edit, line: r.line });
+          if (edit.field === 'query') {
+            setFilters((f) => ({ ...f, query: r.line.text }));
+            setCursor(0);
+          }
+        } else if (r.kind === 'cancel') {
+          if (edit.field === 'query') setFilters((f) => ({ ...f, query: '' }));
+          setEdit(null);
+          setCapture(false);
+        } else if (r.kind === 'submit') {
+          if (edit.field === 'maxDv') {
+            const t = r.line.text.trim();
+            const v = t === '' ? null : Number(t.replace(/\s*km\/s$/i, ''));
+            if (v !== null && !(Number.isFinite(v) && v > 0)) {
+              setStatus(`max Δv: '${t}' is not a speed in km/s (e.g. 5.5)`, 'error');
+              return;
+            }
+            setFilters((f) => ({ ...f, maxDv: v }));
+            setCursor(0);
+          }
+          setEdit(null);
+          setCapture(false);
+        }
+        return;
+      }
+      if (key.upArrow) setCursor((c) => Math.max(0, c - 1));
+      else if (key.downArrow) setCursor((c) => Math.min(rows.length - 1, c + 1));
+      else if (key.pageUp) setCursor((c) => Math.max(0, c - visible));
+      else if (key.pageDown) setCursor((c) => Math.min(rows.length - 1, c + visible));
+      else if (key.home || input === 'g') setCursor(0);
+      else if (key.end || input === 'G') setCursor(Math.max(0, rows.length - 1));
+      else if (key.return) {
+        if (current) onPick(current);
+      } else if (input === '/') {
+        setEdit({ field: 'query', line: { text: filters.query, cursor: filters.query.length } });
+        setCapture(true);
+      } else if (input === 'v') {
+        const t = filters.maxDv === null ? '' : String(filters.maxDv);
+        setEdit({ field: 'maxDv', line: { text: t, cursor: t.length } });
+        setCapture(true);
+      } else if (input === 's') {
+        setFilters((f) => ({ ...f, sort: SORTS[(SORTS.indexOf(f.sort) + 1) % SORTS.length], descending: false }));
+        setCursor(0);
+      } else if (input === 'r') {
+        setFilters((f) => ({ ...f, descending: !f.descending }));
+        setCursor(0);
+      } else if (input === 'c') {
+        setFilters((f) => ({ ...f, orbitClass: CLASSES[(CLASSES.indexOf(f.orbitClass) + 1) % CLASSES.length] }));
+        setCursor(0);
+      } else if (input === 't') {
+        setFilters((f) => ({ ...f, spectral: SPECTRAL[(SPECTRAL.indexOf(f.spectral) + 1) % SPECTRAL.length] }));
+        setCursor(0);
+      } else if (input === 'x') {
+        setFilters({ ...DEFAULT_FILTERS, sort: filters.sort, descending: filters.descending });
+        setCursor(0);
+      }
+    },
+    active,
+  );
+
+  if (state.status === 'loading') return <Text>Loading the catalog…</Text>;
+  if (state.status === 'unavailable') return <Unavailable what="The target catalog" reason={state.reason} />;
+  if (state.status === 'error') return <Text color="red" wrap="wrap">Catalog: {state.message}</Text>;
+
+  const sortName = { dv: 'Δv', diameter: 'size', class: 'class', spectral: 'type', name: 'name' }[filters.sort];
+  const searchText = edit?.field === 'query' ? withCursor(edit.line) : filters.query || '—';
+  const maxDvText = edit?.field === 'maxDv' ? withCursor(edit.line) + ' km/s' : filters.maxDv === null ? 'any' : `≤${filters.maxDv}`;
+  const bar = `/${searchText}  sort ${sortName}${filters.descending ? '↓' : '↑'}  class ${filters.orbitClass}  type ${filters.spectral}  Δv ${maxDvText}  ${rows.length}/${asteroids.length}`;
+
+  // name | class | type | D km | Δv
+  const wNum = 6;
+  const wCls = 6;
+  const wSpec = 4;
+  const wName = Math.max(8, tableWidth - 2 - wCls - wSpec - wNum * 2 - 4);
+  const header = `  ${cell('Target', wName)} ${cell('Class', wCls)} ${cell('Type', wSpec)} ${cell('D km', wNum, 'right')} ${cell('Δv', wNum, 'right')}`;
+  const shown = rows.slice(top, top + visible);
+
+  const table = (
+    <Box flexDirection="column" width={tableWidth} overflow="hidden">
+      <Text bold wrap="truncate">{cell(header, tableWidth)}</Text>
+      {shown.length === 0 ? <Text dimColor>No asteroid matches the search and filters (x clears them).</Text> : null}
+      {shown.map((a, i) => {
+        const idx = top + i;
+        const isCur = idx === cursor;
+        const isSel = selected?.designation === a.designation;
+        const line = `${isSel ? '●' : ' '} ${cell(asteroidLabel(a), wName)} ${cell(a.orbitClass, wCls)} ${cell(a.spectralType ?? '?', wSpec)} ${cell(a.diameterKm === null ? '—' : sig(a.diameterKm), wNum, 'right')} ${cell(a.dvKmS === null ? '—' : fmt(a.dvKmS, 2), wNum, 'right')}`;
+        return (
+          <Text key={a.designation} inverse={isCur} wrap="truncate">
+            {cell(line, tableWidth)}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+  const details = current ? <Details a={current} api={state.api} width={detailsWidth} height={detailsHeight} /> : null;
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Text color={edit ? 'cyan' : undefined} wrap="truncate">{cell(bar, width)}</Text>
+      {side ? (
+        <Box flexDirection="row">
+          {table}
+          <Box width={1} />
+          {details}
+        </Box>
+      ) : (
+        <Box flexDirection="column">
+          {table}
+          {details}
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+function withCursor(l: LineEdit): string {
+  return l.text.slice(0, l.cursor) + '▏' + l.text.slice(l.cursor);
+}
+
+/** The selected asteroid: orbit, size range, composition and warnings, cut to the pane. */
+function Details({ a, api, width, height }: { a: Asteroid; api: CatalogApi; width: number; height: number }) {
+  const lines = useMemo(() => detailLines(a, api), [a, api]);
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      {lines.slice(0, height).map((l, i) => (
+        <Text key={i} bold={l.bold} color={l.color} dimColor={l.dim} wrap="truncate">
+          {l.text}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+interface Line {
+  text: string;
+  bold?: boolean;
+  dim?: boolean;
+  color?: string;
+}
+
+export function detailLines(a: Asteroid, api: CatalogApi): Line[] {
+  const o = a.orbit;
+  const q = o.aAu * (1 - o.e);
+  const Q = o.aAu * (1 + o.e);
+  const out: Line[] = [];
+  out.push({ text: asteroidLabel(a), bold: true });
+  out.push({ text: `${a.designation} · ${a.orbitClass}${a.isNea ? ' NEA' : ''} · type ${a.spectralType ?? 'unknown'}`, dim: true });
+  out.push({ text: `a ${fmt(o.aAu, 3)} AU  e ${fmt(o.e, 3)}  i ${fmt(o.iDeg, 2)}°` });
+  out.push({ text: `q ${fmt(q, 3)}  Q ${fmt(Q, 3)} AU  epoch ${jdToDate(o.epochJd)}` });
+  const d = a.diameterKm === null ? 'unknown' : `${sig(a.diameterKm)} km`;
+  const range = a.diameterKmLow !== null && a.diameterKmHigh !== null ? ` (${sig(a.diameterKmLow)}–${sig(a.diameterKmHigh)})` : '';
+  out.push({ text: `D ${d}${range}` });
+  out.push({ text: `H ${a.H === null ? '—' : fmt(a.H, 1)}  pV ${a.albedo === null ? '—' : fmt(a.albedo, 3)}  mass ${fmtMass(a.massKg ?? null)}` });
+  out.push({
+    text: a.dvKmS === null ? (a.isNea ? 'Δv —' : 'Δv — (Shoemaker–Helin is NEA-only)') : `Δv ${fmt(a.dvKmS, 2)} km/s (Shoemaker–Helin)`,
+  });
+  const comp = compositionLines(a, api);
+  if (comp.length > 0) {
+    out.push({ text: 'Composition (P50 grade)', bold: true });
+    out.push(...comp.map((t) => ({ text: t })));
+  }
+  const warnings = warningsFor(a, api);
+  if (warnings.length > 0) {
+    out.push({ text: 'Warnings', bold: true, color: 'yellow' });
+    out.push(...warnings.map((w) => ({ text: `! ${w}`, color: 'yellow' })));
+  }
+  return out;
+}
+
+/** Mass fraction as ppm below 0.1 %, else %. */
+export function fmtGrade(x: number): string {
+  if (!Number.isFinite(x)) return '—';
+  if (x >= 1e-3) return `${sig(x * 100, 3)} %`;
+  return `${sig(x * 1e6, 3)} ppm`;
+}
+
+/** Reads compositionFor()'s per-element distributions whatever their exact shape (p50, mode, mean, value). */
+export function compositionLines(a: Asteroid, api: CatalogApi): string[] {
+  if (typeof api.compositionFor !== 'function') return ['composition: not available in this build'];
+  let comp: unknown;
+  try {
+    comp = api.compositionFor(a);
+  } catch (err) {
+    return [`composition: ${(err as Error).message}`];
+  }
+  const entries = compositionEntries(comp);
+  const order = ['Pt', 'Pd', 'Rh', 'Ir', 'Os', 'Ru', 'Fe', 'Ni', 'Co', 'H2O', 'water', 'REE', 'Nd', 'Dy', 'Ga', 'Ge'];
+  entries.sort((x, y) => (order.indexOf(x[0]) + 1 || 99) - (order.indexOf(y[0]) + 1 || 99));
+  const parts = entries.map(([el, v]) => `${el} ${fmtGrade(v)}`);
+  const lines: string[] = [];
+  for (let i = 0; i < parts.length && lines.length < 4; i += 2) lines.push(' ' + parts.slice(i, i + 2).join('  '));
+  return lines;
+}
+
+export function compositionEntries(comp: unknown): Array<[string, number]> {
+  const central = (d: unknown): number | null => {
+    if (typeof d === 'number') return d;
+    if (d && typeof d === 'object') {
+      const o = d as Record<string, unknown>;
+      for (const k of ['p50', 'median', 'mode', 'mean', 'value', 'massFraction', 'fraction']) {
+        if (typeof o[k] === 'number') return o[k] as number;
+        if (o[k] && typeof o[k] === 'object') {
+          const inner = central(o[k]);
+          if (inner !== null) return inner;
+        }
+      }
+      for (const k of ['grade', 'distribution', 'dist']) if (o[k] !== undefined) return central(o[k]);
+    }
+    return null;
+  };
+  let src: unknown = comp;
+  if (src && typeof src === 'object' && !Array.isArray(src)) {
+    const o = src as Record<string, unknown>;
+    for (const k of ['elements', 'grades', 'byElement']) if (o[k] && typeof o[k] === 'object') src = o[k];
+  }
+  const out: Array<[string, number]> = [];
+  if (Array.isArray(src)) {
+    for (const e of src) {
+      const el = (e as { element?: string; symbol?: string; name?: string })?.element ?? (e as { symbol?: string })?.symbol ?? (e as { name?: string })?.name;
+      const v = central(e);
+      if (el && v !== null) out.push([el, v]);
+    }
+  } else if (src && typeof src === 'object') {
+    for (const [el, d] of Object.entries(src as Record<string, unknown>)) {
+      if (el === 'source' || el === 'sources' || el === 'analogue' || el === 'class') continue;
+      const v = central(d);
+      if (v !== null) out.push([el, v]);
+    }
+  }
+  return out;
+}
+
+/** The catalog's own warnings when it has them; otherwise the ones the data shows by itself. */
+export function warningsFor(a: Asteroid, api: CatalogApi, nowJd = Date.now() / 86400e3 + 2440587.5): string[] {
+  if (typeof api.targetWarnings === 'function') {
+    try {
+      return api.targetWarnings(a, nowJd);
+    } catch {
+      /* fall through to the data's own warnings */
+    }
+  }
+  const w: string[] = [];
+  const ageYears = (nowJd - a.orbit.epochJd) / 365.25;
+  if (Math.abs(ageYears) > 2) w.push(`orbit epoch ${jdToDate(a.orbit.epochJd)} is ${Math.abs(ageYears).toFixed(1)} yr old`);
+  if (typeof a.u === 'number' && a.u >= 5) w.push(`orbit uncertainty U=${a.u} (poorly determined)`);
+  if (a.spectralType === null) w.push('spectral type unknown: composition is a class mix');
+  if (a.diameterKm === null) w.push('no size estimate');
+  return w;
+}

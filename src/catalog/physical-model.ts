@@ -1,0 +1,270 @@
+/**
+ * Size, albedo, density, mass and spectral class of an asteroid, always with a low/high range
+ * and the basis of each number.
+ *
+ * D[km] = 1329/√pV · 10^(−H/5) (Fowler & Chillemi 1992; Harris & Harris 1997). Preference:
+ * measured diameter (radar, thermal IR: SBDB, Spitzer) → measured albedo with H → class mean
+ * albedo (Mahlke et al. 2022 templates) → an NEA population prior (below). Mass = (π/6)·D³·ρ with
+ * ρ by class (Carry 2012), unless a measured mass exists.
+ */
+import type { CatalogRecord, SizeBasis } from './types.js';
+
+/** Diameter (km) from absolute magnitude H and geometric albedo pV. */
+export function diameterFromH(H: number, albedo: number): number {
+  return (1329 / Math.sqrt(albedo)) * 10 ** (-H / 5);
+}
+
+/** Albedo that makes an object of magnitude H have diameter D (inverse of diameterFromH). */
+export function albedoFromHD(H: number, diameterKm: number): number {
+  return ((1329 * 10 ** (-H / 5)) / diameterKm) ** 2;
+}
+
+export interface ClassAlbedo {
+  mean: number;
+  /** 1σ upper/lower spread of the class's albedo distribution. */
+  sigmaUp: number;
+  sigmaDown: number;
+}
+
+/**
+ * Mean visual albedo per class with the upper/lower standard deviations: Mahlke, Carry & Mattei
+ * 2022 (A&A 665, A26), `mahlke2022_class_templates.csv`, last row (pV). X has no albedo in that
+ * scheme (X = E/M/P without albedo), so its spread covers P (low) to E (high).
+ */
+export const CLASS_ALBEDO: Readonly<Record<string, ClassAlbedo>> = {
+  A: { mean: 0.253, sigmaUp: 0.0888, sigmaDown: 0.0657 },
+  B: { mean: 0.0625, sigmaUp: 0.0528, sigmaDown: 0.0286 },
+  C: { mean: 0.0512, sigmaUp: 0.021, sigmaDown: 0.0149 },
+  Ch: { mean: 0.0506, sigmaUp: 0.0167, sigmaDown: 0.0126 },
+  D: { mean: 0.0575, sigmaUp: 0.0258, sigmaDown: 0.0178 },
+  E: { mean: 0.5452, sigmaUp: 0.1409, sigmaDown: 0.1119 },
+  K: { mean: 0.131, sigmaUp: 0.0362, sigmaDown: 0.0283 },
+  L: { mean: 0.1822, sigmaUp: 0.0664, sigmaDown: 0.0487 },
+  M: { mean: 0.1369, sigmaUp: 0.0522, sigmaDown: 0.0378 },
+  O: { mean: 0.2569, sigmaUp: 0.0217, sigmaDown: 0.02 },
+  P: { mean: 0.0488, sigmaUp: 0.0202, sigmaDown: 0.0143 },
+  Q: { mean: 0.2389, sigmaUp: 0.1191, sigmaDown: 0.0795 },
+  R: { mean: 0.3019, sigmaUp: 0.0461, sigmaDown: 0.04 },
+  S: { mean: 0.2392, sigmaUp: 0.1031, sigmaDown: 0.0721 },
+  V: { mean: 0.2903, sigmaUp: 0.1125, sigmaDown: 0.0811 },
+  // X: M mean, spread from P mean − 1σ (0.0345) to E mean + 1σ (0.686).
+  X: { mean: 0.1369, sigmaUp: 0.5492, sigmaDown: 0.1024 },
+  Z: { mean: 0.0725, sigmaUp: 0.0438, sigmaDown: 0.0273 },
+};
+export const CLASS_ALBEDO_SOURCE = 'Mahlke, Carry & Mattei 2022, A&A 665, A26 (class templates, mean pV ± 1σ)';
+
+export interface Density {
+  mean: number;
+  sigma: number;
+  /** The Carry 2012 class whose value is used. */
+  basis: string;
+  source: string;
+}
+
+/**
+ * Bulk density by class (g/cm³, mean ± 1σ): Carry 2012, PSS 73, 98, Table 3 averages as
+ * summarised by SiMDA (C 1.3 ± 0.6, B 2.4 ± 0.5, S 2.7 ± 0.5, M 3.5 ± 1.0, P 2.8 ± 1.6,
+ * X 1.9 ± 0.8, Xc 4.9 ± 0.9, Xk 4.2 ± 0.7). Classes without a Carry average take the nearest
+ * complex (noted in `basis`). DESIGN §2.1 quotes M ~4–5; Carry's Tholen-M average is 3.5 ± 1.0
+ * (metal-rich Xc/Xk bodies are 4.2–4.9), which we follow.
+ */
+const CARRY: Record<string, [number, number]> = {
+  C: [1.3, 0.6],
+  B: [2.4, 0.5],
+  S: [2.7, 0.5],
+  M: [3.5, 1.0],
+  P: [2.8, 1.6],
+  X: [1.9, 0.8],
+  Xc: [4.9, 0.9],
+  Xk: [4.2, 0.7],
+};
+export const DENSITY_SOURCE = 'Carry 2012, PSS 73, 98 ("Density of asteroids"), class averages';
+
+/** Class of a spectral label for the density table. */
+const DENSITY_CLASS: Record<string, string> = {
+  C: 'C', Ch: 'C', D: 'C', Z: 'C', B: 'B', P: 'P', M: 'M', X: 'X', E: 'X', Xc: 'Xc', Xk: 'Xk',
+  S: 'S', Q: 'S', K: 'S', L: 'S', A: 'S', O: 'S', R: 'S', V: 'S',
+};
+
+const densityCache = new Map<string, Density | null>();
+export function densityForClass(cls: string): Density | null {
+  let d = densityCache.get(cls);
+  if (d !== undefined) return d;
+  const key = DENSITY_CLASS[cls];
+  if (!key) d = null;
+  else {
+    const [mean, sigma] = CARRY[key];
+    const basis = key === cls ? `Carry 2012 ${key}` : `Carry 2012 ${key} (used for ${cls})`;
+    d = { mean, sigma, basis, source: `${DENSITY_SOURCE} (${basis})` };
+  }
+  densityCache.set(cls, d);
+  return d;
+}
+
+/**
+ * Maps a spectral label from any scheme (SMASSII/Bus-DeMeo `spec_B`, Tholen `spec_T`, Mahlke)
+ * to the classes above; null when unknown/unusual (Tholen U) or empty.
+ */
+export function canonicalClass(label: string | null | undefined): string | null {
+  if (!label) return null;
+  const s = label.trim().replace(/[:?]/g, '');
+  if (!s) return null;
+  if (/^(Ch|Cgh)/.test(s)) return 'Ch';
+  if (/^Xk/.test(s)) return 'Xk';
+  if (/^Xc/.test(s)) return 'Xc';
+  if (/^Xe/.test(s)) return 'E';
+  if (/^(C|F|G)/.test(s)) return 'C';
+  if (/^T/.test(s)) return 'D';
+  const first = s[0].toUpperCase();
+  if ('ABDEKLMOPQRSVXZ'.includes(first)) return first;
+  return null;
+}
+
+/**
+ * NEA population prior when the class is unknown: WISE found 25.3 % of NEAs in a dark population
+ * and 74.7 % in a brighter one (Wright et al. 2016, AJ 152, 79), carried here as a C/S mix. The
+ * central size uses the debiased mean NEA albedo 0.14 (Stuart & Binzel 2004, Icarus 170, 295);
+ * the range runs from the S mean + 1σ (small) to the C mean − 1σ (large).
+ */
+export const PRIOR_CLASS_PROBABILITIES: Readonly<Record<string, number>> = { C: 0.253, S: 0.747 };
+export const PRIOR_ALBEDO = 0.14;
+export const PRIOR_SOURCE = 'C/S prior: Wright et al. 2016 (AJ 152, 79) dark fraction 25.3 %; mean pV 0.14 Stuart & Binzel 2004';
+/** Prior albedo range: C mean − 1σ to S mean + 1σ (Mahlke 2022). */
+export const PRIOR_ALBEDO_LOW = 0.0512 - 0.0149;
+export const PRIOR_ALBEDO_HIGH = 0.2392 + 0.1031;
+const CLASS_SIZE_SOURCE = 'H with class-mean albedo (Mahlke, Carry & Mattei 2022)';
+const MASS_SOURCE = '(π/6)·D³·ρ, ρ by class (Carry 2012)';
+let PRIOR_DENSITY: (Range & { source: string }) | null | undefined;
+
+/**
+ * Relative 1σ used when a survey diameter/albedo comes without its own error: NEOWISE-style
+ * thermal fits are good to ~10 % in D and ~20 % in pV (Mainzer et al. 2011, ApJ 736, 100).
+ */
+export const DEFAULT_DIAMETER_REL_SIGMA = 0.1;
+export const DEFAULT_ALBEDO_REL_SIGMA = 0.2;
+
+export interface Range {
+  value: number;
+  low: number;
+  high: number;
+}
+
+export interface PhysicalModel {
+  diameterKm: (Range & { basis: SizeBasis; source: string }) | null;
+  albedo: (Range & { source: string }) | null;
+  densityGcm3: (Range & { source: string }) | null;
+  massKg: (Range & { source: string }) | null;
+  spectral: { type: string | null; canonical: string | null; probabilities: Record<string, number> | null; source: string | null };
+}
+
+/**
+ * Density for a class mix: probability-weighted mean; the range spans the lowest −1σ to the
+ * highest +1σ of the classes with probability ≥ 5 % (a mix is not narrower than its members).
+ */
+function mixDensity(probs: Record<string, number>): (Range & { source: string }) | null {
+  let mean = 0;
+  let low = Infinity;
+  let high = -Infinity;
+  let total = 0;
+  for (const [cls, p] of Object.entries(probs)) {
+    const d = densityForClass(cls);
+    if (!d || !(p > 0)) continue;
+    mean += p * d.mean;
+    total += p;
+    if (p >= 0.05) {
+      low = Math.min(low, Math.max(0.5, d.mean - d.sigma));
+      high = Math.max(high, d.mean + d.sigma);
+    }
+  }
+  if (total <= 0 || !Number.isFinite(low)) return null;
+  return { value: mean / total, low, high, source: `${DENSITY_SOURCE}, weighted by class probability` };
+}
+
+/** Derives size, mass and class (with ranges and sources) from what the record says. */
+export function physicalModel(rec: CatalogRecord): PhysicalModel {
+  const canonical = canonicalClass(rec.spectralType ?? null);
+  let probabilities: Record<string, number> | null = rec.spectralProbabilities ?? null;
+  let spectralSource = rec.sources?.spectral ?? null;
+  const usesPrior = !canonical && !probabilities;
+  if (usesPrior) {
+    probabilities = PRIOR_CLASS_PROBABILITIES as Record<string, number>;
+    spectralSource = PRIOR_SOURCE;
+  }
+  const spectral = { type: rec.spectralType ?? null, canonical, probabilities, source: spectralSource };
+
+  // Size.
+  let diameter: PhysicalModel['diameterKm'] = null;
+  let albedo: PhysicalModel['albedo'] = null;
+  const H = rec.H;
+  if (rec.diameterKm && rec.diameterKm > 0) {
+    const D = rec.diameterKm;
+    const lo = rec.diameterKmSigmaLow ?? D * DEFAULT_DIAMETER_REL_SIGMA;
+    const hi = rec.diameterKmSigmaHigh ?? D * DEFAULT_DIAMETER_REL_SIGMA;
+    diameter = { value: D, low: Math.max(D - lo, D * 0.05), high: D + hi, basis: 'measured', source: rec.sources?.diameter ?? 'catalog' };
+    if (rec.albedo && rec.albedo > 0) {
+      const s = rec.albedoSigma ?? rec.albedo * DEFAULT_ALBEDO_REL_SIGMA;
+      albedo = { value: rec.albedo, low: Math.max(rec.albedo - s, 0.005), high: rec.albedo + s, source: rec.sources?.albedo ?? 'catalog' };
+    }
+  } else if (H !== null && Number.isFinite(H) && rec.albedo && rec.albedo > 0) {
+    const s = rec.albedoSigma ?? rec.albedo * DEFAULT_ALBEDO_REL_SIGMA;
+    albedo = { value: rec.albedo, low: Math.max(rec.albedo - s, 0.005), high: rec.albedo + s, source: rec.sources?.albedo ?? 'catalog' };
+    diameter = { value: diameterFromH(H, albedo.value), low: diameterFromH(H, albedo.high), high: diameterFromH(H, albedo.low), basis: 'albedo', source: `H with measured albedo (${albedo.source})` };
+  } else if (H !== null && Number.isFinite(H)) {
+    const ca = canonical ? CLASS_ALBEDO[canonical] : undefined;
+    if (ca) {
+      albedo = { value: ca.mean, low: ca.mean - ca.sigmaDown, high: ca.mean + ca.sigmaUp, source: CLASS_ALBEDO_SOURCE };
+      diameter = { value: diameterFromH(H, ca.mean), low: diameterFromH(H, albedo.high), high: diameterFromH(H, albedo.low), basis: 'class', source: CLASS_SIZE_SOURCE };
+    } else if (rec.spectralProbabilities && !canonical) {
+      // A classification with probabilities but no label: weight the class albedos.
+      const aMix = mixAlbedo(rec.spectralProbabilities);
+      albedo = { ...aMix, source: `${CLASS_ALBEDO_SOURCE}, weighted by class probability` };
+      diameter = { value: diameterFromH(H, aMix.value), low: diameterFromH(H, aMix.high), high: diameterFromH(H, aMix.low), basis: 'class', source: albedo.source };
+    } else {
+      // 10^(−H/5) once: the three diameters scale with 1/√pV.
+      const k = 1329 * 10 ** (-H / 5);
+      albedo = { value: PRIOR_ALBEDO, low: PRIOR_ALBEDO_LOW, high: PRIOR_ALBEDO_HIGH, source: PRIOR_SOURCE };
+      diameter = { value: k / Math.sqrt(PRIOR_ALBEDO), low: k / Math.sqrt(PRIOR_ALBEDO_HIGH), high: k / Math.sqrt(PRIOR_ALBEDO_LOW), basis: 'prior', source: PRIOR_SOURCE };
+    }
+  }
+
+  // Density and mass.
+  let density: PhysicalModel['densityGcm3'] = null;
+  const dc = canonical ? densityForClass(canonical) : null;
+  if (dc) density = { value: dc.mean, low: Math.max(0.5, dc.mean - dc.sigma), high: dc.mean + dc.sigma, source: dc.source };
+  else if (usesPrior) density = (PRIOR_DENSITY ??= mixDensity(PRIOR_CLASS_PROBABILITIES));
+  else if (probabilities) density = mixDensity(probabilities);
+  let mass: PhysicalModel['massKg'] = null;
+  if (rec.massKg && rec.massKg > 0) {
+    const s = rec.massKgSigma ?? 0;
+    mass = { value: rec.massKg, low: rec.massKg - s, high: rec.massKg + s, source: rec.sources?.mass ?? 'catalog' };
+    if (diameter) {
+      const vol = (Math.PI / 6) * (diameter.value * 1e5) ** 3; // cm³
+      const rho = (rec.massKg * 1e3) / vol;
+      density = { value: rho, low: ((mass.low * 1e3) / vol), high: ((mass.high * 1e3) / vol), source: `measured mass and diameter (${mass.source})` };
+    }
+  } else if (diameter && density) {
+    const volKm3 = (d: number) => (Math.PI / 6) * d ** 3;
+    // km³ · g/cm³ → kg: 1 km³ = 1e15 cm³, 1 g = 1e-3 kg.
+    mass = {
+      value: volKm3(diameter.value) * density.value * 1e12,
+      low: volKm3(diameter.low) * density.low * 1e12,
+      high: volKm3(diameter.high) * density.high * 1e12,
+      source: MASS_SOURCE,
+    };
+  }
+  return { diameterKm: diameter, albedo, densityGcm3: density, massKg: mass, spectral };
+}
+
+function mixAlbedo(probs: Record<string, number>): Range {
+  let v = 0, lo = 0, hi = 0, t = 0;
+  for (const [cls, p] of Object.entries(probs)) {
+    const ca = CLASS_ALBEDO[cls];
+    if (!ca || !(p > 0)) continue;
+    v += p * ca.mean;
+    lo += p * (ca.mean - ca.sigmaDown);
+    hi += p * (ca.mean + ca.sigmaUp);
+    t += p;
+  }
+  if (t <= 0) return { value: PRIOR_ALBEDO, low: 0.036, high: 0.342 };
+  return { value: v / t, low: lo / t, high: hi / t };
+}

@@ -1,0 +1,34 @@
+/**
+ * What a user should know before trusting a catalog entry: orbit age, orbit quality, whether the
+ * quick Δv applies, how the size was obtained.
+ */
+import type { Asteroid } from './types.js';
+
+/** Orbits older than this (days from the epoch) get a stale-epoch warning. */
+export const STALE_EPOCH_DAYS = 365;
+/** MPC U ≥ 5: the orbit is poorly determined (MPC, "Uncertainty parameter U": 5 ≈ 0.5–1.4° per decade in mean anomaly). */
+export const HIGH_U = 5;
+
+export function epochAgeDays(a: Pick<Asteroid, 'orbit'>, nowJd: number): number {
+  return nowJd - a.orbit.epochJd;
+}
+
+export function targetWarnings(a: Asteroid, nowJd: number = Date.now() / 86400000 + 2440587.5): string[] {
+  const w: string[] = [];
+  const age = epochAgeDays(a, nowJd);
+  if (Math.abs(age) > STALE_EPOCH_DAYS) {
+    w.push(
+      `stale orbit: epoch is ${(Math.abs(age) / 365.25).toFixed(1)} years ${age > 0 ? 'old' : 'in the future'}; two-body propagation from it drifts (perturbations), so use --catalog with a fresh MPC/SBDB export for trajectory work`,
+    );
+  }
+  if (typeof a.u === 'number' && a.u >= HIGH_U) {
+    w.push(`poorly determined orbit: MPC uncertainty U = ${a.u} (0 best … 9 worst); positions years from the epoch may be off by degrees`);
+  }
+  if (a.dvKmS === null) {
+    w.push(`no Shoemaker–Helin delta-v: ${a.orbitClass === 'MBA' ? 'main-belt' : 'non-NEA'} orbit (q = ${(a.orbit.aAu * (1 - a.orbit.e)).toFixed(3)} AU); the quick figure is defined for NEAs only — use \`prospector porkchop\` or \`trip\``);
+  }
+  if (a.H === null && a.diameterKm === null) w.push('no absolute magnitude H and no measured size: size and mass unknown');
+  else if (a.sizeBasis === 'prior') w.push('size from H with a C/S albedo prior (spectral class unknown): the diameter range spans a factor ~3');
+  if (!a.spectralType) w.push(a.spectralProbabilities ? 'spectral class uncertain: composition is a probability mix' : 'spectral class unknown: composition is a C/S prior mix (Wright et al. 2016 dark fraction)');
+  return w;
+}

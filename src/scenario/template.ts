@@ -1,0 +1,74 @@
+/**
+ * The commented starter scenario `prospector init` writes. It must parse as a valid scenario
+ * (test/scenario/template.test.ts); every field a user may change is shown with its unit.
+ */
+export const STARTER_SCENARIO = `# Prospector scenario (YAML; JSON works too). Plan it with:
+#   prospector plan scenario.yaml            text report
+#   prospector plan scenario.yaml --json     the full Plan as JSON
+#   prospector export scenario.yaml --format csv -o yield.csv
+#
+# Quantities take units: "40 kW", "3000 s", "1.1 AU", "45.8 kg", "180 d", "12 km/s".
+# A bare number is in the unit given in the comment. Uncertain inputs (marked ~) also take
+#   {p10: 0.3, p50: 0.5, p90: 0.7}     fitted split-normal through the three percentiles
+#   {min: 0.3, mode: 0.5, max: 0.7}    triangular
+name: My first mining plan
+
+target:
+  designation: "1999 AO10"   # designation, number or name, as \`prospector target\` takes it
+  # catalog: ./NEA.txt       # optional: MPC NEA.txt/MPCORB.DAT, nea_extended.json(.gz), SBDB CSV
+
+delivery: earth              # earth (capsules, markets) or orbit (avoided launch mass)
+
+window:                      # launch window and trip limits (NHATS-style; defaults shown)
+  launch: 2030-01-01..2040-01-01
+  maxTotalDays: 1200 d       # NHATS uses 450 d; mining needs long stays
+  minStayDays: 180 d
+  maxC3: 60 km^2/s^2
+  maxEntrySpeed: 12 km/s
+  maxDv: 12 km/s
+  stepDays: 8 d
+
+spacecraft:
+  thrusterPreset: nstar      # nstar, next-c, spt-140 — or leave out and give isp/efficiency
+  thrusters: 4               # strings firing at once
+  power: 15 kW               # solar-array power at 1 AU (W)
+  dryMass: 1500 kg
+  # isp: 3100 s              # overrides the preset
+  # efficiency: 0.61         # total efficiency PPU input → jet
+  propellantMargin: 0.1      # fraction
+
+refinery:
+  route: melt-metal          # water | melt-metal | vaporise-metal | melt-silicate
+  products: [Pt, Pd, Ni, Co] # Pt Pd Rh Ir Os Ru Au Fe Ni Co H2O La Ce Pr Nd Sm Eu Gd Tb Dy Y REE Ga Ge
+  concentratorDiameter: 10 m # or concentratorArea: 78.5 m^2
+  opticalEfficiency: 0.8                             # ~ fraction
+  captureEfficiency: {min: 0.3, mode: 0.5, max: 0.7} # ~ fraction
+  dutyCycle: 0.5                                     # ~ fraction
+  recovery: {min: 0.6, mode: 0.8, max: 0.9}          # ~ fraction (or per product: {Pt: 0.9, Ni: 0.7})
+  # stay: 365 d              # default: the trip's stay
+  mass: 800 kg               # refinery left at the asteroid
+
+capsules:
+  preset: stardust           # stardust, hayabusa, hayabusa2, osiris-rex, genesis
+  payloadFraction: {min: 0.2, mode: 0.3, max: 0.4}   # ~ fraction of capsule mass that is cargo
+
+markets:
+  pricesUsdPerKg: {}         # overrides, e.g. {Pt: 31500}; default: bundled USGS figures
+  elasticities: {}           # ~ e.g. {Pt: {min: -1, mode: -0.5, max: -0.3}}
+
+finance:
+  discountRate: 0.08         # ~ per year
+  campaignMissions: 1
+  learningRate: 0.85         # cost of mission n = C1 · n^log2(L)
+  launchCostUsdPerKg: {min: 1500, mode: 2700, max: 3600}  # ~ USD/kg to LEO
+  operationsUsdPerYear: 20000000                         # ~ USD/yr
+
+orbitalCompute:
+  gw: 1                      # orbital data centre size
+  years: 5 yr
+  # launchCostUsdPerKg: 500
+
+uncertainty:
+  samples: 1000              # 0 = deterministic base case only
+  seed: 1                    # same seed → same numbers
+`;

@@ -1,0 +1,187 @@
+/**
+ * Semiconductor equivalents of delivered metal (DESIGN §2.7): material per 300 mm wafer =
+ * Σ layers ρ·A·t·levels / target utilisation; wafers → accelerator dies with edge loss and yield.
+ * "How many wafers / accelerators per year does this mission's PGM/REE output supply?"
+ */
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../paths.js';
+import { InputError, requireFinite } from '../errors.js';
+
+export interface FilmLayer {
+  id: string;
+  element: string;
+  /** Element-equivalent blanket thickness per level, nm. */
+  thicknessNm: number;
+  levels: number;
+  /** g/cm³; defaults to the element density in data/semiconductors.json. */
+  densityGcm3?: number;
+  /** Target/precursor utilisation for this layer (0–1]; defaults to the stack value. */
+  utilisation?: number;
+  description?: string;
+  source?: string;
+}
+
+export interface SemiconductorInputs {
+  layers?: FilmLayer[];
+  utilisation?: number;
+  waferDiameterMm?: number;
+  edgeExclusionMm?: number;
+  dieAreaMm2?: number;
+  defectDensityPerCm2?: number;
+}
+
+export interface SemiconductorDefaults {
+  layers: FilmLayer[];
+  densities: Record<string, number>;
+  utilisation: { value: number; low: number; high: number };
+  waferDiameterMm: number;
+  edgeExclusionMm: number;
+  dieAreaMm2: number;
+  dieName: string;
+  defectDensityPerCm2: number;
+}
+
+let cached: SemiconductorDefaults | undefined;
+
+export function semiconductorDefaults(): SemiconductorDefaults {
+  if (cached) return cached;
+  const raw = JSON.parse(readFileSync(dataPath('semiconductors.json'), 'utf8')) as any;
+  const densities: Record<string, number> = {};
+  for (const [k, v] of Object.entries(raw.densities)) if (typeof v === 'number') densities[k] = v;
+  cached = {
+    layers: raw.layers.map((l: any) => ({ id: l.id, element: l.element, thicknessNm: l.thicknessNm, levels: l.levels, description: l.description, source: l.source })),
+    densities,
+    utilisation: { value: raw.utilisation.value, low: raw.utilisation.low, high: raw.utilisation.high },
+    waferDiameterMm: raw.wafer.diameterMm,
+    edgeExclusionMm: raw.wafer.edgeExclusionMm,
+    dieAreaMm2: raw.dies.h100.areaMm2,
+    dieName: raw.dies.h100.name,
+    defectDensityPerCm2: raw.dies.defectDensityPerCm2.value,
+  };
+  return cached;
+}
+
+/** Wafer area, cm² (300 mm → 706.9 cm²). */
+export function waferAreaCm2(diameterMm: number): number {
+  const rCm = diameterMm / 20;
+  return Math.PI * rCm * rCm;
+}
+
+/**
+ * Gross dies per wafer, the standard edge-loss estimate
+ * DPW = π(d/2)²/S − π·d/√(2S) with d the usable diameter (wafer − 2·edge exclusion), floored.
+ * (e.g. de Vries, IEEE Trans. Semicond. Manuf. 18 (2005) 136, "Investigation of gross die per wafer formulas").
+ */
+export function grossDiesPerWafer(dieAreaMm2: number, waferDiameterMm = 300, edgeExclusionMm = 0): number {
+  requireFinite(dieAreaMm2, 'dieAreaMm2', { min: 0, exclusiveMin: true });
+  const d = waferDiameterMm - 2 * edgeExclusionMm;
+  if (d <= 0) throw new InputError('edgeExclusionMm: leaves no usable wafer', 'edgeExclusionMm');
+  const n = (Math.PI * (d / 2) ** 2) / dieAreaMm2 - (Math.PI * d) / Math.sqrt(2 * dieAreaMm2);
+  return Math.max(0, Math.floor(n));
+}
+
+/** Poisson die yield Y = exp(−A·D0) (A in cm²). */
+export function poissonYield(dieAreaMm2: number, defectDensityPerCm2: number): number {
+  requireFinite(defectDensityPerCm2, 'defectDensityPerCm2', { min: 0 });
+  return Math.exp(-(dieAreaMm2 / 100) * defectDensityPerCm2);
+}
+
+export interface LayerMaterial {
+  id: string;
+  element: string;
+  /** Film mass deposited on the wafer, g. */
+  filmGPerWafer: number;
+  /** Metal consumed per wafer (film / utilisation), g. */
+  consumedGPerWafer: number;
+  source?: string;
+}
+
+/** Metal consumed per wafer, by layer and by element (g). */
+export function waferMaterial(inputs: SemiconductorInputs = {}): { layers: LayerMaterial[]; gramsPerWaferByElement: Record<string, number>; waferAreaCm2: number } {
+  const def = semiconductorDefaults();
+  const layers = inputs.layers ?? def.layers;
+  const util = inputs.utilisation ?? def.utilisation.value;
+  requireFinite(util, 'utilisation', { min: 0, max: 1, exclusiveMin: true });
+  const area = waferAreaCm2(inputs.waferDiameterMm ?? def.waferDiameterMm);
+  const out: LayerMaterial[] = [];
+  const byEl: Record<string, number> = {};
+  layers.forEach((l, i) => {
+    const field = `layers[${i}]`;
+    requireFinite(l.thicknessNm, `${field}.thicknessNm`, { min: 0 });
+    requireFinite(l.levels, `${field}.levels`, { min: 0 });
+    const rho = l.densityGcm3 ?? def.densities[l.element];
+    if (rho === undefined) throw new InputError(`${field}.densityGcm3: no default density for ${l.element}; give one`, `${field}.densityGcm3`);
+    const u = l.utilisation ?? util;
+    requireFinite(u, `${field}.utilisation`, { min: 0, max: 1, exclusiveMin: true });
+    const film = rho * area * l.thicknessNm * 1e-7 * l.levels; // nm → cm
+    const consumed = film / u;
+    out.push({ id: l.id, element: l.element, filmGPerWafer: film, consumedGPerWafer: consumed, source: l.source });
+    byEl[l.element] = (byEl[l.element] ?? 0) + consumed;
+  });
+  return { layers: out, gramsPerWaferByElement: byEl, waferAreaCm2: area };
+}
+
+export interface SemiconductorElementEquivalent {
+  element: string;
+  deliveredKgPerYear: number;
+  gramsPerWafer: number;
+  wafersPerYear: number;
+  acceleratorsPerYear: number;
+  /** Metal per good accelerator die, mg. */
+  mgPerAccelerator: number;
+}
+
+export interface SemiconductorEquivalents {
+  die: { name: string; areaMm2: number; grossPerWafer: number; yield: number; goodPerWafer: number };
+  utilisation: number;
+  elements: SemiconductorElementEquivalent[];
+  /** Delivered elements with no layer in the stack (not used on wafers in this model). */
+  notInStack: string[];
+  /** The element that limits a full stack (fewest wafers), when more than one is delivered. */
+  limitingElement: string | null;
+  /** Wafers per year the delivered metal covers for the whole stack (min over stack elements; 0 when one is missing). */
+  fullStackWafersPerYear: number;
+  method: string;
+}
+
+/** Wafers and accelerators per year whose film needs the delivered metal (kg/yr by element) covers. */
+export function semiconductorEquivalents(deliveredKgPerYear: Record<string, number>, inputs: SemiconductorInputs = {}): SemiconductorEquivalents {
+  const def = semiconductorDefaults();
+  const mat = waferMaterial(inputs);
+  const dieArea = inputs.dieAreaMm2 ?? def.dieAreaMm2;
+  const gross = grossDiesPerWafer(dieArea, inputs.waferDiameterMm ?? def.waferDiameterMm, inputs.edgeExclusionMm ?? def.edgeExclusionMm);
+  const y = poissonYield(dieArea, inputs.defectDensityPerCm2 ?? def.defectDensityPerCm2);
+  const good = gross * y;
+  const elements: SemiconductorElementEquivalent[] = [];
+  const notInStack: string[] = [];
+  for (const [el, kg] of Object.entries(deliveredKgPerYear)) {
+    requireFinite(kg, `delivered.${el}`, { min: 0 });
+    const g = mat.gramsPerWaferByElement[el];
+    if (!g) {
+      if (kg > 0) notInStack.push(el);
+      continue;
+    }
+    const wafers = (kg * 1000) / g;
+    elements.push({ element: el, deliveredKgPerYear: kg, gramsPerWafer: g, wafersPerYear: wafers, acceleratorsPerYear: wafers * good, mgPerAccelerator: good > 0 ? (g * 1000) / good : Infinity });
+  }
+  const stackEls = Object.keys(mat.gramsPerWaferByElement);
+  let full = Infinity;
+  let limiting: string | null = null;
+  for (const el of stackEls) {
+    const e = elements.find((x) => x.element === el);
+    const w = e ? e.wafersPerYear : 0;
+    if (w < full) {
+      full = w;
+      limiting = el;
+    }
+  }
+  return {
+    die: { name: inputs.dieAreaMm2 ? 'custom die' : def.dieName, areaMm2: dieArea, grossPerWafer: gross, yield: y, goodPerWafer: good },
+    utilisation: inputs.utilisation ?? def.utilisation.value,
+    elements,
+    notInStack,
+    limitingElement: elements.length > 0 ? limiting : null,
+    fullStackWafersPerYear: Number.isFinite(full) ? full : 0,
+    method: 'g/wafer = Σ ρ·A·t·levels / utilisation; wafers = delivered / (g/wafer); accelerators = wafers × gross dies × Poisson yield (DESIGN §2.7)',
+  };
+}

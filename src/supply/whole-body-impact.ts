@@ -1,0 +1,151 @@
+/**
+ * Whole-body market impact (DESIGN §2.7): the metal an entire asteroid contains, in years of world
+ * supply, and the price that much would imply if it reached the market — the popular "one metal
+ * asteroid would crash the commodities market" claim made quantitative, next to the naive contained
+ * value (mass × today's price) that headlines quote.
+ */
+import { requireFinite } from '../errors.js';
+import { loadMarkets, metalFractionOfOxide, type MarketTable } from './market-data.js';
+import { REO_FORMULA, respondedPrice } from './price-response.js';
+
+/**
+ * A composition as mass fractions by element. Accepts plain fractions (`{Pt: 1.5e-5}`) or the
+ * distribution objects the catalog uses (`{Pt: {p50}}`, `{mode}`, `{mean}`, `{value}`,
+ * `{min, max}`, `{p10, p50, p90}`); ppm only when the key says so (`ppm`, `p50Ppm`, …).
+ */
+export type CompositionInput = Record<string, unknown> | Array<Record<string, unknown>>;
+
+export interface WholeBodyElementImpact {
+  element: string;
+  name: string;
+  massFraction: number;
+  containedKg: number;
+  worldSupplyKgPerYear: number | null;
+  supplyBasis: 'element' | 'REO' | null;
+  /** Contained metal ÷ annual world supply (REE: as REO against world REO). */
+  yearsOfWorldSupply: number | null;
+  priceUsdPerKg: number | null;
+  /** Contained mass × today's price: the headline number. */
+  naiveValueUsd: number | null;
+  /** Price if the whole content reached the market over `releaseYears` (constant-elasticity response). */
+  impliedPriceUsdPerKg: number | null;
+  impliedPriceRangeUsdPerKg: [number, number] | null;
+  /** Contained mass × implied price. */
+  valueAtImpliedPriceUsd: number | null;
+  notes: string[];
+}
+
+export interface WholeBodyMarketImpact {
+  massKg: number;
+  releaseYears: number;
+  elements: WholeBodyElementImpact[];
+  totalNaiveValueUsd: number;
+  totalValueAtImpliedPriceUsd: number;
+  /** What the table means, in one sentence for reports. */
+  summary: string;
+  method: string;
+}
+
+const FRACTION_KEYS = ['p50', 'median', 'mode', 'mean', 'value', 'fraction', 'massFraction'];
+const PPM_KEYS = ['ppm', 'p50Ppm', 'medianPpm', 'modePpm', 'meanPpm', 'valuePpm'];
+
+/** A single representative mass fraction (median-like) from one composition entry, or null. */
+export function representativeFraction(entry: unknown): number | null {
+  if (typeof entry === 'number') return Number.isFinite(entry) ? entry : null;
+  if (!entry || typeof entry !== 'object') return null;
+  const o = entry as Record<string, unknown>;
+  for (const k of FRACTION_KEYS) if (typeof o[k] === 'number' && Number.isFinite(o[k])) return o[k] as number;
+  for (const k of PPM_KEYS) if (typeof o[k] === 'number' && Number.isFinite(o[k])) return (o[k] as number) * 1e-6;
+  if (typeof o.min === 'number' && typeof o.max === 'number') return ((o.min as number) + (o.max as number)) / 2;
+  if (typeof o.low === 'number' && typeof o.high === 'number') return ((o.low as number) + (o.high as number)) / 2;
+  if (o.distribution) return representativeFraction(o.distribution);
+  if (o.fraction && typeof o.fraction === 'object') return representativeFraction(o.fraction);
+  return null;
+}
+
+/** Normalises a composition to `{element: massFraction}` (entries without a usable figure are dropped). */
+export function compositionFractions(composition: CompositionInput): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (Array.isArray(composition)) {
+    for (const row of composition) {
+      const el = (row.element ?? row.symbol ?? row.name) as string | undefined;
+      const f = representativeFraction(row);
+      if (el && f !== null && f >= 0) out[el] = f;
+    }
+    return out;
+  }
+  const src = (composition as any).elements && typeof (composition as any).elements === 'object' ? (composition as any).elements : composition;
+  if (Array.isArray(src)) return compositionFractions(src);
+  for (const [el, v] of Object.entries(src)) {
+    if (!/^[A-Z][a-z]?$|^H2O$/.test(el)) continue;
+    const f = representativeFraction(v);
+    if (f !== null && f >= 0) out[el] = f;
+  }
+  return out;
+}
+
+export function wholeBodyMarketImpact(
+  massKg: number,
+  composition: CompositionInput,
+  opts: { releaseYears?: number; markets?: MarketTable } = {},
+): WholeBodyMarketImpact {
+  requireFinite(massKg, 'massKg', { min: 0 });
+  const releaseYears = requireFinite(opts.releaseYears ?? 1, 'releaseYears', { min: 0, exclusiveMin: true });
+  const table = opts.markets ?? loadMarkets();
+  const fractions = compositionFractions(composition);
+  const elements: WholeBodyElementImpact[] = [];
+  for (const [el, f] of Object.entries(fractions)) {
+    const m = table.metals[el];
+    if (!m) continue; // not a traded commodity we model (Si, Mg, …)
+    const contained = massKg * f;
+    const notes: string[] = [];
+    const row: WholeBodyElementImpact = {
+      element: el, name: m.name, massFraction: f, containedKg: contained, worldSupplyKgPerYear: null, supplyBasis: null,
+      yearsOfWorldSupply: null, priceUsdPerKg: m.priceUsdPerKg, naiveValueUsd: m.priceUsdPerKg === null ? null : contained * m.priceUsdPerKg,
+      impliedPriceUsdPerKg: null, impliedPriceRangeUsdPerKg: null, valueAtImpliedPriceUsd: null, notes,
+    };
+    if (m.priceNote) notes.push(m.priceNote);
+    if (m.worldSupplyKgPerYear !== null) {
+      row.worldSupplyKgPerYear = m.worldSupplyKgPerYear;
+      row.supplyBasis = 'element';
+      row.yearsOfWorldSupply = contained / m.worldSupplyKgPerYear;
+      if (m.priceUsdPerKg !== null && m.elasticity) {
+        const perYear = contained / releaseYears;
+        const p = respondedPrice(m.priceUsdPerKg, perYear, m.worldSupplyKgPerYear, m.elasticity.value);
+        const a = respondedPrice(m.priceUsdPerKg, perYear, m.worldSupplyKgPerYear, m.elasticity.low);
+        const b = respondedPrice(m.priceUsdPerKg, perYear, m.worldSupplyKgPerYear, m.elasticity.high);
+        row.impliedPriceUsdPerKg = p;
+        row.impliedPriceRangeUsdPerKg = [Math.min(a, b), Math.max(a, b)];
+        row.valueAtImpliedPriceUsd = contained * p;
+      }
+    } else if (m.group === 'REE' && table.groups.REE && REO_FORMULA[el]) {
+      const g = table.groups.REE;
+      const reo = contained / metalFractionOfOxide(REO_FORMULA[el], el, table.atomicWeights);
+      row.worldSupplyKgPerYear = g.worldSupplyKgPerYear;
+      row.supplyBasis = 'REO';
+      row.yearsOfWorldSupply = reo / g.worldSupplyKgPerYear;
+      notes.push('years of total world REO supply (no element-level supply published); no price response modelled');
+    } else if (m.supplyNote) notes.push(m.supplyNote);
+    elements.push(row);
+  }
+  elements.sort((a, b) => (b.naiveValueUsd ?? -1) - (a.naiveValueUsd ?? -1));
+  const totalNaiveValueUsd = elements.reduce((s, e) => s + (e.naiveValueUsd ?? 0), 0);
+  // Elements without a response model keep their naive value in the responded total.
+  const totalValueAtImpliedPriceUsd = elements.reduce((s, e) => s + (e.valueAtImpliedPriceUsd ?? e.naiveValueUsd ?? 0), 0);
+  const worst = elements.filter((e) => e.yearsOfWorldSupply !== null).sort((a, b) => b.yearsOfWorldSupply! - a.yearsOfWorldSupply!)[0];
+  const summary = worst
+    ? `Contains ${fmtYears(worst.yearsOfWorldSupply!)} of world ${worst.name} supply; naive value $${sci(totalNaiveValueUsd)}, ` +
+      `$${sci(totalValueAtImpliedPriceUsd)} at the prices that selling it over ${releaseYears} yr would imply.`
+    : 'No modelled commodity in this composition.';
+  return {
+    massKg, releaseYears, elements, totalNaiveValueUsd, totalValueAtImpliedPriceUsd, summary,
+    method: 'contained = mass × representative mass fraction; years = contained / annual world supply; implied price p = p0·(1 + (contained/releaseYears)/S0)^(1/ε) (DESIGN §2.7)',
+  };
+}
+
+function sci(x: number): string {
+  return x === 0 ? '0' : x.toExponential(2);
+}
+function fmtYears(y: number): string {
+  return y >= 100 ? `${y.toExponential(2)} years` : `${y.toPrecision(3)} years`;
+}

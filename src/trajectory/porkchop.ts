@@ -1,0 +1,310 @@
+/**
+ * Porkchop: launch date × time of flight grid of ballistic transfers Earth → NEA (`out`) or
+ * NEA → Earth (`back`), best of 0..maxRevs revolutions and both branches per cell, then a
+ * Nelder–Mead refinement of the minimum on continuous dates (below the grid step).
+ *
+ * Per cell (out): C3 = |v1 − v⊕|², departure v∞ and the declination of its asymptote (equatorial
+ * J2000), arrival v∞ at the NEA, Δv from a 400 km circular LEO (√(C3 + 2μ⊕/r_p) − √(μ⊕/r_p)) and
+ * the rendezvous total Δv = Δv_LEO + v∞,arr. For `back` the departure is the NEA's relative speed
+ * and the total is that plus the Δv capping Earth entry speed (DESIGN §2.3).
+ */
+import { earthStateInto } from '../astro/earth-ephemeris.js';
+import { orbitStatesAt } from '../astro/orbit.js';
+import { jdToIso } from '../astro/time.js';
+import { InputError, NoSolutionError, requireFinite } from '../errors.js';
+import { departureDvFromC3, entrySpeedKmS, ENTRY_INTERFACE_ALTITUDE_KM, LEO_ALTITUDE_KM, MAX_ENTRY_SPEED_KMS } from './delta-v.js';
+import { isRetrograde, lattice, statesAt, type TrajectoryTarget } from './ephemeris-lattice.js';
+import { legDetail, type LegDetail } from './leg-detail.js';
+import { allocLegGrid, computeLegGrid, computeLegGridInto, solutionBranch, solutionRevs, type LegMode } from './leg-grid.js';
+import { nelderMead } from './nelder-mead.js';
+import { targetWarnings } from './warnings.js';
+
+export type PorkchopDirection = 'out' | 'back';
+
+export interface PorkchopOptions {
+  direction?: PorkchopDirection;
+  launchFromJd: number;
+  launchToJd: number;
+  tofMinDays: number;
+  tofMaxDays: number;
+  /** Grid step for both launch date and time of flight, days. */
+  stepDays?: number;
+  maxRevs?: number;
+  leoAltitudeKm?: number;
+  entryAltitudeKm?: number;
+  maxEntryKmS?: number;
+  /** Refine the grid minimum on continuous dates (default true). */
+  refine?: boolean;
+}
+
+/** One cell, as reported. */
+export interface PorkchopCell {
+  launchJd: number;
+  launch: string;
+  tofDays: number;
+  arrival: string;
+  c3: number;
+  vInfDepKmS: number;
+  declinationDeg: number;
+  vInfArrKmS: number;
+  dvLeoKmS: number | null;
+  entrySpeedKmS: number | null;
+  dvTotalKmS: number;
+  revs: number;
+  branch: 'single' | 'left' | 'right';
+}
+
+export interface PorkchopBest extends PorkchopCell {
+  /** 'grid' for the best cell, 'refined' after the continuous search. */
+  source: 'grid' | 'refined';
+  leg: LegDetail | null;
+}
+
+export interface Porkchop {
+  designation: string;
+  name?: string;
+  direction: PorkchopDirection;
+  stepDays: number;
+  maxRevs: number;
+  leoAltitudeKm: number;
+  entryAltitudeKm: number;
+  maxEntryKmS: number;
+  launchJd: Float64Array;
+  tofDays: Float64Array;
+  /** Row-major nLaunch × nTof; NaN where no solution. */
+  c3: Float64Array;
+  vInfDep: Float64Array;
+  vInfArr: Float64Array;
+  declRad: Float64Array;
+  dvTotal: Float64Array;
+  sol: Int8Array;
+  /** Grid minimum and refined minimum (never worse than the grid one). */
+  bestGrid: PorkchopBest;
+  best: PorkchopBest;
+  warnings: string[];
+  solves: number;
+}
+
+export const PORKCHOP_MAX_CELLS = 20_000_000;
+
+export function porkchop(target: TrajectoryTarget, o: PorkchopOptions): Porkchop {
+  const direction = o.direction ?? 'out';
+  const step = requireFinite(o.stepDays ?? 1, '--step', { min: 0, exclusiveMin: true });
+  const maxRevs = requireFinite(o.maxRevs ?? 0, '--max-revs', { min: 0, max: 20 });
+  requireFinite(o.launchFromJd, '--launch');
+  requireFinite(o.launchToJd, '--launch');
+  requireFinite(o.tofMinDays, '--tof', { min: 0, exclusiveMin: true });
+  requireFinite(o.tofMaxDays, '--tof', { min: o.tofMinDays });
+  if (o.launchToJd < o.launchFromJd) throw new InputError('--launch: the window ends before it starts', '--launch');
+  const nL = Math.floor((o.launchToJd - o.launchFromJd) / step + 1e-9) + 1;
+  const nT = Math.floor((o.tofMaxDays - o.tofMinDays) / step + 1e-9) + 1;
+  if (nL * nT > PORKCHOP_MAX_CELLS) {
+    throw new InputError(`--step: ${nL} launch dates × ${nT} flight times = ${nL * nT} cells exceeds ${PORKCHOP_MAX_CELLS}; use a larger --step`, '--step');
+  }
+  const leoAlt = o.leoAltitudeKm ?? LEO_ALTITUDE_KM;
+  const eiAlt = o.entryAltitudeKm ?? ENTRY_INTERFACE_ALTITUDE_KM;
+  const maxEntry = o.maxEntryKmS ?? MAX_ENTRY_SPEED_KMS;
+  const mode: LegMode = direction === 'out' ? 'depart-earth' : 'return-earth';
+  const depBody = direction === 'out' ? 'earth' : target;
+  const arrBody = direction === 'out' ? target : 'earth';
+  // Unified lattice: departures at L0 + i·step, arrivals at L0 + tofMin + j·step with j = i + k.
+  const launchJd = lattice(o.launchFromJd, step, nL);
+  const arrJd = lattice(o.launchFromJd + o.tofMinDays, step, nL + nT - 1);
+  const depStates = statesAt(depBody, launchJd);
+  const arrStates = statesAt(arrBody, arrJd);
+  const retro = isRetrograde(target);
+  const g = allocLegGrid(nL, nT, true);
+  computeLegGridInto(
+    { mode, depStates, arrStates, nDep: nL, nTof: nT, tofFirstDays: o.tofMinDays, tofStepDays: step, jOffset: 0, maxRevs, retrograde: retro, leoAltitudeKm: leoAlt, entryAltitudeKm: eiAlt, maxEntryKmS: maxEntry, detailed: true },
+    g,
+    new Float64Array(6 * (2 * maxRevs + 1)),
+  );
+  const tofDays = lattice(o.tofMinDays, step, nT);
+  const c3 = new Float64Array(nL * nT);
+  let bestC = -1;
+  for (let c = 0; c < c3.length; c++) {
+    c3[c] = g.vInfDep[c] * g.vInfDep[c];
+    if (g.cost[c] < Infinity && (bestC < 0 || g.cost[c] < g.cost[bestC])) bestC = c;
+  }
+  const dvTotal = g.cost.map((v) => (v === Infinity ? NaN : v));
+  if (bestC < 0) {
+    throw new NoSolutionError(`no ballistic ${direction === 'out' ? 'Earth → ' + target.designation : target.designation + ' → Earth'} transfer on this grid (try more revolutions with --max-revs, or other dates)`, 'grid');
+  }
+  const cellOf = (launch: number, tof: number, v: { vInfDep: number; vInfArr: number; decl: number; cost: number; sol: number }): PorkchopCell => ({
+    launchJd: launch,
+    launch: jdToIso(launch),
+    tofDays: tof,
+    arrival: jdToIso(launch + tof),
+    c3: v.vInfDep * v.vInfDep,
+    vInfDepKmS: v.vInfDep,
+    declinationDeg: (v.decl * 180) / Math.PI,
+    vInfArrKmS: v.vInfArr,
+    dvLeoKmS: direction === 'out' ? departureDvFromC3(v.vInfDep * v.vInfDep, leoAlt) : null,
+    entrySpeedKmS: direction === 'back' ? entrySpeedKmS(v.vInfArr, eiAlt) : null,
+    dvTotalKmS: v.cost,
+    revs: solutionRevs(v.sol),
+    branch: solutionBranch(v.sol),
+  });
+  const bi = Math.floor(bestC / nT);
+  const bk = bestC % nT;
+  const gridCell = cellOf(launchJd[bi], tofDays[bk], { vInfDep: g.vInfDep[bestC], vInfArr: g.vInfArr[bestC], decl: g.declRad![bestC], cost: g.cost[bestC], sol: g.sol[bestC] });
+  const detailAt = (launch: number, tof: number, sol: number): LegDetail | null => {
+    const s = singleStates(depBody, arrBody, launch, tof);
+    return legDetail(s.dep, s.arr, launch, tof, sol, retro);
+  };
+  const bestGrid: PorkchopBest = { ...gridCell, source: 'grid', leg: detailAt(gridCell.launchJd, gridCell.tofDays, g.sol[bestC]) };
+  let best = bestGrid;
+  if (o.refine !== false) {
+    const r = refineLeg(mode, depBody, arrBody, retro, maxRevs, [gridCell.launchJd, gridCell.tofDays], step, [o.launchFromJd, o.tofMinDays], [launchJd[nL - 1], tofDays[nT - 1]], { leoAlt, eiAlt, maxEntry });
+    if (r && r.cost < gridCell.dvTotalKmS) {
+      best = { ...cellOf(r.launch, r.tof, r), source: 'refined', leg: detailAt(r.launch, r.tof, r.sol) };
+    }
+  }
+  const lastJd = launchJd[nL - 1] + tofDays[nT - 1];
+  return {
+    designation: target.designation,
+    name: target.name,
+    direction,
+    stepDays: step,
+    maxRevs,
+    leoAltitudeKm: leoAlt,
+    entryAltitudeKm: eiAlt,
+    maxEntryKmS: maxEntry,
+    launchJd,
+    tofDays,
+    c3,
+    vInfDep: g.vInfDep,
+    vInfArr: g.vInfArr,
+    declRad: g.declRad!,
+    dvTotal,
+    sol: g.sol,
+    bestGrid,
+    best,
+    warnings: targetWarnings(target, [o.launchFromJd, lastJd]),
+    solves: g.solves,
+  };
+}
+
+/** Earth and target states at one pair of dates (for refinement and leg details). */
+export function singleStates(depBody: 'earth' | TrajectoryTarget, arrBody: 'earth' | TrajectoryTarget, departJd: number, tofDays: number): { dep: Float64Array; arr: Float64Array } {
+  const one = (body: 'earth' | TrajectoryTarget, jd: number) => {
+    if (body === 'earth') {
+      const s = new Float64Array(6);
+      earthStateInto(jd, s, 0);
+      return s;
+    }
+    return orbitStatesAt(body.orbit, Float64Array.of(jd));
+  };
+  return { dep: one(depBody, departJd), arr: one(arrBody, departJd + tofDays) };
+}
+
+/** Cost of one leg on continuous dates, with the same rules as the grid. */
+export function legCost(
+  mode: LegMode,
+  depBody: 'earth' | TrajectoryTarget,
+  arrBody: 'earth' | TrajectoryTarget,
+  retro: boolean,
+  maxRevs: number,
+  departJd: number,
+  tofDays: number,
+  p: { leoAlt?: number; eiAlt?: number; maxEntry?: number; maxC3?: number } = {},
+): { cost: number; vInfDep: number; vInfArr: number; decl: number; sol: number } {
+  const s = singleStates(depBody, arrBody, departJd, tofDays);
+  const g = computeLegGrid({ mode, depStates: s.dep, arrStates: s.arr, nDep: 1, nTof: 1, tofFirstDays: tofDays, tofStepDays: 0, jOffset: 0, maxRevs, retrograde: retro, leoAltitudeKm: p.leoAlt, entryAltitudeKm: p.eiAlt, maxEntryKmS: p.maxEntry, maxC3: p.maxC3, detailed: true });
+  return { cost: g.cost[0], vInfDep: g.vInfDep[0], vInfArr: g.vInfArr[0], decl: g.declRad![0], sol: g.sol[0] };
+}
+
+function refineLeg(
+  mode: LegMode,
+  depBody: 'earth' | TrajectoryTarget,
+  arrBody: 'earth' | TrajectoryTarget,
+  retro: boolean,
+  maxRevs: number,
+  x0: [number, number],
+  step: number,
+  lower: [number, number],
+  upper: [number, number],
+  p: { leoAlt: number; eiAlt: number; maxEntry: number },
+): { launch: number; tof: number; cost: number; vInfDep: number; vInfArr: number; decl: number; sol: number } | null {
+  const f = (x: number[]) => legCost(mode, depBody, arrBody, retro, maxRevs, x[0], x[1], p).cost;
+  // Half a grid step keeps the search in the basin the grid found; tolerance ~1 minute.
+  const r = nelderMead(f, x0, [step / 2, step / 2], { lower, upper, maxEvaluations: 300, xTol: 1e-3 / Math.max(step, 1), fTol: 1e-9 });
+  if (!Number.isFinite(r.f)) return null;
+  const v = legCost(mode, depBody, arrBody, retro, maxRevs, r.x[0], r.x[1], p);
+  return { launch: r.x[0], tof: r.x[1], ...v };
+}
+
+/** Cells as plain objects (for JSON/CSV). Cells without a solution are omitted. */
+export function porkchopCells(pc: Porkchop): PorkchopCell[] {
+  const { leoAltitudeKm, entryAltitudeKm } = pc;
+  const nT = pc.tofDays.length;
+  const out: PorkchopCell[] = [];
+  for (let i = 0; i < pc.launchJd.length; i++) {
+    for (let k = 0; k < nT; k++) {
+      const c = i * nT + k;
+      if (!(pc.dvTotal[c] >= 0)) continue;
+      const launch = pc.launchJd[i];
+      const tof = pc.tofDays[k];
+      out.push({
+        launchJd: launch,
+        launch: jdToIso(launch),
+        tofDays: tof,
+        arrival: jdToIso(launch + tof),
+        c3: pc.c3[c],
+        vInfDepKmS: pc.vInfDep[c],
+        declinationDeg: (pc.declRad[c] * 180) / Math.PI,
+        vInfArrKmS: pc.vInfArr[c],
+        dvLeoKmS: pc.direction === 'out' ? departureDvFromC3(pc.c3[c], leoAltitudeKm) : null,
+        entrySpeedKmS: pc.direction === 'back' ? entrySpeedKmS(pc.vInfArr[c], entryAltitudeKm) : null,
+        dvTotalKmS: pc.dvTotal[c],
+        revs: solutionRevs(pc.sol[c]),
+        branch: solutionBranch(pc.sol[c]),
+      });
+    }
+  }
+  return out;
+}
+
+export interface LaunchSeason {
+  /** First and last launch dates (UTC ISO) whose best cell is within the margin. */
+  from: string;
+  to: string;
+  fromJd: number;
+  toJd: number;
+  /** Best cell of the season. */
+  best: { launch: string; tofDays: number; dvTotalKmS: number; c3: number };
+}
+
+/**
+ * Launch seasons: runs of consecutive launch dates whose best Δv (over all flight times) is within
+ * `marginKmS` of the grid minimum (default 1 km/s).
+ */
+export function launchSeasons(pc: Porkchop, marginKmS = 1): LaunchSeason[] {
+  const nT = pc.tofDays.length;
+  const limit = pc.bestGrid.dvTotalKmS + marginKmS;
+  const out: LaunchSeason[] = [];
+  let cur: LaunchSeason | null = null;
+  for (let i = 0; i < pc.launchJd.length; i++) {
+    let b = Infinity, bk = -1;
+    for (let k = 0; k < nT; k++) {
+      const v = pc.dvTotal[i * nT + k];
+      if (v < b) {
+        b = v;
+        bk = k;
+      }
+    }
+    if (b <= limit) {
+      const cell = { launch: jdToIso(pc.launchJd[i]), tofDays: pc.tofDays[bk], dvTotalKmS: b, c3: pc.c3[i * nT + bk] };
+      if (!cur) {
+        cur = { from: cell.launch, to: cell.launch, fromJd: pc.launchJd[i], toJd: pc.launchJd[i], best: cell };
+        out.push(cur);
+      }
+      cur.to = cell.launch;
+      cur.toJd = pc.launchJd[i];
+      if (b < cur.best.dvTotalKmS) cur.best = cell;
+    } else {
+      cur = null;
+    }
+  }
+  return out;
+}
