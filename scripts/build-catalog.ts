@@ -3,7 +3,7 @@
  * files in the shared data folder. Run: `npm run build:catalog [-- --shared DIR]` (DIR defaults
  * to ../shared, i.e. the folder holding data/neo, data/physical, data/taxonomy).
  *
- * Orbits: MPC nea_extended.json.gz (newest, epoch 2021-07-05.0 TT), then NEA.txt (2019-07-02)
+ * Orbits: MPC nea_extended.json.gz (newest, epoch 2021-07-08.0 TT), then NEA.txt (2019-07-02)
  * for objects only found there. Physical data merged by number (else designation):
  * diameter/albedo from SBDB 2025 > SBDB 2023 > Spitzer NEOs; spectral class from Mahlke 2022
  * (with class probabilities) > SBDB spec_B > spec_T. Plus a few famous main-belt targets.
@@ -33,7 +33,7 @@ if (!existsSync(f('neo', 'nea_extended.json.gz'))) {
 }
 
 const SRC = {
-  neaExt: 'MPC nea_extended.json.gz (epoch 2021-07-05.0 TT, snapshot 2021-07-08)',
+  neaExt: 'MPC nea_extended.json.gz (epoch 2021-07-08.0 TT, snapshot 2021-07-08)',
   neaTxt: 'MPC NEA.txt (epoch 2019-07-02.0 TT, snapshot 2019-07-02)',
   sbdb25: 'JPL SBDB export sbdb_pha_h22_moid005_2025.csv (2025-11)',
   sbdb23: 'JPL SBDB export sbdb_numbered_neo_2023.csv (2023-02)',
@@ -53,10 +53,18 @@ for (const r of ext.records) {
   byKey.set(keyOf(r), r);
   byDesig.set(norm(r.designation), r);
 }
+// Older designations of the same objects (Other_desigs): never add them again from NEA.txt.
+const otherDesig = new Map<string, CatalogRecord>();
+for (const r of ext.records) for (const d of r.otherDesignations ?? []) otherDesig.set(norm(d), r);
+let linked = 0;
 const txt = parseMpcorb(readFileSync(f('neo', 'NEA.txt'), 'latin1'), 'NEA.txt');
 let onlyInTxt = 0;
 for (const r of txt.records) {
   if (byKey.has(keyOf(r)) || byDesig.has(norm(r.designation))) continue;
+  if (otherDesig.has(norm(r.designation))) {
+    linked++;
+    continue;
+  }
   r.sources = { orbit: SRC.neaTxt };
   byKey.set(keyOf(r), r);
   byDesig.set(norm(r.designation), r);
@@ -75,17 +83,17 @@ for (const [file, label] of [['sbdb_pha_h22_moid005_2025.csv', SRC.sbdb25], ['sb
     const t = find(r.number, r.designation);
     if (!t) continue;
     t.sources ??= {};
-    if (r.diameterKm && t.diameterKm == null) {
-      t.diameterKm = r.diameterKm;
+    if (r.measuredDiameterKm && t.measuredDiameterKm == null) {
+      t.measuredDiameterKm = r.measuredDiameterKm;
       t.sources.diameter = label;
       nDiam++;
-      if (r.albedo && t.albedo == null) {
-        t.albedo = r.albedo;
+      if (r.measuredAlbedo && t.measuredAlbedo == null) {
+        t.measuredAlbedo = r.measuredAlbedo;
         t.sources.albedo = label;
         nAlb++;
       }
-    } else if (r.albedo && t.albedo == null && t.diameterKm == null) {
-      t.albedo = r.albedo;
+    } else if (r.measuredAlbedo && t.measuredAlbedo == null && t.measuredDiameterKm == null) {
+      t.measuredAlbedo = r.measuredAlbedo;
       t.sources.albedo = label;
       nAlb++;
     }
@@ -119,13 +127,13 @@ let nSpitzer = 0;
     if (!prev || rel < prev.rel) best.set(t, { d, lo, hi, pv, pvs, rel });
   }
   for (const [t, b] of best) {
-    if (t.diameterKm != null) continue;
-    t.diameterKm = b.d;
+    if (t.measuredDiameterKm != null) continue;
+    t.measuredDiameterKm = b.d;
     t.diameterKmSigmaLow = b.lo;
     t.diameterKmSigmaHigh = b.hi;
     t.sources = { ...t.sources, diameter: SRC.spitzer };
     if (b.pv > 0) {
-      t.albedo = b.pv;
+      t.measuredAlbedo = b.pv;
       t.albedoSigma = b.pvs > 0 ? b.pvs : null;
       t.sources.albedo = SRC.spitzer;
     }
@@ -195,8 +203,8 @@ function carryMass(number: number): { mean: number; sigma: number; n: number } {
 const psycheMass = carryMass(16);
 const psyche = mb({ number: 16, name: 'Psyche', designation: 'A852 FA', a: 2.92572047, e: 0.134932474, i: 3.098749, om: 149.975386, w: 230.032678, tp: 2460795.475337, n: 0.1969494758, H: 6.2 });
 Object.assign(psyche, {
-  diameterKm: 222, diameterKmSigmaLow: 4, diameterKmSigmaHigh: 4,
-  massKg: Number(psycheMass.mean.toPrecision(3)), massKgSigma: Number(psycheMass.sigma.toPrecision(2)),
+  measuredDiameterKm: 222, diameterKmSigmaLow: 4, diameterKmSigmaHigh: 4,
+  measuredMassKg: Number(psycheMass.mean.toPrecision(3)), massKgSigma: Number(psycheMass.sigma.toPrecision(2)),
   spectralType: mahlkeRows.get('#16')?.cls ?? 'M', spectralProbabilities: mahlkeRows.get('#16')?.probs ?? null,
   notes: [
     "Target of NASA's Psyche mission (launched 2023-10-13, Hall-effect thrusters, arrival 2029).",
@@ -207,21 +215,21 @@ Object.assign(psyche, {
 psyche.sources = { ...psyche.sources, diameter: 'Shepard et al. 2021, PSJ 2, 125 (volume-equivalent 222 ± 4 km)', mass: 'Carry 2012, PSS 73, 98 (compiled estimates, weighted mean)', spectral: SRC.mahlke };
 const ceres = mb({ number: 1, name: 'Ceres', designation: 'A801 AA', a: 2.7655526, e: 0.079692295, i: 10.588028, om: 80.248627, w: 73.294215, tp: 2461599.841467, n: 0.2143044506, H: 3.34 });
 Object.assign(ceres, {
-  diameterKm: 939.4, diameterKmSigmaLow: 0.2, diameterKmSigmaHigh: 0.2, albedo: 0.09,
-  massKg: 9.3835e20, massKgSigma: 0.0001e20,
+  measuredDiameterKm: 939.4, diameterKmSigmaLow: 0.2, diameterKmSigmaHigh: 0.2, measuredAlbedo: 0.09,
+  measuredMassKg: 9.3835e20, massKgSigma: 0.0001e20,
   spectralType: mahlkeRows.get('#1')?.cls ?? 'C', spectralProbabilities: mahlkeRows.get('#1')?.probs ?? null,
   notes: ['Dwarf planet; Dawn orbited it 2015–2018. Water-ice-rich C-type.'],
 });
 ceres.sources = { ...ceres.sources, diameter: 'JPL Horizons/SBDB (RAD 469.7 km, Dawn; Park et al. 2019)', albedo: 'JPL Horizons (ALBEDO 0.090)', mass: 'JPL Horizons GM 62.6284 km³/s² (Dawn)', spectral: SRC.mahlke };
 const vesta = mb({ number: 4, name: 'Vesta', designation: 'A807 FA', a: 2.36136597, e: 0.090203744, i: 7.143926, om: 103.701293, w: 151.468648, tp: 2460901.58738, n: 0.2716183614, H: 3.25 });
 Object.assign(vesta, {
-  diameterKm: 522.77, diameterKmSigmaLow: 0.5, diameterKmSigmaHigh: 0.5,
-  massKg: 2.5903e20, massKgSigma: 0.0001e20,
+  measuredDiameterKm: 522.77, diameterKmSigmaLow: 0.5, diameterKmSigmaHigh: 0.5, measuredAlbedo: 0.4228,
+  measuredMassKg: 2.5903e20, massKgSigma: 0.0001e20,
   spectralType: mahlkeRows.get('#4')?.cls ?? 'V', spectralProbabilities: mahlkeRows.get('#4')?.probs ?? null,
   notes: ['Differentiated protoplanet (basaltic crust, iron core); Dawn orbited it 2011–2012. Source of the HED meteorites.'],
 });
-vesta.sources = { ...vesta.sources, diameter: 'JPL SBDB (mean radius 261.385 km, Dawn)', mass: 'JPL SBDB GM (Dawn)', spectral: SRC.mahlke };
-// H for the main-belt objects: SBDB (Psyche 6.2 as in SBDB; Ceres 3.34 Horizons; Vesta 3.25 SBDB).
+vesta.sources = { ...vesta.sources, diameter: 'JPL SBDB (D 522.77 km, Dawn)', albedo: 'JPL SBDB (pV 0.4228)', mass: 'JPL SBDB GM (Dawn)', spectral: SRC.mahlke };
+// H: SBDB (Psyche 6.2, Vesta 3.25, as in an SBDB query export quoted publicly), Ceres 3.34 (Horizons).
 const famous = [psyche, ceres, vesta];
 records.push(...famous);
 
@@ -240,6 +248,7 @@ const counts = {
   total: records.length,
   fromNeaExtended: records.filter((r) => r.sources?.orbit === SRC.neaExt).length,
   onlyInNeaTxt: onlyInTxt,
+  neaTxtLinkedToOtherDesignations: linked,
   mainBelt: famous.length,
   diameterSbdb: nDiam,
   albedoSbdb: nAlb,
@@ -247,7 +256,7 @@ const counts = {
   spectralMahlke: nMahlke,
   spectralSbdb: nSpecSbdb,
   withSpectral: records.filter((r) => r.spectralType).length,
-  withDiameter: records.filter((r) => r.diameterKm).length,
+  withDiameter: records.filter((r) => r.measuredDiameterKm).length,
 };
 const sources = `# Bundled catalog: sources
 
@@ -257,8 +266,8 @@ Format: gzip-compressed columnar JSON, described in src/catalog/bundled-format.t
 
 | input file | what it contributes | date |
 |---|---|---|
-| neo/nea_extended.json.gz — MPC \`nea_extended.json\` | orbits, H, U, names of ${counts.fromNeaExtended} objects | epoch 2021-07-05.0 TT (JD 2459403.5), snapshot 2021-07-08 |
-| neo/NEA.txt — MPC NEA orbit file (export format) | orbits of ${counts.onlyInNeaTxt} objects missing from nea_extended | epoch 2019-07-02.0 TT (K1972), snapshot 2019-07-02 |
+| neo/nea_extended.json.gz — MPC \`nea_extended.json\` | orbits, H, U, names of ${counts.fromNeaExtended} objects | epoch JD 2459403.5 = 2021-07-08.0 TT (data/README.md says 2021-07-05: that is JD 2459400.5), snapshot 2021-07-08 |
+| neo/NEA.txt — MPC NEA orbit file (export format) | orbits of ${counts.onlyInNeaTxt} objects missing from nea_extended (${linked} more are older designations of nea_extended objects and are skipped) | epoch 2019-07-02.0 TT (K1972), snapshot 2019-07-02 |
 | neo/sbdb_pha_h22_moid005_2025.csv — JPL SBDB export | measured diameter/albedo, spec_B/spec_T (first choice among SBDB files) | 2025-11 (epochs JD 2461000.5) |
 | neo/sbdb_numbered_neo_2023.csv — JPL SBDB export | measured diameter/albedo of numbered NEOs | 2023-02 (epoch JD 2460000.5) |
 | physical/spitzerneos.csv — SpitzerNEOs (Trilling et al. 2010, 2016) | diameter/albedo with 1σ bounds where SBDB has none | survey 2009–2016 |
@@ -266,7 +275,8 @@ Format: gzip-compressed columnar JSON, described in src/catalog/bundled-format.t
 | physical/carry2012_masses.txt — Carry 2012, PSS 73, 98 | mass of 16 Psyche (weighted mean of the compiled estimates) | 2012 |
 | main-belt elements (Psyche, Ceres, Vesta) — JPL SBDB as quoted in a public data snapshot | orbits at epoch JD 2461200.5 TDB (2026-06-09); M = n·(epoch − tp) | 2026-06 |
 | Shepard et al. 2021, PSJ 2, 125 | Psyche diameter 222 ± 4 km | 2021 |
-| JPL Horizons/SBDB physical data (Dawn) | Ceres D 939.4 km, GM 62.6284 km³/s², pV 0.090; Vesta D 522.77 km, mass 2.5903e20 kg | 2020–2026 |
+| JPL Horizons/SBDB physical data (Dawn) | Ceres H 3.34, D 939.4 km, GM 62.6284 km³/s², pV 0.090 (Horizons, soln JPL#48); Vesta H 3.25, D 522.77 km, pV 0.4228, mass 2.5903e20 kg; Psyche H 6.2 (SBDB) | 2020–2026 |
+| data/catalog/composition.json (hand-written, in this folder) | grades by class: CI (Palme & O'Neill 2014), LL–L chondrite and IAB/IIIAB iron (DESIGN §2.1 table), Ga/Ge (Wasson & Kallemeyn 1988; Scott & Wasson 1975) | — |
 
 Counts: ${JSON.stringify(counts)}.
 

@@ -14,6 +14,7 @@ import { parseIsoToJdTdb } from '../src/astro/time.js';
 import { parseCatalogFile } from '../src/catalog/parse-catalog.js';
 import { parseCsv } from '../src/export/csv.js';
 import { entryCapDvAsEntryTrimKmS } from '../src/trajectory/delta-v.js';
+import { UNTRUSTWORTHY } from '../src/trajectory/warnings.js';
 import { evaluateTripUnchecked, resolveConstraints, searchRoundTrips } from '../src/trajectory/round-trip.js';
 
 const SHARED = fileURLToPath(new URL('../../shared/data/', import.meta.url));
@@ -71,7 +72,7 @@ for (const r of recs) {
       freeCell = (e as Error).message.slice(0, 60);
     }
   }
-  const warn = ev.warnings.map((w) => (w.includes('unreliable') ? 'UNRELIABLE (close approach)' : w.includes('AU from Earth') ? 'close pass' : w.includes('uncertainty U') ? 'high U' : '')).filter(Boolean).join(', ');
+  const warn = ev.warnings.map((w) => (w.includes(UNTRUSTWORTHY) ? '**not trustworthy (encounters)**' : w.includes('AU from Earth') ? 'close approach < 0.05 AU' : w.includes('uncertainty U') ? 'high U' : '')).filter(Boolean).join(', ');
   lines.push(
     `| ${r.designation} | ${r[kind + '_launch']} | ${n('dur_out')}/${n('dur_at')}/${n('dur_ret')} | ${n('dv_total').toFixed(3)} | ${s.dvTotalKmS.toFixed(3)} | ${d.toFixed(1)} | ${s.dvEntryKmS.toFixed(3)} (${capAlt.toFixed(3)}) / ${n('vrel_arr_earth').toFixed(3)} | ${freeCell} | ${freeDiff} | ${warn} |`,
   );

@@ -62,10 +62,11 @@ function renderText(r: MarketCommandResult, s: Style): string {
       { header: 'wafers/yr', value: (e) => big(e.wafersPerYear) },
       { header: 'accelerators/yr', value: (e) => big(e.acceleratorsPerYear) },
       { header: 'mg/accelerator', value: (e) => e.mgPerAccelerator.toPrecision(3) },
+      { header: '× world wafers', value: (e) => (e.shareOfWorldWafers >= 0.01 ? e.shareOfWorldWafers.toPrecision(3) : e.shareOfWorldWafers.toExponential(2)) },
     ], { header: s.bold });
   }
   if (sc.notInStack.length) out += s.dim(`  not in the wafer stack: ${sc.notInStack.join(', ')}\n`);
-  out += s.dim(`  film stack utilisation ${sc.utilisation}; edit layers in a scenario (supply.semiconductors)\n`);
+  out += s.dim(`  world output ≈ ${big(sc.worldWafersPerYear)} 300 mm-equivalent wafers/yr (SEMI ${sc.worldWafersYear}, all device types); film stack utilisation ${sc.utilisation}\n`);
   return out;
 }
 
@@ -137,3 +138,21 @@ Examples:
     }));
   });
 };
+
+/** Text block for `prospector target`: the whole-body market impact (DESIGN §2.7). */
+export function renderWholeBodyImpact(r: import('../../src/supply/whole-body-impact.js').WholeBodyMarketImpact, s: Style): string {
+  const sci = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : x === 0 ? '0' : Math.abs(x) >= 1e5 || Math.abs(x) < 1e-2 ? x.toExponential(2) : x.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+  let out = `${s.bold('market impact')} (whole body at median grades, sold within ${r.releaseYears} yr; p = p0·(1 + M/S0)^(1/ε))\n`;
+  if (r.elements.length === 0) return out + '  no traded commodity in this composition\n';
+  out += renderTable(r.elements, [
+    { header: '  element', value: (e) => `  ${e.element}`, align: 'left' },
+    { header: 'contained kg', value: (e) => sci(e.containedKg) },
+    { header: 'years of world supply', value: (e) => (e.yearsOfWorldSupply === null ? 'no data' : `${sci(e.yearsOfWorldSupply)}${e.supplyBasis === 'REO' ? ' (REO)' : ''}${e.yearsOfWorldSupplyRange ? ` (${sci(e.yearsOfWorldSupplyRange[0])}–${sci(e.yearsOfWorldSupplyRange[1])})` : ''}`) },
+    { header: 'price $/kg', value: (e) => sci(e.priceUsdPerKg) },
+    { header: 'naive value', value: (e) => fmtUsd(e.naiveValueUsd) },
+    { header: 'implied $/kg', value: (e) => sci(e.impliedPriceUsdPerKg) },
+    { header: 'value at implied', value: (e) => fmtUsd(e.valueAtImpliedPriceUsd) },
+  ], { header: s.dim });
+  out += `  ${r.summary}\n`;
+  return out;
+}

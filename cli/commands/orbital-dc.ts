@@ -2,18 +2,20 @@
 // launch-price sweep drawn as a small terminal chart (text) or a table (--csv).
 import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
-import { parseNumber } from '../parse.js';
+import { parseNumber, parseQuantityFlag } from '../parse.js';
 import { renderPairs } from '../format/table.js';
 import type { Style } from '../format/style.js';
 import { InputError } from '../../src/errors.js';
 import { toCsv } from '../../src/export/csv.js';
 import type { LaunchSweepRow, OrbitalDcOptions, OrbitalDcResult } from '../../src/supply/orbital-data-center.js';
+import type { OrbitalLinkResult } from '../../src/supply/orbital-link.js';
 
 /** "$23.6 B", "$1.18 M", "$950": money for people. */
 export function fmtUsd(x: number | null | undefined, sig = 3): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
   const a = Math.abs(x);
   const sign = x < 0 ? '−' : '';
+  if (a >= 1e15) return `${sign}$${a.toExponential(sig - 1)}`;
   const unit = a >= 1e12 ? ['T', 1e12] : a >= 1e9 ? ['B', 1e9] : a >= 1e6 ? ['M', 1e6] : a >= 1e3 ? ['k', 1e3] : ['', 1];
   const v = a / (unit[1] as number);
   const digits = v === 0 ? 0 : Math.max(0, sig - 1 - Math.floor(Math.log10(v)));
@@ -97,6 +99,8 @@ export function renderSweepChart(rows: readonly LaunchSweepRow[], parityUsdPerKg
 interface OrbitalDcOutput extends OrbitalDcResult {
   sizing: { heatW: number; radiatorAreaKm2: number; radiatorNetFluxWPerM2: number; solarArrayAreaKm2: number; solarEfficiency: number };
   sweep?: { rows: LaunchSweepRow[] };
+  /** With --delivered: the asteroid material in orbit and what it changes (the orbit link). */
+  link?: OrbitalLinkResult;
   warnings: string[];
 }
 
@@ -127,6 +131,18 @@ function renderText(r: OrbitalDcOutput, s: Style): string {
     ? `${s.bold('Parity launch price')}: ${s.green(`$${group(r.parityLaunchCostUsdPerKg)}/kg`)} (orbital ${r.costRatio.toFixed(2)}× terrestrial at $${group(i.launchUsdPerKg)}/kg)`
     : `${s.bold('Parity launch price')}: ${s.red('none')}: ${r.parityNote.replace(/^no parity: /, '')}`;
   let out = `${head}\n${orbital}${s.bold('Terrestrial (on-site gas)')}\n${terr}${parity}\n`;
+  if (r.link) {
+    const l = r.link;
+    const cov = l.categories.map((c) => `${c.category} ${(c.coverage * 100).toFixed(1)} %`).join(', ');
+    const p = l.parity;
+    out += `\n${s.bold('Asteroid material in orbit')} (${group(l.replacedKg / 1000)} t replaces launched mass: ${cov} of need)\n`;
+    out += renderPairs([
+      ['launch saved', `${fmtUsd(l.launchCostSavedUsd)} (${fmtUsd(l.launchCostSavedUsdPerGw)} per GW)`],
+      ['orbital total', `${fmtUsd(l.baseline.cost.total)} → ${fmtUsd(l.withDelivery.cost.total)}  LCOE $${group(l.baseline.lcoeUsdPerMWh)} → $${group(l.withDelivery.lcoeUsdPerMWh)}/MWh`],
+      ['parity', p.note],
+      ...Object.entries(l.unusedKg).map(([k, v]) => [`unused ${k}`, v >= 100 ? `${group(v / 1000, 1)} t` : `${group(v, 1)} kg`] as [string, string]),
+    ], '  ');
+  }
   if (r.sweep) out += `\nTotal cost vs launch price\n${renderSweepChart(r.sweep.rows, r.parityLaunchCostUsdPerKg, s)}`;
   return out;
 }
@@ -136,10 +152,10 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .command('orbital-dc')
     .description('orbital vs terrestrial data-centre cost (open McCalip model) and the launch price for parity')
     .option('--gw <GW>', 'average IT power to deliver, GW (default 1)')
-    .option('--years <N>', 'analysis period, whole years (default 5)')
+    .option('--years <N>', 'analysis period, years (default 5)')
     .option('--launch-cost <$/kg>', 'launch price to LEO, $/kg (default 500)')
     .option('--specific-power <W/kg>', 'satellite specific power, W/kg (default 36.5)')
-    .option('--sat-power <W>', 'power per satellite, W (default 27000)')
+    .option('--sat-power <W>', 'power per satellite, W or with a unit such as "27 kW" (default 27000)')
     .option('--sat-cost <$/W>', 'satellite cost, $/W (default 22)')
     .option('--sun-fraction <f>', 'fraction of the orbit in sunlight (default 0.98)')
     .option('--degradation <f>', 'array degradation per year, 0.025 or 2.5% (default 0.025)')
@@ -150,6 +166,7 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .option('--gas-price <$/MMBtu>', 'terrestrial gas price (default 4.30)')
     .option('--preset <name>', 'satellite preset: starlink-v2-mini, starlink-v3, starcloud-1')
     .option('--sweep <spec>', 'sweep the launch price: launch-cost=FROM..TO[:N] ($/kg, N points, default 18)')
+    .option('--delivered <list>', 'asteroid material already in orbit, e.g. Fe=2000t,Ni=200t,H2O=300t: launch saved and the parity shift')
     .addHelpText('after', `
 Model (DESIGN §2.7): P_req = P/(sun·mean (1−d)^y); satellites = ceil(P_req/P_sat);
 mass = satellites·P_sat/specific power; total = hardware + launch + ops + GPU replacement + NRE.
@@ -160,6 +177,7 @@ Examples:
   $ prospector orbital-dc --launch-cost 200 --sat-cost 5 --json | jq .result.parityLaunchCostUsdPerKg
   $ prospector orbital-dc --preset starlink-v3 --sweep launch-cost=200..3600
   $ prospector orbital-dc --sweep launch-cost=200..3600:35 --csv > sweep.csv
+  $ prospector orbital-dc --sat-cost 5 --delivered Fe=3000t,H2O=500t
 `);
   withOutputFlags(cmd, { csv: true });
   cmd.action(async (opts: Record<string, string | boolean | undefined>) => {
@@ -169,10 +187,10 @@ Examples:
       const str = (k: string) => opts[k] as string | undefined;
       const o: OrbitalDcOptions = { terrestrial: {} };
       if (str('gw') !== undefined) o.powerW = parseNumber(str('gw'), '--gw', { positive: true }) * 1e9;
-      if (str('years') !== undefined) o.years = parseNumber(str('years'), '--years', { integer: true, min: 1, max: 100 });
+      if (str('years') !== undefined) o.years = parseNumber(str('years'), '--years', { positive: true, max: 100 });
       if (str('launchCost') !== undefined) o.launchUsdPerKg = parseNumber(str('launchCost'), '--launch-cost', { min: 0 });
       if (str('specificPower') !== undefined) o.specificPowerWPerKg = parseNumber(str('specificPower'), '--specific-power', { positive: true });
-      if (str('satPower') !== undefined) o.satPowerW = parseNumber(str('satPower'), '--sat-power', { positive: true });
+      if (str('satPower') !== undefined) o.satPowerW = await parseQuantityFlag(str('satPower'), 'W', '--sat-power', { positive: true });
       if (str('satCost') !== undefined) o.satUsdPerW = parseNumber(str('satCost'), '--sat-cost', { min: 0 });
       if (str('sunFraction') !== undefined) {
         o.sunFraction = parseFraction(str('sunFraction'), '--sun-fraction');
@@ -206,8 +224,23 @@ Examples:
       };
       if (base.parityLaunchCostUsdPerKg === null) result.warnings.push(base.parityNote);
       if (sweepSpec) result.sweep = { rows: launchCostSweep(o, sweepSpec.from, sweepSpec.to, sweepSpec.steps).rows };
+      const linkWarnings: string[] = [];
+      if (str('delivered') !== undefined) {
+        const { parseElementMass } = await import('./market.js');
+        const { orbitalLink } = await import('../../src/supply/orbital-link.js');
+        const delivered: Record<string, number> = {};
+        for (const item of (str('delivered') ?? '').split(',').filter((x) => x.trim() !== '')) {
+          const [el, kg] = parseElementMass(item, '--delivered');
+          delivered[el] = (delivered[el] ?? 0) + kg;
+        }
+        if (Object.keys(delivered).length === 0) throw new InputError('--delivered: expected ELEMENT=MASS pairs such as Fe=2000t,H2O=300t', '--delivered');
+        result.link = orbitalLink({ deliveredToOrbitKg: delivered, odc: o });
+        linkWarnings.push(...result.link.notes.filter((n) => /no structural/.test(n)));
+        result.warnings.push(...linkWarnings);
+      }
       return {
         result,
+        warnings: linkWarnings,
         text: (r: OrbitalDcOutput, s: Style) => renderText(r, s),
         csv: csvOf,
       };

@@ -12,7 +12,8 @@ export function num(x: number | null | undefined, sig = 3): string {
   const abs = Math.abs(x);
   // Whole numbers up to 6 digits read better in full (1,234 kg rather than 1.23e3).
   if (Number.isInteger(x) && abs < 1e6) return x.toLocaleString('en-US');
-  if (abs >= 1e6 && abs < 1e15) return fmtSig(x, Math.max(sig, 3));
+  // Large values in e-notation (3.18e10): a dozen digits of false precision help nobody.
+  if (abs >= 1e7) return x.toPrecision(sig).replace('e+', 'e');
   return fmtSig(x, sig);
 }
 
@@ -115,7 +116,7 @@ export function renderPlanReport(p: Plan, style: Style): string {
     out += renderPairs(
       [
         ['route', `${r.route} · stay ${num(r.stayDays)} d · concentrator ${num(r.concentratorAreaM2)} m² · mean absorbed ${num(r.absorbedPowerMeanW)} W`],
-        ['processed', `${num(r.processedKg)} kg of rock → refined ${num(r.refinedKg)} kg${r.capped ? ' (capped by what the body holds)' : ''}`],
+        ['processed', `${num(r.processedKg)} kg of feedstock → refined ${num(r.refinedKg)} kg${r.capped ? ' (capped by what the body holds)' : ''}`],
         ['method', r.method],
       ],
       '  ',
@@ -169,7 +170,7 @@ export function renderPlanReport(p: Plan, style: Style): string {
 
   out += heading('Supply impact', style);
   if (p.supply.modelled) {
-    out += renderTable(
+    if (p.supply.elements.length > 0) out += renderTable(
       p.supply.elements,
       [
         { header: '  element', value: (x) => `  ${x.element}`, align: 'left' },
@@ -189,10 +190,16 @@ export function renderPlanReport(p: Plan, style: Style): string {
   out += heading('Orbital compute', style);
   if (p.orbitalCompute.modelled) {
     const oc = p.orbitalCompute;
-    const pairs = Object.entries(oc)
-      .filter(([k, v]) => k !== 'modelled' && k !== 'method' && (typeof v === 'number' || typeof v === 'string'))
-      .map(([k, v]) => [k, typeof v === 'number' ? (/Usd/.test(k) ? usd(v) : num(v)) : String(v)] as const);
-    out += renderPairs([...pairs, ['method', oc.method]], '  ');
+    out += renderPairs(
+      [
+        ['data centre', `${num(oc.powerGw)} GW for ${num(oc.years)} yr · ${num(oc.satellites)} satellites · ${num(oc.massKg)} kg launched at ${usd(oc.launchUsdPerKg)}/kg`],
+        ['cost', `orbital ${usd(oc.orbitalTotalUsd)} vs terrestrial ${usd(oc.terrestrialTotalUsd)}`],
+        ['parity launch price', oc.parityLaunchUsdPerKg === null ? 'none (orbital never cheaper)' : `${usd(oc.parityLaunchUsdPerKg)}/kg`],
+        ['this mission', `replaces ${num(oc.replacedKg)} kg of launched mass, saves ${usd(oc.launchCostSavedUsd)}; parity with it ${oc.parityWithDeliveryUsdPerKg === null ? 'none' : `${usd(oc.parityWithDeliveryUsdPerKg)}/kg`}`],
+        ['method', oc.method],
+      ],
+      '  ',
+    );
   } else out += notModelled(p.orbitalCompute, style);
 
   out += heading('Economics', style);

@@ -92,7 +92,7 @@ export function renderMaxCargo(r: MaxCargoResult, s: Style): string {
     { header: 'max cargo', value: (l) => (l.maxCargoKg === null ? 'no limit' : kg(l.maxCargoKg)) },
   ]);
   return [
-    s.bold(`Max returnable cargo: ${kg(r.cargoKg)}`) + `  (rocket equation + burn time; binding: ${r.binding})`,
+    s.bold(`Max returnable cargo: ${kg(r.cargoKg)}`) + `  (${r.method}; binding: ${r.binding})`,
     '',
     s.bold('Cargo each constraint allows'),
     lim,
@@ -116,7 +116,7 @@ export function renderSizing(r: SizingResult, s: Style, thrustAt1AuN: number): s
     ['tankage', `${fmt(a.tankageFraction, 3)} kg/kg — ${a.sources.tankageFraction}`],
   ];
   return [
-    s.bold(`Spacecraft to return ${kg(r.cargoKg)}`) + '  (smallest power whose budget closes; rocket equation + burn time)',
+    s.bold(`Spacecraft to return ${kg(r.cargoKg)}`) + `  (${r.method})`,
     renderPairs(pairs, '  '),
     s.bold('Sizing assumptions'),
     renderPairs(assumptions, '  '),
@@ -155,7 +155,7 @@ export function renderPropulsionReport(r: PropulsionReport, s: Style): string {
   if (r.edelbaum) out.push(`  Edelbaum: ${fmt(r.edelbaum.dvKmS, 3)} km/s — ${r.edelbaum.note}\n`);
   out.push(
     r.mode === 'max-cargo'
-      ? s.bold(`Max returnable cargo: ${kg(r.cargoKg)}`) + `  (rocket equation + burn time; binding: ${r.binding})`
+      ? s.bold(`Max returnable cargo: ${kg(r.cargoKg)}`) + `  (${r.cargoMethod}; binding: ${r.binding})`
       : s.bold(`Cargo ${kg(r.cargoKg)}: ${r.budget.feasible ? 'feasible' : `INFEASIBLE — binding: ${r.binding}`}`),
     `  Δv band: ${bandLine('optimistic', band.optimistic)}; ${bandLine('pessimistic', band.pessimistic)}`,
     `  band source: ${band.source}`,

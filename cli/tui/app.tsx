@@ -3,7 +3,7 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { HelpOverlay, KeyLine, StatusLine, Tabs, VIEWS, spinnerFrame, type StatusMessage, type Tone, type ViewId } from './components.js';
-import { useKeys, useRawInput, useTerminalSize, type TermSize } from './hooks.js';
+import { useKeys, useRawInput, useStateRef, useTerminalSize, type TermSize } from './hooks.js';
 import type { ModuleLoader } from './engine.js';
 import { requireExports } from './engine.js';
 import type { Asteroid, CatalogApi } from './types.js';
@@ -14,6 +14,7 @@ import { MissionView, MISSION_HELP, MISSION_KEYS } from './views/mission.js';
 import { SupplyView, SUPPLY_HELP, SUPPLY_KEYS } from './views/supply.js';
 import { CompareView, COMPARE_HELP, COMPARE_KEYS } from './views/compare.js';
 import { useSession, type Session } from './session.js';
+import { editLine } from './line-edit.js';
 
 export interface AppProps {
   engine: ModuleLoader;
@@ -34,11 +35,13 @@ const HELP: Record<ViewId, { keys: string; help: Array<[string, string]> }> = {
   compare: { keys: COMPARE_KEYS, help: COMPARE_HELP },
 };
 
+const PROMPT_LABEL = { csv: 'Export yield forecast CSV to', json: 'Export yield forecast JSON to', scenario: 'Save scenario to' } as const;
+
 export function App({ engine, cwd, color, scenarioPath, size: fixedSize, onExit }: AppProps) {
   const size = useTerminalSize(fixedSize);
   const raw = useRawInput();
-  const [view, setView] = useState<ViewId>('targets');
-  const [help, setHelp] = useState(false);
+  const [view, setView, viewRef] = useStateRef<ViewId>('targets');
+  const [help, setHelp, helpRef] = useStateRef(false);
   const [capture, setCaptureState] = useState(false);
   const captureRef = useRef(false);
   const setCapture = useCallback((on: boolean) => {
@@ -49,6 +52,9 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, onExit 
   const setStatus = useCallback((text: string, tone: Tone = 'info') => setStatusState({ text, tone }), []);
   const [catalog, setCatalog] = useState<CatalogState>({ status: 'loading' });
   const session: Session = useSession({ engine, cwd, scenarioPath, setStatus, catalog });
+  // The file-name prompt (export, save) is read through a ref: keys may arrive before a render.
+  const promptRef = session.promptRef;
+  const setPrompt = session.setPrompt;
   const [tick, setTick] = useState(0);
 
   // The catalog loads after the first frame is on screen, so the shell appears at once.
@@ -98,15 +104,25 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, onExit 
         onExit(130);
         return;
       }
-      if (help) {
+      if (helpRef.current) {
         setHelp(false);
+        return;
+      }
+      const pr = promptRef.current;
+      if (pr) {
+        const r = editLine({ text: pr.text, cursor: pr.text.length }, input, key);
+        if (r.kind === 'cancel') {
+          setPrompt(null);
+          setStatus('Not written.', 'info');
+        } else if (r.kind === 'submit') void session.submitPrompt();
+        else if (r.kind === 'edit') setPrompt({ kind: pr.kind, text: r.line.text });
         return;
       }
       if (captureRef.current) return;
       const idx = VIEWS.findIndex((v) => v.key === input);
       if (idx >= 0) setView(VIEWS[idx].id);
       else if (key.tab) {
-        const cur = VIEWS.findIndex((v) => v.id === view);
+        const cur = VIEWS.findIndex((v) => v.id === viewRef.current);
         const next = (cur + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length;
         setView(VIEWS[next].id);
       } else if (input === '?') setHelp(true);
@@ -125,7 +141,7 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, onExit 
   // Strictly below the terminal height: a frame as tall as the screen makes ink clear it (flicker).
   const total = Math.max(6, size.rows - 1);
   const bodyHeight = total - 3;
-  const active = raw && !help;
+  const active = raw && !help && !session.prompt;
   const targetText = session.target ? `target ${shortLabel(session.target)}` : 'no target';
   const busyText = session.busyText ? `${spinnerFrame(tick)} ${session.busyText}` : undefined;
 
@@ -147,7 +163,15 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, onExit 
           {view === 'compare' ? <CompareView {...common} active={active} session={session} /> : null}
         </Box>
       </Box>
-      <StatusLine status={status} width={width} busy={busyText} />
+      {session.prompt ? (
+        <Box height={1} width={width} overflow="hidden">
+          <Text color="cyan" wrap="truncate">
+            {`${PROMPT_LABEL[session.prompt.kind]}: ${session.prompt.text}▏  ${session.prompt.confirmOverwrite ? 'exists — Enter overwrites' : 'Enter writes'}, Esc cancels`}
+          </Text>
+        </Box>
+      ) : (
+        <StatusLine status={status} width={width} busy={busyText} />
+      )}
       <KeyLine keys={HELP[view].keys} width={width} />
     </Box>
   );

@@ -63,12 +63,82 @@ export function useThrottled<T>(value: T, ms: number): T {
 
 /**
  * useInput with a handler that is always the latest render's: ink re-subscribes handlers in a
- * passive effect, so keys arriving in a burst (a paste, tmux send-keys, a fast typist) would
- * otherwise reach the previous render's closure and see stale state.
+ * passive effect, so keys arriving in a burst would otherwise reach the previous render's closure
+ * and see stale state. A chunk of plain text (a paste, tmux send-keys, a fast typist) arrives as
+ * one input; it is replayed one character per event-loop turn so that "/bennu" opens the search
+ * and then types into it, exactly as if typed.
  */
 export function useKeys(handler: (input: string, key: Key) => void, active: boolean): void {
   const ref = useRef(handler);
   ref.current = handler;
-  const stable = useCallback((input: string, key: Key) => ref.current(input, key), []);
+  // One FIFO per handler: while a burst is being replayed, later events wait their turn, so a
+  // chunk that arrives mid-replay (the loop was busy computing) cannot overtake earlier keys.
+  const queue = useRef<Array<[string, Key]>>([]);
+  const draining = useRef(false);
+  const stable = useCallback((input: string, key: Key) => {
+    const chars = [...input];
+    if (chars.length <= 1 || !isPlainText(key)) queue.current.push([input, key]);
+    else for (const ch of chars) queue.current.push(keyOfChar(ch, key));
+    if (draining.current) return;
+    const drain = () => {
+      const next = queue.current.shift();
+      if (!next) {
+        draining.current = false;
+        return;
+      }
+      ref.current(next[0], next[1]);
+      if (queue.current.length > 0) setImmediate(drain);
+      else draining.current = false;
+    };
+    draining.current = true;
+    drain();
+  }, []);
   useInput(stable, { isActive: active });
+}
+
+function isPlainText(key: Key): boolean {
+  return !(
+    key.ctrl ||
+    key.meta ||
+    key.return ||
+    key.escape ||
+    key.tab ||
+    key.backspace ||
+    key.delete ||
+    key.upArrow ||
+    key.downArrow ||
+    key.leftArrow ||
+    key.rightArrow ||
+    key.pageUp ||
+    key.pageDown ||
+    key.home ||
+    key.end
+  );
+}
+
+/**
+ * State whose latest value is readable at once through `ref` (key handlers run several times
+ * between renders when input arrives in a burst; `ref` never lags behind the last `set`).
+ */
+export function useStateRef<T>(initial: T | (() => T)): [T, (next: T | ((prev: T) => T)) => void, { readonly current: T }] {
+  const [value, setValue] = useState<T>(initial);
+  const ref = useRef<T>(value);
+  const set = useCallback((next: T | ((prev: T) => T)) => {
+    const v = typeof next === 'function' ? (next as (prev: T) => T)(ref.current) : next;
+    ref.current = v;
+    setValue(v);
+  }, []);
+  return [value, set, ref];
+}
+
+/** The key event a single character of a burst stands for (Enter, Tab, Backspace, Ctrl+letter…). */
+export function keyOfChar(ch: string, base: Key): [string, Key] {
+  const k: Key = { ...base, shift: /[A-Z]/.test(ch), return: false, tab: false, backspace: false, delete: false, escape: false, ctrl: false };
+  const code = ch.codePointAt(0) ?? 0;
+  if (ch === '\r' || ch === '\n') return ['', { ...k, return: true }];
+  if (ch === '\t') return ['', { ...k, tab: true }];
+  if (code === 0x7f || code === 0x08) return ['', { ...k, delete: true }];
+  if (code === 0x1b) return ['', { ...k, escape: true }];
+  if (code < 0x20) return [String.fromCharCode(code + 0x60), { ...k, ctrl: true }];
+  return [ch, k];
 }

@@ -1,5 +1,7 @@
-// Runs plan() off the render path: the screen keeps drawing and reading keys while it works,
-// and Esc (an AbortSignal) stops it.
+// Runs plan() off the render path: in a worker thread when this build can start one (the built
+// CLI, or source run under tsx), otherwise in-process with yields to the event loop. The screen
+// keeps drawing and reading keys while it works, and Esc (an AbortSignal) stops it.
+import { Worker } from 'node:worker_threads';
 import type { ScenarioApi, ScenarioDoc } from './session.js';
 
 export interface PlanProgress {
@@ -12,27 +14,152 @@ export interface PlanRun {
   samples: number;
 }
 
+interface Opts {
+  samples: number;
+  signal: AbortSignal;
+  onProgress?: (p: PlanProgress) => void;
+}
+
+class PlanError extends Error {
+  code?: string;
+  field?: string;
+}
+
+const cancelled = () => Object.assign(new PlanError('plan: cancelled'), { code: 'CANCELLED' });
+
+/**
+ * The worker, or null when a worker cannot load our code (under vitest). The build runs
+ * plan-worker.js directly; a source run under tsx registers tsx inside the worker first
+ * (loader hooks from the main thread's `--import tsx` do not reach worker threads on Node 20).
+ */
+function createWorker(): Worker | null {
+  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./plan-worker.js', import.meta.url));
+  if (process.env.VITEST) return null;
+  let api: string;
+  try {
+    api = import.meta.resolve('tsx/esm/api');
+  } catch {
+    return null;
+  }
+  const entry = new URL('./plan-worker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
+}
+
+let worker: Worker | null = null;
+let nextId = 1;
+
+function getWorker(): Worker | null {
+  if (!worker) {
+    worker = createWorker();
+    if (!worker) return null;
+    // The session may end while the worker idles: never keep the process alive for it.
+    worker.unref();
+    worker.on('error', () => {
+      worker = null;
+    });
+    worker.on('exit', () => {
+      worker = null;
+    });
+  }
+  return worker;
+}
+
+/** Stops the worker (end of session). */
+export async function stopPlanWorker(): Promise<void> {
+  const w = worker;
+  worker = null;
+  if (w) await w.terminate();
+}
+
+export async function runPlanOffThread(api: ScenarioApi, doc: ScenarioDoc, source: string, opts: Opts): Promise<PlanRun> {
+  const w = getWorker();
+  if (w) return runInWorker(w, doc, source, opts);
+  return runInProcess(api, doc, source, opts);
+}
+
+function runInWorker(w: Worker, doc: ScenarioDoc, source: string, opts: Opts): Promise<PlanRun> {
+  return new Promise<PlanRun>((resolve, reject) => {
+    if (opts.signal.aborted) return reject(cancelled());
+    const id = nextId++;
+    const onMessage = (m: { id: number; type: string; done?: number; total?: number; plan?: unknown; samples?: number; message?: string; code?: string; field?: string }) => {
+      if (m.id !== id) return;
+      if (m.type === 'progress') opts.onProgress?.({ done: m.done ?? 0, total: m.total ?? 0 });
+      else {
+        cleanup();
+        if (m.type === 'done') resolve({ plan: m.plan, samples: m.samples ?? 0 });
+        else reject(Object.assign(new PlanError(m.message ?? 'plan failed'), { code: m.code ?? undefined, field: m.field ?? undefined }));
+      }
+    };
+    const onExit = () => {
+      cleanup();
+      reject(opts.signal.aborted ? cancelled() : new PlanError('plan: the worker stopped unexpectedly'));
+    };
+    const onError = (err: Error) => {
+      cleanup();
+      reject(err);
+    };
+    // Esc: the sampling loop is synchronous in places, so stop the thread rather than ask it.
+    const onAbort = () => {
+      cleanup();
+      void stopPlanWorker();
+      reject(cancelled());
+    };
+    const cleanup = () => {
+      w.off('message', onMessage);
+      w.off('exit', onExit);
+      w.off('error', onError);
+      opts.signal.removeEventListener('abort', onAbort);
+    };
+    w.on('message', onMessage);
+    w.on('exit', onExit);
+    w.on('error', onError);
+    opts.signal.addEventListener('abort', onAbort, { once: true });
+    w.postMessage({ id, kind: 'plan', doc, source, samples: opts.samples });
+  });
+}
+
 /** Lets ink paint the "planning…" frame and process keys before the work starts. */
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
-export async function runPlanOffThread(
-  api: ScenarioApi,
-  doc: ScenarioDoc,
-  source: string,
-  opts: { samples: number; signal: AbortSignal; onProgress?: (p: PlanProgress) => void },
-): Promise<PlanRun> {
+async function runInProcess(api: ScenarioApi, doc: ScenarioDoc, source: string, opts: Opts): Promise<PlanRun> {
   await yieldToLoop();
   const scenario = (await api.parseScenario(doc, source)) as { uncertainty?: { samples?: number; seed?: number } };
-  if (opts.signal.aborted) throw Object.assign(new Error('cancelled'), { code: 'CANCELLED' });
-  const wanted = scenario.uncertainty?.samples ?? opts.samples;
-  const samples = Math.min(wanted, opts.samples);
-  const seed = scenario.uncertainty?.seed;
+  if (opts.signal.aborted) throw cancelled();
+  const samples = Math.min(scenario.uncertainty?.samples ?? opts.samples, opts.samples);
   await yieldToLoop();
   const plan = await api.plan(scenario, {
     samples,
-    seed,
+    seed: scenario.uncertainty?.seed,
     signal: opts.signal,
     onProgress: (done, total) => opts.onProgress?.({ done, total }),
   });
   return { plan, samples };
+}
+
+/**
+ * Converts a typed quantity ("40 kW") to `unit`, in the worker when there is one so that loading
+ * mathjs never freezes the screen. Throws the units module's InputError-style message.
+ */
+export async function convertQuantity(text: string, unit: string, field: string): Promise<number> {
+  const w = getWorker();
+  if (!w) {
+    const { quantity } = await import('../../src/scenario/units.js');
+    return quantity(text, unit, field);
+  }
+  return new Promise<number>((resolve, reject) => {
+    const id = nextId++;
+    const onMessage = (m: { id: number; type: string; value?: number; message?: string }) => {
+      if (m.id !== id) return;
+      w.off('message', onMessage);
+      if (m.type === 'done' && typeof m.value === 'number') resolve(m.value);
+      else reject(new Error(m.message ?? `${field}: cannot read "${text}"`));
+    };
+    w.on('message', onMessage);
+    w.postMessage({ id, kind: 'quantity', text, unit, field });
+  });
+}
+
+/** Starts the worker early (it loads the engine and mathjs while the user reads the first screen). */
+export function warmUpWorker(): void {
+  getWorker();
 }

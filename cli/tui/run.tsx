@@ -27,8 +27,11 @@ export async function runTui(ctx: CliContext, opts: TuiOptions): Promise<number>
     ctx.stderr.write(`prospector: ${(err as Error).message}\n`);
     return EXIT.FAILURE;
   } finally {
-    // ink restores raw mode and the cursor on unmount; make sure stdin no longer holds the loop.
+    // ink restores raw mode and the cursor on unmount; make sure stdin and the planner's worker
+    // no longer hold the event loop.
     process.stdin.pause();
+    const { stopPlanWorker } = await import('./plan-runner.js');
+    await stopPlanWorker();
   }
   return code;
 }

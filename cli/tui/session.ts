@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ModuleLoader } from './engine.js';
+import { useStateRef } from './hooks.js';
 import { requireExports } from './engine.js';
 import type { Asteroid } from './types.js';
 import { shortLabel } from './types.js';
@@ -63,6 +64,8 @@ export interface Session {
   exportPlan(format: 'csv' | 'json'): void;
   saveScenario(): void;
   prompt: FilePrompt | null;
+  /** The prompt as of the last set (ahead of rendering). */
+  promptRef: { readonly current: FilePrompt | null };
   setPrompt(p: FilePrompt | null): void;
   submitPrompt(): Promise<void>;
   busy: boolean;
@@ -112,7 +115,7 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
   const [scenario, setScenario] = useState<ScenarioState>({ status: 'loading' });
   const [plan, setPlan] = useState<PlanState>({ status: 'idle' });
   const [kept, setKept] = useState<KeptPlan[]>([]);
-  const [prompt, setPrompt] = useState<FilePrompt | null>(null);
+  const [prompt, setPrompt, promptRef] = useStateRef<FilePrompt | null>(null);
   const [busyText, setBusyText] = useState<string | undefined>(undefined);
   const abortRef = useRef<AbortController | null>(null);
   const debounceRef = useRef<NodeJS.Timeout | undefined>(undefined);
@@ -287,6 +290,7 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
   }, [baseName, scenario.status, setStatus]);
 
   const submitPrompt = useCallback(async () => {
+    const prompt = promptRef.current;
     if (!prompt) return;
     const file = resolve(cwd, prompt.text.trim());
     if (!prompt.text.trim()) {
@@ -315,7 +319,7 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
       setStatus((err as Error).message, 'error');
       setPrompt(null);
     }
-  }, [cwd, engine, plan, prompt, scenario, setStatus]);
+  }, [cwd, engine, plan, promptRef, scenario, setPrompt, setStatus]);
 
   const running = plan.status === 'running';
   const progressText =
@@ -338,6 +342,7 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
     exportPlan,
     saveScenario,
     prompt,
+    promptRef,
     setPrompt,
     submitPrompt,
     busy: running || busyText !== undefined,

@@ -1,18 +1,24 @@
 /**
- * Earth's heliocentric state (Earth–Moon system split by astronomy-engine's VSOP87 + lunar
+ * Earth's heliocentric state (astronomy-engine: VSOP87 Earth–Moon barycentre plus its lunar
  * theory), in km and km/s, ecliptic J2000. astronomy-engine works in equatorial J2000 (EQJ) with
  * AU and AU/day, on a TT day count from J2000; we feed it our TDB date as TT (they differ by
  * < 2 ms, i.e. < 60 m of Earth motion).
+ *
+ * Frame: DESIGN §1 says to rotate with astronomy-engine's Rotation_EQJ_ECL, but that matrix uses
+ * the IAU 2006 obliquity (84381.406″) while JPL's ecliptic — the frame of every SBDB/MPC element
+ * set we propagate — uses 84381.448″. The 0.042″ mismatch is ~30 km at 1 AU; we rotate with
+ * JPL's obliquity (frames.ts) so Earth and asteroids share one frame.
  */
-import { AstroTime, Body, HelioState, Rotation_EQJ_ECL } from 'astronomy-engine';
-import { AU_KM, DAY_S, JD_J2000 } from './constants.js';
+import { AstroTime, Body, HelioState } from 'astronomy-engine';
+import { AU_KM, DAY_S, JD_J2000, OBLIQUITY_J2000_RAD } from './constants.js';
 import type { Vec3 } from './vec.js';
 
-const R = Rotation_EQJ_ECL().rot;
-// astronomy-engine's matrices are column-major in the sense rot[j][i] premultiplies: out_i = Σ_j rot[j][i]·v_j.
-const R00 = R[0][0], R01 = R[1][0], R02 = R[2][0];
-const R10 = R[0][1], R11 = R[1][1], R12 = R[2][1];
-const R20 = R[0][2], R21 = R[1][2], R22 = R[2][2];
+const COS_E = Math.cos(OBLIQUITY_J2000_RAD);
+const SIN_E = Math.sin(OBLIQUITY_J2000_RAD);
+// Equatorial → ecliptic: rotation about x by +ε.
+const R00 = 1, R01 = 0, R02 = 0;
+const R10 = 0, R11 = COS_E, R12 = SIN_E;
+const R20 = 0, R21 = -SIN_E, R22 = COS_E;
 const KM_S_PER_AU_DAY = AU_KM / DAY_S;
 
 /** Writes Earth's state at `jdTdb` into out[offset..offset+5] (km, km/s, ecliptic J2000). */

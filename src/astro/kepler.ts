@@ -56,7 +56,7 @@ export function solveKeplerElliptic(M: number, e: number): number {
     else lo = E;
     const fp = 1 - e * Math.cos(E);
     let next = E - f / fp;
-    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    if (!(next >= lo && next <= hi)) next = 0.5 * (lo + hi);
     const d = Math.abs(next - E);
     E = next;
     if (d <= 4e-16 * Math.max(1, E) || hi - lo <= 4e-16 * Math.max(1, E)) break;
@@ -82,7 +82,7 @@ export function solveKeplerHyperbolic(M: number, e: number): number {
     else lo = H;
     const fp = e * Math.cosh(H) - 1;
     let next = H - f / fp;
-    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    if (!(next >= lo && next <= hi)) next = 0.5 * (lo + hi);
     const d = Math.abs(next - H);
     H = next;
     if (d <= 4e-16 * Math.max(1, H) || hi - lo <= 4e-16 * Math.max(1, H)) break;
@@ -373,23 +373,48 @@ export function propagateInto(
   if (!(chi > lo && chi < hi)) chi = 0.5 * (lo + hi);
   let C = 0, S = 0, r = r0;
   let converged = false;
+  let bestChi = chi;
+  let bestF = Infinity;
   for (let k = 0; k < 100; k++) {
     const chi2 = chi * chi;
     const z = alpha * chi2;
     stumpff(z, CS);
     C = CS[0];
     S = CS[1];
-    const F = sigma0 * chi2 * C + (1 - alpha * r0) * chi2 * chi * S + r0 * chi - target;
+    const t1 = sigma0 * chi2 * C;
+    const t2 = (1 - alpha * r0) * chi2 * chi * S;
+    const F = t1 + t2 + r0 * chi - target;
     r = sigma0 * chi * (1 - z * S) + (1 - alpha * r0) * chi2 * C + r0;
+    const aF = Math.abs(F);
+    if (aF < bestF) {
+      bestF = aF;
+      bestChi = chi;
+    }
+    // Converged when F is at its rounding floor (the terms of F are large on long hyperbolic
+    // arcs, so a pure |Δχ| test can stall one ulp above its threshold).
+    if (aF <= 4e-16 * (Math.abs(t1) + Math.abs(t2) + Math.abs(r0 * chi) + Math.abs(target))) {
+      converged = true;
+      break;
+    }
     if (F > 0) hi = chi;
     else lo = chi;
     let next = chi - F / r;
-    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    if (!(next >= lo && next <= hi)) next = 0.5 * (lo + hi);
     const d = Math.abs(next - chi);
     chi = next;
     if (d <= 1e-15 * Math.max(Math.abs(chi), 1e-300) || hi - lo <= 2e-16 * Math.abs(chi)) {
       converged = true;
       break;
+    }
+  }
+  if (!converged) {
+    // Accept the best iterate if its residual is within ~1e-12 of the scale of the equation.
+    const chi2 = bestChi * bestChi;
+    stumpff(alpha * chi2, CS);
+    const scale = Math.abs(sigma0 * chi2 * CS[0]) + Math.abs((1 - alpha * r0) * chi2 * bestChi * CS[1]) + Math.abs(r0 * bestChi) + Math.abs(target);
+    if (bestF <= 1e-12 * scale) {
+      chi = bestChi;
+      converged = true;
     }
   }
   if (!converged || !Number.isFinite(chi)) return false;

@@ -10,10 +10,11 @@
  *   Toutatis, Castalia); Bennu's 2011 elements propagated 15.3 yr miss by 8.4·10⁶ km. Planetary
  *   perturbations make the along-track error grow roughly quadratically with time, so about a
  *   year (~10⁵ km, still fine for trajectory screening) is where a warning starts to matter.
- * - MPC U ≥ 6. U is the MPC orbit-uncertainty parameter (0 = best … 9): a logarithmic measure of
- *   the in-orbit longitude runoff after 10 years, a factor ≈ 4.4 per step, 9 ≈ 180°. U = 6
- *   corresponds to ≈ 2° per decade, i.e. ~10⁶ km along-track at 1–2 AU after a few years.
- *   (MPC, "Uncertainty Parameter U", minorplanetcenter.net/iau/info/UValue.html.)
+ * - MPC U ≥ 5. U is the MPC orbit-uncertainty parameter (0 = best … 9): a logarithmic measure of
+ *   the in-orbit longitude runoff per decade, a factor ≈ 4.4 per step — U = 5 allows up to 1692″
+ *   (0.47°), U = 6 up to 7488″ (2.1°) per decade (MPC, "Uncertainty Parameter U",
+ *   minorplanetcenter.net/iau/info/UValue.html). 0.5° at 1–2 AU is ~10⁶ km along-track, too much
+ *   for rendezvous planning; 5 is also the catalog's HIGH_U (src/catalog/warnings.ts).
  * - Earth approach < 0.05 AU between the epoch and the date: the PHA distance criterion, where
  *   Earth's pull changes the orbit measurably; a two-body orbit does not see the deflection.
  */
@@ -22,7 +23,7 @@ import { earthStateInto } from './earth-ephemeris.js';
 import { orbitStateInto, type OrbitElements } from './orbit.js';
 
 export const EPOCH_AGE_WARN_DAYS = 365;
-export const MPC_U_WARN = 6;
+export const MPC_U_WARN = 5;
 export const CLOSE_APPROACH_WARN_AU = 0.05;
 
 export interface CloseApproach {

@@ -1,6 +1,6 @@
 // Turns what a file says (CatalogRecord) into a catalog entry with the derived fields.
 import { NEA_MAX_Q_AU, shoemakerHelinDeltaV } from './shoemaker-helin.js';
-import { physicalModel } from './physical-model.js';
+import { newSizeNumbers, sizeNumbersInto } from './physical-model.js';
 import type { Asteroid, CatalogRecord } from './types.js';
 
 const DEG = Math.PI / 180;
@@ -14,10 +14,13 @@ export function displayNameOf(rec: Pick<CatalogRecord, 'number' | 'name' | 'desi
   return rec.name ? `${rec.name} (${rec.designation})` : rec.designation;
 }
 
+const scratch = newSizeNumbers();
+const orNull = (x: number) => (Number.isNaN(x) ? null : x);
+
 export function toAsteroid(rec: CatalogRecord): Asteroid {
   const { aAu, e, iDeg } = rec.orbit;
   const sh = shoemakerHelinDeltaV(aAu, e, iDeg * DEG);
-  const pm = physicalModel(rec);
+  const o = sizeNumbersInto(rec, scratch);
   const q = aAu * (1 - e);
   // One object literal with a fixed key order: a stable shape keeps 26k of these cheap to build.
   const out: Asteroid = {
@@ -25,6 +28,7 @@ export function toAsteroid(rec: CatalogRecord): Asteroid {
     number: rec.number,
     name: rec.name,
     packed: rec.packed,
+    otherDesignations: rec.otherDesignations,
     displayName: displayNameOf(rec),
     orbit: rec.orbit,
     H: rec.H,
@@ -33,19 +37,22 @@ export function toAsteroid(rec: CatalogRecord): Asteroid {
     isNea: q < NEA_MAX_Q_AU && e < 1,
     dvKmS: sh.dvKmS,
     dvReason: sh.reason,
-    diameterKm: pm.diameterKm?.value ?? null,
-    diameterKmLow: pm.diameterKm?.low ?? null,
-    diameterKmHigh: pm.diameterKm?.high ?? null,
+    diameterKm: orNull(o.d),
+    diameterKmLow: orNull(o.dLo),
+    diameterKmHigh: orNull(o.dHi),
+    measuredDiameterKm: rec.measuredDiameterKm,
     diameterKmSigmaLow: rec.diameterKmSigmaLow,
     diameterKmSigmaHigh: rec.diameterKmSigmaHigh,
-    albedo: pm.albedo?.value ?? null,
+    albedo: orNull(o.pv),
+    measuredAlbedo: rec.measuredAlbedo,
     albedoSigma: rec.albedoSigma,
-    sizeBasis: pm.diameterKm?.basis ?? 'prior',
+    sizeBasis: o.basis ?? 'prior',
     spectralType: rec.spectralType ?? null,
     spectralProbabilities: rec.spectralProbabilities,
-    massKg: pm.massKg?.value ?? null,
-    massKgLow: pm.massKg?.low ?? null,
-    massKgHigh: pm.massKg?.high ?? null,
+    massKg: orNull(o.m),
+    massKgLow: orNull(o.mLo),
+    massKgHigh: orNull(o.mHi),
+    measuredMassKg: rec.measuredMassKg,
     massKgSigma: rec.massKgSigma,
     pha: rec.pha,
     sources: rec.sources,

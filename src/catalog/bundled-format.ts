@@ -59,10 +59,10 @@ export function encodeBundled(records: CatalogRecord[], built: string): BundledC
     columns.maDeg.push(round(o.maDeg, 10));
     columns.H.push(round(r.H, 4));
     columns.u.push(r.u ?? null);
-    columns.diameterKm.push(round(r.diameterKm, 5));
+    columns.diameterKm.push(round(r.measuredDiameterKm, 5));
     columns.diameterKmSigmaLow.push(round(r.diameterKmSigmaLow, 4));
     columns.diameterKmSigmaHigh.push(round(r.diameterKmSigmaHigh, 4));
-    columns.albedo.push(round(r.albedo, 4));
+    columns.albedo.push(round(r.measuredAlbedo, 4));
     columns.albedoSigma.push(round(r.albedoSigma, 3));
     columns.designation.push(r.designation);
     columns.name.push(r.name ?? '');
@@ -76,12 +76,13 @@ export function encodeBundled(records: CatalogRecord[], built: string): BundledC
     columns.spectralSource.push(srcIndex(r.sources?.spectral));
     const extra: Partial<CatalogRecord> = {};
     if (r.spectralProbabilities) extra.spectralProbabilities = r.spectralProbabilities;
-    if (r.massKg) {
-      extra.massKg = r.massKg;
+    if (r.measuredMassKg) {
+      extra.measuredMassKg = r.measuredMassKg;
       if (r.massKgSigma) extra.massKgSigma = r.massKgSigma;
       if (r.sources?.mass) extra.sources = { mass: r.sources.mass };
     }
     if (r.notes?.length) extra.notes = r.notes;
+    if (r.otherDesignations?.length) extra.otherDesignations = r.otherDesignations;
     if (Object.keys(extra).length) extras[k] = extra;
   });
   return { format: BUNDLED_FORMAT, version: 1, built, sources, count: records.length, columns, extras };
@@ -101,6 +102,22 @@ export function decodeBundled(doc: unknown, file: string): CatalogRecord[] {
     const j = c[col][k] as number;
     return j >= 0 ? b.sources[j] : undefined;
   };
+  // Most rows share the same few source combinations: share those objects (read-only).
+  const srcCache = new Map<string, CatalogRecord['sources']>();
+  const sourcesFor = (k: number): NonNullable<CatalogRecord['sources']> => {
+    const key = `${c.orbitSource[k]},${c.diameterSource[k]},${c.albedoSource[k]},${c.spectralSource[k]}`;
+    let v = srcCache.get(key);
+    if (!v) {
+      v = {};
+      const o = src('orbitSource', k), d = src('diameterSource', k), a = src('albedoSource', k), sp = src('spectralSource', k);
+      if (o) v.orbit = o;
+      if (d) v.diameter = d;
+      if (a) v.albedo = a;
+      if (sp) v.spectral = sp;
+      srcCache.set(key, Object.freeze(v));
+    }
+    return v;
+  };
   const out: CatalogRecord[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const rec: CatalogRecord = {
@@ -116,7 +133,7 @@ export function decodeBundled(doc: unknown, file: string): CatalogRecord[] {
       },
       H: c.H[k] as number | null,
       u: c.u[k] as number | null,
-      sources: { orbit: src('orbitSource', k) },
+      sources: sourcesFor(k),
     };
     const num = c.number[k] as number;
     if (num) rec.number = num;
@@ -124,25 +141,22 @@ export function decodeBundled(doc: unknown, file: string): CatalogRecord[] {
     if (c.packed[k]) rec.packed = c.packed[k] as string;
     if (c.spectralType[k]) {
       rec.spectralType = c.spectralType[k] as string;
-      rec.sources!.spectral = src('spectralSource', k);
     }
     if (c.diameterKm[k] !== null) {
-      rec.diameterKm = c.diameterKm[k] as number;
+      rec.measuredDiameterKm = c.diameterKm[k] as number;
       rec.diameterKmSigmaLow = c.diameterKmSigmaLow[k] as number | null;
       rec.diameterKmSigmaHigh = c.diameterKmSigmaHigh[k] as number | null;
-      rec.sources!.diameter = src('diameterSource', k);
     }
     if (c.albedo[k] !== null) {
-      rec.albedo = c.albedo[k] as number;
+      rec.measuredAlbedo = c.albedo[k] as number;
       rec.albedoSigma = c.albedoSigma[k] as number | null;
-      rec.sources!.albedo = src('albedoSource', k);
     }
     if (c.pha[k]) rec.pha = true;
     const extra = b.extras?.[k];
     if (extra) {
       const { sources, ...rest } = extra;
       Object.assign(rec, rest);
-      if (sources) Object.assign(rec.sources!, sources);
+      if (sources) rec.sources = { ...rec.sources, ...sources };
     }
     out[k] = rec;
   }

@@ -29,6 +29,10 @@ function indexOf(catalog: readonly Asteroid[]): Index {
       if (k && !idx.byKey.has(key(k))) idx.byKey.set(key(k), a);
     }
   }
+  // Secondary designations last, so they never shadow a principal one.
+  for (const a of catalog) {
+    for (const k of a.otherDesignations ?? []) if (!idx.byKey.has(key(k))) idx.byKey.set(key(k), a);
+  }
   cache.set(catalog, idx);
   return idx;
 }

@@ -15,6 +15,14 @@ import type { CatalogRecord, ParseDiagnostic, ParseResult } from './types.js';
 /** A readable designation: "2019 AA1", "1999 RQ36", "2040 P-L", "A898 PA". */
 export const PROVISIONAL_RE = /^(?:\d{4} [A-Z]{2}\d*|\d{4} (?:P-L|T-[123])|[AB]\d{3} [A-Z]{2}\d*)$/;
 
+/**
+ * MPC files write H = 99.99 (and similar) when no magnitude is known; the faintest real NEAs are
+ * near H = 34, so anything above 40 means "unknown".
+ */
+export function realH(H: number | null): number | null {
+  return H === null || !Number.isFinite(H) || H > 40 ? null : H;
+}
+
 /** Looks like an MPC export-format data line (checked on the fixed columns, not the length). */
 export function looksLikeMpcLine(line: string): boolean {
   return line.length >= 103 && /^[ 0-9A-Za-z~]{7}$/.test(line.slice(0, 7)) && /^[I-L]\d\d[1-9A-C][1-9A-V]$/.test(line.slice(20, 25)) &&
@@ -115,7 +123,7 @@ export function parseMpcorb(text: string, file: string): ParseResult {
       designation,
       packed,
       orbit: { epochJd, aAu: a, e, iDeg: inc, omDeg: om, wDeg: w, maDeg: ma },
-      H,
+      H: realH(H),
       u,
       sources: { orbit: file },
     };

@@ -6,6 +6,7 @@
  */
 import { InputError } from '../errors.js';
 import { packNumber, packProvisional } from './packed-designation.js';
+import { realH } from './parse-mpcorb.js';
 import type { CatalogRecord, ParseDiagnostic, ParseResult } from './types.js';
 
 type Entry = Record<string, unknown>;
@@ -89,7 +90,7 @@ export function parseNeaExtended(text: string, file: string): ParseResult {
     const rec: CatalogRecord = {
       designation: desig || String(number),
       orbit: { epochJd: epochJd!, aAu: a!, e: e!, iDeg: inc!, omDeg: om!, wDeg: w!, maDeg: ma! },
-      H: H ?? null,
+      H: realH(H ?? null),
       u,
       sources: { orbit: file },
     };
@@ -101,6 +102,10 @@ export function parseNeaExtended(text: string, file: string): ParseResult {
       if (p) rec.packed = p;
     }
     if (typeof o.Name === 'string' && o.Name.trim()) rec.name = o.Name.trim();
+    if (Array.isArray(o.Other_desigs)) {
+      const others = o.Other_desigs.filter((d): d is string => typeof d === 'string' && d.trim() !== '').map((d) => d.trim());
+      if (others.length) rec.otherDesignations = others;
+    }
     if (o.PHA_flag !== undefined) rec.pha = o.PHA_flag === 1 || o.PHA_flag === '1' || o.PHA_flag === true;
     records.push(rec);
   }

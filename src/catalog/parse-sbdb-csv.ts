@@ -7,7 +7,7 @@
  */
 import { InputError } from '../errors.js';
 import { packNumber, packProvisional } from './packed-designation.js';
-import { PROVISIONAL_RE } from './parse-mpcorb.js';
+import { PROVISIONAL_RE, realH } from './parse-mpcorb.js';
 import type { CatalogRecord, ParseDiagnostic, ParseResult } from './types.js';
 
 /** One CSV line → fields (RFC 4180 quoting; a record never spans lines in SBDB exports). */
@@ -126,7 +126,7 @@ export function parseSbdbCsv(text: string, file: string): ParseResult {
     const rec: CatalogRecord = {
       designation,
       orbit: { epochJd: epochJd!, aAu: a!, e: e!, iDeg: inc!, omDeg: om!, wDeg: w!, maDeg: ma! },
-      H: num('H', false),
+      H: realH(num('H', false)),
       sources: { orbit: file },
     };
     if (number !== undefined) rec.number = number;
@@ -137,14 +137,14 @@ export function parseSbdbCsv(text: string, file: string): ParseResult {
     rec.u = /^\d$/.test(cc) ? Number(cc) : null;
     const d = num('diameter', false);
     if (d !== null && d > 0) {
-      rec.diameterKm = d;
+      rec.measuredDiameterKm = d;
       const ds = num('diameter_sigma', false);
       if (ds !== null && ds > 0) rec.diameterKmSigmaLow = rec.diameterKmSigmaHigh = ds;
       rec.sources!.diameter = file;
     }
     const pv = num('albedo', false);
     if (pv !== null && pv > 0) {
-      rec.albedo = pv;
+      rec.measuredAlbedo = pv;
       const ps = num('albedo_sigma', false);
       if (ps !== null && ps > 0) rec.albedoSigma = ps;
       rec.sources!.albedo = file;
@@ -156,7 +156,7 @@ export function parseSbdbCsv(text: string, file: string): ParseResult {
     }
     const gm = num('GM', false);
     if (gm !== null && gm > 0) {
-      rec.massKg = (gm * 1e9) / G_SI;
+      rec.measuredMassKg = (gm * 1e9) / G_SI;
       rec.sources!.mass = `${file} (GM)`;
     }
     const pha = str('pha');

@@ -180,79 +180,180 @@ function mixDensity(probs: Record<string, number>): (Range & { source: string })
   return { value: mean / total, low, high, source: `${DENSITY_SOURCE}, weighted by class probability` };
 }
 
-/** Derives size, mass and class (with ranges and sources) from what the record says. */
-export function physicalModel(rec: CatalogRecord): PhysicalModel {
-  const canonical = canonicalClass(rec.spectralType ?? null);
-  let probabilities: Record<string, number> | null = rec.spectralProbabilities ?? null;
-  let spectralSource = rec.sources?.spectral ?? null;
-  const usesPrior = !canonical && !probabilities;
-  if (usesPrior) {
-    probabilities = PRIOR_CLASS_PROBABILITIES as Record<string, number>;
-    spectralSource = PRIOR_SOURCE;
-  }
-  const spectral = { type: rec.spectralType ?? null, canonical, probabilities, source: spectralSource };
+/**
+ * The numbers of the model without the explanation: filled into a caller-owned object so that
+ * sizing a 26k catalog at load allocates nothing per asteroid. `physicalModel` wraps it with
+ * sources; NaN means "unknown".
+ */
+export interface SizeNumbers {
+  canonical: string | null;
+  usesPrior: boolean;
+  basis: SizeBasis | null;
+  d: number;
+  dLo: number;
+  dHi: number;
+  albedoKind: 'measured' | 'implied' | 'class' | 'class-mix' | 'prior' | null;
+  pv: number;
+  pvLo: number;
+  pvHi: number;
+  densityKind: 'class' | 'prior' | 'class-mix' | 'measured' | null;
+  rho: number;
+  rhoLo: number;
+  rhoHi: number;
+  massKind: 'measured' | 'model' | null;
+  m: number;
+  mLo: number;
+  mHi: number;
+}
 
-  // Size.
-  let diameter: PhysicalModel['diameterKm'] = null;
-  let albedo: PhysicalModel['albedo'] = null;
-  const H = rec.H;
-  if (rec.diameterKm && rec.diameterKm > 0) {
-    const D = rec.diameterKm;
-    const lo = rec.diameterKmSigmaLow ?? D * DEFAULT_DIAMETER_REL_SIGMA;
-    const hi = rec.diameterKmSigmaHigh ?? D * DEFAULT_DIAMETER_REL_SIGMA;
-    diameter = { value: D, low: Math.max(D - lo, D * 0.05), high: D + hi, basis: 'measured', source: rec.sources?.diameter ?? 'catalog' };
-    if (rec.albedo && rec.albedo > 0) {
-      const s = rec.albedoSigma ?? rec.albedo * DEFAULT_ALBEDO_REL_SIGMA;
-      albedo = { value: rec.albedo, low: Math.max(rec.albedo - s, 0.005), high: rec.albedo + s, source: rec.sources?.albedo ?? 'catalog' };
+export function newSizeNumbers(): SizeNumbers {
+  return { canonical: null, usesPrior: false, basis: null, d: NaN, dLo: NaN, dHi: NaN, albedoKind: null, pv: NaN, pvLo: NaN, pvHi: NaN, densityKind: null, rho: NaN, rhoLo: NaN, rhoHi: NaN, massKind: null, m: NaN, mLo: NaN, mHi: NaN };
+}
+
+const SPHERE = Math.PI / 6;
+
+export function sizeNumbersInto(rec: CatalogRecord, o: SizeNumbers): SizeNumbers {
+  const canonical = canonicalClass(rec.spectralType ?? null);
+  const usesPrior = !canonical && !rec.spectralProbabilities;
+  o.canonical = canonical;
+  o.usesPrior = usesPrior;
+  o.basis = null;
+  o.albedoKind = null;
+  o.d = o.dLo = o.dHi = o.pv = o.pvLo = o.pvHi = NaN;
+  const H = rec.H !== null && Number.isFinite(rec.H) ? rec.H : null;
+  const mA = rec.measuredAlbedo && rec.measuredAlbedo > 0 ? rec.measuredAlbedo : 0;
+  if (rec.measuredDiameterKm && rec.measuredDiameterKm > 0) {
+    const D = rec.measuredDiameterKm;
+    o.basis = 'measured';
+    o.d = D;
+    o.dLo = Math.max(D - (rec.diameterKmSigmaLow ?? D * DEFAULT_DIAMETER_REL_SIGMA), D * 0.05);
+    o.dHi = D + (rec.diameterKmSigmaHigh ?? D * DEFAULT_DIAMETER_REL_SIGMA);
+    if (mA) {
+      const sg = rec.albedoSigma ?? mA * DEFAULT_ALBEDO_REL_SIGMA;
+      o.albedoKind = 'measured';
+      o.pv = mA;
+      o.pvLo = Math.max(mA - sg, 0.005);
+      o.pvHi = mA + sg;
+    } else if (H !== null) {
+      // Albedo implied by the measured size and H (inverse of diameterFromH).
+      o.albedoKind = 'implied';
+      o.pv = albedoFromHD(H, D);
+      o.pvLo = albedoFromHD(H, o.dHi);
+      o.pvHi = albedoFromHD(H, o.dLo);
     }
-  } else if (H !== null && Number.isFinite(H) && rec.albedo && rec.albedo > 0) {
-    const s = rec.albedoSigma ?? rec.albedo * DEFAULT_ALBEDO_REL_SIGMA;
-    albedo = { value: rec.albedo, low: Math.max(rec.albedo - s, 0.005), high: rec.albedo + s, source: rec.sources?.albedo ?? 'catalog' };
-    diameter = { value: diameterFromH(H, albedo.value), low: diameterFromH(H, albedo.high), high: diameterFromH(H, albedo.low), basis: 'albedo', source: `H with measured albedo (${albedo.source})` };
-  } else if (H !== null && Number.isFinite(H)) {
+  } else if (H !== null) {
     const ca = canonical ? CLASS_ALBEDO[canonical] : undefined;
-    if (ca) {
-      albedo = { value: ca.mean, low: ca.mean - ca.sigmaDown, high: ca.mean + ca.sigmaUp, source: CLASS_ALBEDO_SOURCE };
-      diameter = { value: diameterFromH(H, ca.mean), low: diameterFromH(H, albedo.high), high: diameterFromH(H, albedo.low), basis: 'class', source: CLASS_SIZE_SOURCE };
-    } else if (rec.spectralProbabilities && !canonical) {
-      // A classification with probabilities but no label: weight the class albedos.
-      const aMix = mixAlbedo(rec.spectralProbabilities);
-      albedo = { ...aMix, source: `${CLASS_ALBEDO_SOURCE}, weighted by class probability` };
-      diameter = { value: diameterFromH(H, aMix.value), low: diameterFromH(H, aMix.high), high: diameterFromH(H, aMix.low), basis: 'class', source: albedo.source };
+    if (mA) {
+      const sg = rec.albedoSigma ?? mA * DEFAULT_ALBEDO_REL_SIGMA;
+      o.basis = 'albedo';
+      o.albedoKind = 'measured';
+      o.pv = mA;
+      o.pvLo = Math.max(mA - sg, 0.005);
+      o.pvHi = mA + sg;
+    } else if (ca) {
+      o.basis = 'class';
+      o.albedoKind = 'class';
+      o.pv = ca.mean;
+      o.pvLo = ca.mean - ca.sigmaDown;
+      o.pvHi = ca.mean + ca.sigmaUp;
+    } else if (rec.spectralProbabilities) {
+      // A classification with probabilities but no usable label: weight the class albedos.
+      const mix = mixAlbedo(rec.spectralProbabilities);
+      o.basis = 'class';
+      o.albedoKind = 'class-mix';
+      o.pv = mix.value;
+      o.pvLo = mix.low;
+      o.pvHi = mix.high;
     } else {
-      // 10^(−H/5) once: the three diameters scale with 1/√pV.
-      const k = 1329 * 10 ** (-H / 5);
-      albedo = { value: PRIOR_ALBEDO, low: PRIOR_ALBEDO_LOW, high: PRIOR_ALBEDO_HIGH, source: PRIOR_SOURCE };
-      diameter = { value: k / Math.sqrt(PRIOR_ALBEDO), low: k / Math.sqrt(PRIOR_ALBEDO_HIGH), high: k / Math.sqrt(PRIOR_ALBEDO_LOW), basis: 'prior', source: PRIOR_SOURCE };
+      o.basis = 'prior';
+      o.albedoKind = 'prior';
+      o.pv = PRIOR_ALBEDO;
+      o.pvLo = PRIOR_ALBEDO_LOW;
+      o.pvHi = PRIOR_ALBEDO_HIGH;
     }
+    // 10^(−H/5) once: the three diameters scale with 1/√pV.
+    const k = 1329 * 10 ** (-H / 5);
+    o.d = k / Math.sqrt(o.pv);
+    o.dLo = k / Math.sqrt(o.pvHi);
+    o.dHi = k / Math.sqrt(o.pvLo);
   }
 
   // Density and mass.
-  let density: PhysicalModel['densityGcm3'] = null;
+  o.densityKind = null;
+  o.rho = o.rhoLo = o.rhoHi = NaN;
   const dc = canonical ? densityForClass(canonical) : null;
-  if (dc) density = { value: dc.mean, low: Math.max(0.5, dc.mean - dc.sigma), high: dc.mean + dc.sigma, source: dc.source };
-  else if (usesPrior) density = (PRIOR_DENSITY ??= mixDensity(PRIOR_CLASS_PROBABILITIES));
-  else if (probabilities) density = mixDensity(probabilities);
-  let mass: PhysicalModel['massKg'] = null;
-  if (rec.massKg && rec.massKg > 0) {
-    const s = rec.massKgSigma ?? 0;
-    mass = { value: rec.massKg, low: rec.massKg - s, high: rec.massKg + s, source: rec.sources?.mass ?? 'catalog' };
-    if (diameter) {
-      const vol = (Math.PI / 6) * (diameter.value * 1e5) ** 3; // cm³
-      const rho = (rec.massKg * 1e3) / vol;
-      density = { value: rho, low: ((mass.low * 1e3) / vol), high: ((mass.high * 1e3) / vol), source: `measured mass and diameter (${mass.source})` };
+  if (dc) {
+    o.densityKind = 'class';
+    o.rho = dc.mean;
+    o.rhoLo = Math.max(0.5, dc.mean - dc.sigma);
+    o.rhoHi = dc.mean + dc.sigma;
+  } else {
+    const mix = usesPrior ? (PRIOR_DENSITY ??= mixDensity(PRIOR_CLASS_PROBABILITIES)) : rec.spectralProbabilities ? mixDensity(rec.spectralProbabilities) : null;
+    if (mix) {
+      o.densityKind = usesPrior ? 'prior' : 'class-mix';
+      o.rho = mix.value;
+      o.rhoLo = mix.low;
+      o.rhoHi = mix.high;
     }
-  } else if (diameter && density) {
-    const volKm3 = (d: number) => (Math.PI / 6) * d ** 3;
-    // km³ · g/cm³ → kg: 1 km³ = 1e15 cm³, 1 g = 1e-3 kg.
-    mass = {
-      value: volKm3(diameter.value) * density.value * 1e12,
-      low: volKm3(diameter.low) * density.low * 1e12,
-      high: volKm3(diameter.high) * density.high * 1e12,
-      source: MASS_SOURCE,
-    };
   }
-  return { diameterKm: diameter, albedo, densityGcm3: density, massKg: mass, spectral };
+  o.massKind = null;
+  o.m = o.mLo = o.mHi = NaN;
+  const mm = rec.measuredMassKg;
+  if (mm && mm > 0) {
+    const sg = rec.massKgSigma ?? 0;
+    o.massKind = 'measured';
+    o.m = mm;
+    o.mLo = mm - sg;
+    o.mHi = mm + sg;
+    if (o.basis !== null) {
+      const volCm3 = SPHERE * (o.d * 1e5) ** 3;
+      o.densityKind = 'measured';
+      o.rho = (mm * 1e3) / volCm3;
+      o.rhoLo = (o.mLo * 1e3) / volCm3;
+      o.rhoHi = (o.mHi * 1e3) / volCm3;
+    }
+  } else if (o.basis !== null && o.densityKind !== null) {
+    // km³ · g/cm³ → kg: 1 km³ = 1e15 cm³, 1 g = 1e-3 kg.
+    o.massKind = 'model';
+    o.m = SPHERE * o.d ** 3 * o.rho * 1e12;
+    o.mLo = SPHERE * o.dLo ** 3 * o.rhoLo * 1e12;
+    o.mHi = SPHERE * o.dHi ** 3 * o.rhoHi * 1e12;
+  }
+  return o;
+}
+
+/** Derives size, mass and class (with ranges and sources) from what the record says. */
+export function physicalModel(rec: CatalogRecord): PhysicalModel {
+  const o = sizeNumbersInto(rec, newSizeNumbers());
+  const srcs = rec.sources ?? {};
+  const spectral = {
+    type: rec.spectralType ?? null,
+    canonical: o.canonical,
+    probabilities: o.usesPrior ? { ...PRIOR_CLASS_PROBABILITIES } : rec.spectralProbabilities ?? null,
+    source: o.usesPrior ? PRIOR_SOURCE : srcs.spectral ?? null,
+  };
+  const albedoSource: Record<NonNullable<SizeNumbers['albedoKind']>, string> = {
+    measured: srcs.albedo ?? 'catalog',
+    implied: 'from measured diameter and H',
+    class: `${CLASS_ALBEDO_SOURCE}, class ${o.canonical}`,
+    'class-mix': `${CLASS_ALBEDO_SOURCE}, weighted by class probability`,
+    prior: PRIOR_SOURCE,
+  };
+  const albedo = o.albedoKind ? { value: o.pv, low: o.pvLo, high: o.pvHi, source: albedoSource[o.albedoKind] } : null;
+  const sizeSource: Record<SizeBasis, string> = {
+    measured: srcs.diameter ?? 'catalog',
+    albedo: `H with measured albedo (${srcs.albedo ?? 'catalog'})`,
+    class: o.albedoKind === 'class-mix' ? `H with class-probability-weighted albedo (${CLASS_ALBEDO_SOURCE})` : CLASS_SIZE_SOURCE,
+    prior: PRIOR_SOURCE,
+  };
+  const diameter = o.basis ? { value: o.d, low: o.dLo, high: o.dHi, basis: o.basis, source: sizeSource[o.basis] } : null;
+  let densitySource = '';
+  if (o.densityKind === 'class') densitySource = densityForClass(o.canonical!)!.source;
+  else if (o.densityKind === 'prior' || o.densityKind === 'class-mix') densitySource = `${DENSITY_SOURCE}, weighted by class probability`;
+  else if (o.densityKind === 'measured') densitySource = `measured mass and diameter (${srcs.mass ?? 'catalog'})`;
+  const densityGcm3 = o.densityKind ? { value: o.rho, low: o.rhoLo, high: o.rhoHi, source: densitySource } : null;
+  const massKg = o.massKind ? { value: o.m, low: o.mLo, high: o.mHi, source: o.massKind === 'measured' ? srcs.mass ?? 'catalog' : MASS_SOURCE } : null;
+  return { diameterKm: diameter, albedo, densityGcm3, massKg, spectral };
 }
 
 function mixAlbedo(probs: Record<string, number>): Range {

@@ -84,7 +84,8 @@ export function shoemakerHelinDvKmS(aAu: number, e: number, iRad: number): numbe
     uc2 = 3 / Q - 2 / (Q + 1) - (2 / Q) * c * Math.sqrt(2 / (Q + 1));
     ur2 = 3 / Q - 1 / aAu - (2 / Q) * Math.sqrt(p / Q);
   }
+  // Near-circular orbits at Q ≈ 1 make u_c² and u_r² vanish; clamp rounding noise below zero.
   const uL = Math.sqrt(ut2 + S2) - U0;
-  const uR = Math.abs(Math.sqrt(uc2) - Math.sqrt(ur2));
+  const uR = Math.abs(Math.sqrt(Math.max(0, uc2)) - Math.sqrt(Math.max(0, ur2)));
   return SCALE_KMS * (uL + uR) + ALLOWANCE_KMS;
 }

@@ -13,6 +13,8 @@ export interface CatalogRecord {
   designation: string;
   number?: number;
   name?: string;
+  /** Other designations of the same object (MPC `Other_desigs`), searchable. */
+  otherDesignations?: string[];
   /** MPC packed form of the number or provisional designation. */
   packed?: string;
   orbit: OrbitElements;
@@ -20,13 +22,14 @@ export interface CatalogRecord {
   /** MPC orbit uncertainty parameter U (0 best … 9 worst); null when the file does not give it. */
   u?: number | null;
   /** Measured diameter (km) with 1σ bounds when known. */
-  diameterKm?: number | null;
+  measuredDiameterKm?: number | null;
   diameterKmSigmaLow?: number | null;
   diameterKmSigmaHigh?: number | null;
-  albedo?: number | null;
+  /** Measured geometric albedo pV. */
+  measuredAlbedo?: number | null;
   albedoSigma?: number | null;
   /** Measured mass (kg) with 1σ, e.g. from spacecraft or astrometric determinations. */
-  massKg?: number | null;
+  measuredMassKg?: number | null;
   massKgSigma?: number | null;
   spectralType?: string | null;
   /** Class probabilities (sum 1) when a classification gives them (Mahlke 2022). */

@@ -51,6 +51,8 @@ export interface MissionEconomicsInputs {
   markets?: MarketTable;
   /** Per-element elasticity overrides (negative). */
   elasticity?: Record<string, number>;
+  /** Per-element reference price overrides, USD/kg of metal (default: data/markets.json). */
+  pricesUsdPerKg?: Record<string, number>;
 }
 
 export interface CashFlowYear {
@@ -166,16 +168,19 @@ export function missionEconomics(input: MissionEconomicsInputs): MissionEconomic
   for (let t = 0; t < horizon; t++) {
     for (const [el, kg] of Object.entries(earthByYear[t])) {
       const mk = markets.metals[el];
-      if (!mk || mk.priceUsdPerKg === null) {
+      const p0 = input.pricesUsdPerKg?.[el] ?? mk?.priceUsdPerKg ?? null;
+      if (p0 === null) {
         if (kg > 0) noPrice.add(el);
         continue;
       }
+      requireFinite(p0, `pricesUsdPerKg.${el}`, { min: 0 });
       const e = byEl(el);
-      const naive = kg * mk.priceUsdPerKg;
+      const naive = kg * p0;
       naiveEarth += naive;
       e.naiveEarthUsd += naive;
-      const eps = input.elasticity?.[el] ?? mk.elasticity?.value;
-      const p = mk.worldSupplyKgPerYear !== null && eps !== undefined ? respondedPrice(mk.priceUsdPerKg, kg, mk.worldSupplyKgPerYear, eps) : mk.priceUsdPerKg;
+      const eps = input.elasticity?.[el] ?? mk?.elasticity?.value;
+      const s0 = mk?.worldSupplyKgPerYear ?? null;
+      const p = s0 !== null && eps !== undefined ? respondedPrice(p0, kg, s0, eps) : p0;
       years[t].revenueEarthUsd += kg * p;
       e.earthUsd += kg * p;
     }

@@ -129,6 +129,11 @@ export interface MissionProfile {
   thrustDistance: ThrustDistancePolicy;
   /** Tank + feed mass per kg of loaded propellant, added to the dry mass (sizing; 0 for a given spacecraft). */
   tankageFraction?: number;
+  /**
+   * True / MIMA maximum initial mass, for error-band studies (default 1): MIMA is −14 %…+10 % off
+   * the optimum, so the truth lies within MIMA/(1 + 0.10) … MIMA/(1 − 0.14).
+   */
+  mimaMassFactor?: number;
 }
 
 /** A constraint the budget checks; `value ≤ limit` when satisfied. */
@@ -157,6 +162,8 @@ export interface LegLowThrustCheck {
   thrustShortfallN: number;
   /** Extra thruster input power that would close the shortfall at this distance, W (0 when feasible). */
   powerShortfallW: number;
+  /** The extra power exceeds what the power processors can take: more thruster strings are needed. */
+  needsMoreStrings: boolean;
   feasible: boolean;
 }
 
@@ -211,6 +218,8 @@ export interface MassBudget {
 
 export interface MaxCargoResult {
   cargoKg: number;
+  /** How the figure was obtained, e.g. 'rocket equation + burn time + MIMA'. */
+  method: string;
   /** Constraint that limits the cargo. */
   binding: string;
   /** Largest cargo each constraint allows on its own (Infinity when it does not depend on cargo). */
@@ -234,6 +243,8 @@ export interface SizingAssumptions {
 
 export interface SizingResult {
   cargoKg: number;
+  /** How the figure was obtained. */
+  method: string;
   spacecraft: Spacecraft;
   powerAt1AuW: number;
   thrusterCount: number;
@@ -251,6 +262,15 @@ export { mima, MIMA_BAND, type MimaResult } from './mima.js';
 export { damon, type DamonResult } from './damon.js';
 export { lambertLowThrustBand, LAMBERT_OPTIMISM_BAND } from './lambert-band.js';
 export { propellantForDeltaV, finalMassForDeltaV, burnTimeS } from './rocket-equation.js';
-export { massBudget, maxCargo } from './mass-budget.js';
+export { massBudget, maxCargo, requireFeasibleBudget, describeViolation } from './mass-budget.js';
 export { sizeSpacecraft, DEFAULT_SIZING, SIZING_SOURCES } from './sizing.js';
-export { propulsionForTrip, type TripForPropulsion, type PropulsionReport, type PropulsionOptions } from './trip-propulsion.js';
+export {
+  propulsionForTrip,
+  arcDistanceAu,
+  type TripForPropulsion,
+  type TripLegVectors,
+  type PropulsionReport,
+  type PropulsionLegReport,
+  type PropulsionOptions,
+  type BandCase,
+} from './trip-propulsion.js';

@@ -26,7 +26,7 @@ import type {
 import { damon } from './damon.js';
 import { mima } from './mima.js';
 import { burnTimeS } from './rocket-equation.js';
-import { operatingPoint } from './solar-power.js';
+import { operatingPoint, ppuCapW } from './solar-power.js';
 import { exhaustVelocityMS } from './thrust.js';
 
 /** Relative slack when comparing a value with its limit (round-off in the affine solve). */
@@ -101,6 +101,7 @@ export function checkInputs(sc: Spacecraft, m: MissionProfile): void {
     throw new InputError(`thrustDistance: expected "worst" or "mean", got "${String(m.thrustDistance)}"`, 'thrustDistance');
   }
   if (m.tankageFraction !== undefined) requireFinite(m.tankageFraction, 'tankageFraction', { min: 0 });
+  if (m.mimaMassFactor !== undefined) requireFinite(m.mimaMassFactor, 'mimaMassFactor', { min: 0, exclusiveMin: true });
 }
 
 function phaseSpecs(sc: Spacecraft, m: MissionProfile): PhaseSpec[] {
@@ -232,7 +233,7 @@ export function massBudget(sc: Spacecraft, m: MissionProfile, cargoKg: number): 
       }
     }
     if (s.leg?.lambert && s.thrustN > 0) {
-      phase.lowThrust = lowThrustCheck(sc, s, c.start[i], m.dutyCycle);
+      phase.lowThrust = lowThrustCheck(sc, s, c.start[i], m.dutyCycle, m.mimaMassFactor ?? 1, m.margins.dvFraction);
       constraints.push(mk(`mima:${s.name}`, `start mass of "${s.name}" vs the MIMA maximum for ${(s.thrustN * m.dutyCycle * 1000).toFixed(1)} mN over ${s.durationDays.toFixed(1)} d`, c.start[i], phase.lowThrust.maxInitialMassKg, 'kg'));
     }
     phases.push(phase);
@@ -274,30 +275,36 @@ function excess(c: ConstraintCheck): number {
  * MIMA verdict for a leg with Lambert vectors: the thrust available (× duty cycle) at the leg's
  * distance against what the start mass needs, and the shortfall in thrust and in input power.
  */
-function lowThrustCheck(sc: Spacecraft, s: PhaseSpec, startMassKg: number, duty: number): LegLowThrustCheck {
+function lowThrustCheck(sc: Spacecraft, s: PhaseSpec, startMassKg: number, duty: number, massFactor: number, margin: number): LegLowThrustCheck {
   const lam = s.leg!.lambert!;
   const tofS = s.durationDays * DAY_S;
-  const dv1 = lam.dv1KmS.map((x) => x * 1000);
-  const dv2 = lam.dv2KmS.map((x) => x * 1000);
+  // The Δv margin applies to the arc too: scale the boundary Δvs by it.
+  const k = 1000 * (1 + margin);
+  const dv1 = lam.dv1KmS.map((x) => x * k);
+  const dv2 = lam.dv2KmS.map((x) => x * k);
   const thrust = s.thrustN * duty;
   const mi = mima(dv1, dv2, tofS, thrust, sc.thruster.ispS);
   const da = damon(dv1, dv2, tofS, thrust, sc.thruster.ispS);
   const veMS = exhaustVelocityMS(sc.thruster.ispS);
+  const maxMass = mi.maxInitialMassKg * massFactor;
   // Invert m* = 2T/(a(1 + e^(−aT/ve))) for the thrust this start mass needs.
-  const thrustNeeded = (startMassKg * mi.aReqMS2 * (1 + Math.exp(-mi.dvMS / veMS))) / 2;
+  const thrustNeeded = (startMassKg * mi.aReqMS2 * (1 + Math.exp(-mi.dvMS / veMS))) / 2 / massFactor;
   const shortfallN = Math.max(0, thrustNeeded - thrust);
   const th = sc.thruster;
-  const powerShortfallW = shortfallN > 0 ? (shortfallN / duty) * ((exhaustVelocityMS(th.ispS)) / (2 * th.efficiency)) : 0;
+  const powerShortfallW = shortfallN > 0 ? (shortfallN / duty) * (veMS / (2 * th.efficiency)) : 0;
+  const op = operatingPoint(sc, s.thrustRAu);
+  const needsMoreStrings = shortfallN > 0 && op.inputPowerW + powerShortfallW > ppuCapW(sc) * (1 + REL_TOL);
   return {
     method: 'MIMA',
     aReqMS2: mi.aReqMS2,
-    maxInitialMassKg: mi.maxInitialMassKg,
+    maxInitialMassKg: maxMass,
     damon: { dvKmS: da.dvMS / 1000, aReqMS2: da.aReqMS2, maxInitialMassKg: da.maxInitialMassKg },
-    massRatio: startMassKg / mi.maxInitialMassKg,
+    massRatio: startMassKg / maxMass,
     thrustNeededN: thrustNeeded / duty,
     thrustShortfallN: shortfallN / duty,
     powerShortfallW,
-    feasible: startMassKg <= mi.maxInitialMassKg * (1 + REL_TOL),
+    needsMoreStrings,
+    feasible: startMassKg <= maxMass * (1 + REL_TOL),
   };
 }
 
@@ -311,10 +318,7 @@ export function maxCargo(sc: Spacecraft, m: MissionProfile): MaxCargoResult {
   const b0 = massBudget(sc, m, 0);
   if (!b0.feasible) {
     const c = b0.constraints.find((x) => x.id === b0.binding)!;
-    throw new NoSolutionError(
-      `no cargo can be returned: even empty, ${c.description} is ${fmtNum(c.value)} ${c.unit} > ${fmtNum(c.limit)} ${c.unit}${hint(c, b0)}`,
-      c.id,
-    );
+    throw new NoSolutionError(`no cargo can be returned: even empty, ${describeViolation(b0, sc)}`, c.id);
   }
   const probe = Math.max(1000, b0.dryMassKg);
   const b1 = massBudget(sc, m, probe);
@@ -335,21 +339,57 @@ export function maxCargo(sc: Spacecraft, m: MissionProfile): MaxCargoResult {
   bounded.sort((a, b) => a.maxCargoKg - b.maxCargoKg);
   const best = bounded[0];
   const budget = massBudget(sc, m, best.maxCargoKg);
-  return { cargoKg: best.maxCargoKg, binding: best.id, limits, budget };
+  return { cargoKg: best.maxCargoKg, method: constraintMethods(budget), binding: best.id, limits, budget };
+}
+
+/** The methods behind a cargo figure: the rocket equation plus the kinds of constraint checked. */
+export function constraintMethods(b: MassBudget): string {
+  const parts = ['rocket equation'];
+  if (b.constraints.some((c) => c.id.startsWith('burn-time:'))) parts.push('burn time');
+  if (b.constraints.some((c) => c.id.startsWith('mima:'))) parts.push('MIMA');
+  if (b.constraints.some((c) => c.id === 'propellant-capacity')) parts.push('tank capacity');
+  if (b.constraints.some((c) => c.id === 'launch-mass')) parts.push('launch mass');
+  return parts.join(' + ');
+}
+
+/** One sentence on why a budget is infeasible: the binding constraint, by how much, and the fix. */
+export function describeViolation(b: MassBudget, sc: Spacecraft): string {
+  const c = b.constraints.find((x) => x.id === b.binding);
+  if (!c) return 'the budget is feasible';
+  return `${c.description} is ${fmtNum(c.value)} ${c.unit} > ${fmtNum(c.limit)} ${c.unit}${hint(c, { ...b, sc })}`;
+}
+
+/** Budget for a given cargo, or NoSolutionError naming the binding constraint (and the largest feasible cargo). */
+export function requireFeasibleBudget(sc: Spacecraft, m: MissionProfile, cargoKg: number): MassBudget {
+  const b = massBudget(sc, m, cargoKg);
+  if (b.feasible) return b;
+  let best = '';
+  try {
+    best = `; the largest feasible cargo is ${maxCargo(sc, m).cargoKg.toFixed(1)} kg`;
+  } catch {
+    best = '; no cargo at all is feasible';
+  }
+  throw new NoSolutionError(`cargo ${cargoKg} kg is infeasible: ${describeViolation(b, sc)}${best}`, b.binding ?? undefined);
 }
 
 function fmtNum(x: number): string {
   return Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(4);
 }
 
-function hint(c: ConstraintCheck, b: MassBudget): string {
+function hint(c: ConstraintCheck, b: MassBudget & { sc: Spacecraft }): string {
   const ph = b.phases.find((p) => c.id.endsWith(`:${p.name}`));
   if (c.id.startsWith('mima:') && ph?.lowThrust) {
-    return ` (MIMA: needs ${(ph.lowThrust.thrustNeededN * 1000).toFixed(1)} mN, short by ${(ph.lowThrust.thrustShortfallN * 1000).toFixed(1)} mN ≈ ${(ph.lowThrust.powerShortfallW / 1000).toFixed(2)} kW more thruster power)`;
+    const l = ph.lowThrust;
+    return ` (MIMA: needs ${(l.thrustNeededN * 1000).toFixed(1)} mN, short by ${(l.thrustShortfallN * 1000).toFixed(1)} mN ≈ ${(l.powerShortfallW / 1000).toFixed(2)} kW more thruster power${l.needsMoreStrings ? `, beyond the ${(ppuCapW(b.sc) / 1000).toFixed(2)} kW the power processors take: add thruster strings` : ''})`;
   }
   if (c.id.startsWith('burn-time:') && ph) {
     const ratio = c.value / c.limit;
-    return ` (thrust short by a factor ${ratio.toFixed(2)}: ${((ph.thrustN * (ratio - 1)) * 1000).toFixed(1)} mN more at ${ph.thrustRAu.toFixed(2)} AU)`;
+    const moreN = ph.thrustN * (ratio - 1);
+    const th = b.sc.thruster;
+    const moreW = (moreN * exhaustVelocityMS(th.ispS)) / (2 * th.efficiency);
+    const op = operatingPoint(b.sc, ph.thrustRAu);
+    const strings = op.inputPowerW + moreW > ppuCapW(b.sc) * (1 + REL_TOL) ? `, beyond the ${(ppuCapW(b.sc) / 1000).toFixed(2)} kW the power processors take: add thruster strings` : '';
+    return ` (thrust short by a factor ${ratio.toFixed(2)}: ${(moreN * 1000).toFixed(1)} mN ≈ ${(moreW / 1000).toFixed(2)} kW more at ${ph.thrustRAu.toFixed(2)} AU${strings})`;
   }
   return '';
 }

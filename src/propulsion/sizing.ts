@@ -8,7 +8,7 @@
  */
 import { InputError, NoSolutionError, requireFinite } from '../errors.js';
 import type { MassBudget, MissionProfile, SizingAssumptions, SizingResult, Spacecraft, ThrusterModel } from './index.js';
-import { massBudget } from './mass-budget.js';
+import { constraintMethods, massBudget } from './mass-budget.js';
 
 /** Sources of the default sizing figures. */
 export const SIZING_SOURCES: Record<string, string> = {
@@ -96,6 +96,7 @@ export function sizeSpacecraft(cargoKg: number, mission: MissionProfile, thruste
     const binding = tightest(r.budget);
     return {
       cargoKg,
+      method: `smallest power whose budget closes: ${constraintMethods(r.budget)}; dry mass scaled with power`,
       spacecraft: r.parts.sc,
       powerAt1AuW: good,
       thrusterCount: n,

@@ -27,7 +27,8 @@ import type {
 import { damon } from './damon.js';
 import { edelbaumCircularKmS } from './edelbaum.js';
 import { LAMBERT_OPTIMISM_BAND } from './lambert-band.js';
-import { massBudget, maxCargo } from './mass-budget.js';
+import { MIMA_BAND } from './mima.js';
+import { constraintMethods, massBudget, maxCargo, requireFeasibleBudget } from './mass-budget.js';
 import { operatingPoint } from './solar-power.js';
 
 /** One ballistic leg as the trajectory engine describes it (LegDetail-compatible). */
@@ -91,6 +92,8 @@ export interface BandCase {
   dvFactor: number;
   /** Low-thrust Δv per leg used for this case (outbound…, inbound…), km/s. */
   dvKmS: number[];
+  /** Factor on MIMA's maximum initial mass for legs with vectors (MIMA −14 %…+10 % vs optimum). */
+  mimaMassFactor: number;
   /** Max cargo (max-cargo mode) or the given cargo (budget mode); null when infeasible. */
   cargoKg: number | null;
   feasible: boolean;
@@ -116,9 +119,13 @@ export interface PropulsionReport {
   /** 'max-cargo' when the cargo was solved for, 'budget' when it was given. */
   mode: 'max-cargo' | 'budget';
   cargoKg: number;
+  /** Methods behind the cargo figure, e.g. 'rocket equation + burn time + MIMA'. */
+  cargoMethod: string;
   binding: string | null;
   limits: MaxCargoResult['limits'] | null;
   budget: MassBudget;
+  /** The mission profile the budget was computed from (legs with their Lambert vectors), for re-use. */
+  mission: MissionProfile;
   /** The same question with every leg at the low / high end of its Δv band. */
   band: { optimistic: BandCase; pessimistic: BandCase; source: string };
   warnings: string[];
@@ -203,9 +210,11 @@ export function propulsionForTrip(trip: TripForPropulsion, opts: PropulsionOptio
   }
   const inbound = missionLeg('inbound', trip.vDepNeoKmS + trip.dvEntryKmS, trip.returnDays, back, back ? [...back.vInfDep] : null, entryDv);
 
+  // During the stay the spacecraft is where the outbound arc ends (the asteroid).
+  const opsRAu = opts.operations.rAu ?? (out ? norm(propagate(out.r1, out.v1, out.tofDays * DAY_S, MU_SUN_KM3S2).r) / AU_KM : undefined);
   const mission: MissionProfile = {
     outbound: [outbound],
-    operations: { ...opts.operations, durationDays: trip.stayDays },
+    operations: { ...opts.operations, durationDays: trip.stayDays, ...(opsRAu !== undefined ? { rAu: opsRAu } : {}) },
     inbound: [inbound],
     margins: opts.margins,
     dutyCycle: opts.dutyCycle,
@@ -219,7 +228,7 @@ export function propulsionForTrip(trip: TripForPropulsion, opts: PropulsionOptio
   let mode: PropulsionReport['mode'];
   if (opts.cargoKg !== undefined) {
     mode = 'budget';
-    budget = massBudget(sc, mission, opts.cargoKg);
+    budget = requireFeasibleBudget(sc, mission, opts.cargoKg);
     cargoKg = opts.cargoKg;
     binding = budget.binding;
   } else {
@@ -234,25 +243,27 @@ export function propulsionForTrip(trip: TripForPropulsion, opts: PropulsionOptio
   // The same question at both ends of every leg's Δv band.
   const atBand = (end: 0 | 1): BandCase => {
     const pick = (l: MissionLeg) => ({ ...l, dvKmS: end === 1 ? Math.max(l.dvKmS, l.dvBandKmS![1]) : Math.min(l.dvKmS, l.dvBandKmS![0]) });
-    const mm: MissionProfile = { ...mission, outbound: mission.outbound.map(pick), inbound: mission.inbound.map(pick) };
+    // Legs checked with MIMA: the true maximum mass is MIMA/(1 + 0.10) … MIMA/(1 − 0.14).
+    const mimaMassFactor = end === 1 ? 1 / (1 + MIMA_BAND.high) : 1 / (1 + MIMA_BAND.low);
+    const mm: MissionProfile = { ...mission, outbound: mission.outbound.map(pick), inbound: mission.inbound.map(pick), mimaMassFactor };
     const dvFactor = end === 1 ? LAMBERT_OPTIMISM_BAND.high : LAMBERT_OPTIMISM_BAND.low;
     const dvKmS = [...mm.outbound, ...mm.inbound].map((l) => l.dvKmS);
     if (mode === 'max-cargo') {
       try {
         const r = maxCargo(sc, mm);
-        return { dvFactor, dvKmS, cargoKg: r.cargoKg, feasible: true, binding: r.binding };
+        return { dvFactor, dvKmS, mimaMassFactor, cargoKg: r.cargoKg, feasible: true, binding: r.binding };
       } catch (err) {
         if (!(err instanceof NoSolutionError)) throw err;
-        return { dvFactor, dvKmS, cargoKg: null, feasible: false, binding: err.binding ?? null };
+        return { dvFactor, dvKmS, mimaMassFactor, cargoKg: null, feasible: false, binding: err.binding ?? null };
       }
     }
     const b = massBudget(sc, mm, cargoKg);
-    return { dvFactor, dvKmS, cargoKg, feasible: b.feasible, binding: b.binding };
+    return { dvFactor, dvKmS, mimaMassFactor, cargoKg, feasible: b.feasible, binding: b.binding };
   };
   const band = {
     optimistic: atBand(0),
     pessimistic: atBand(1),
-    source: LAMBERT_OPTIMISM_BAND.source,
+    source: `Δv: ${LAMBERT_OPTIMISM_BAND.source}; MIMA legs: ${MIMA_BAND.source}`,
   };
 
   let edelbaum: PropulsionReport['edelbaum'] = null;
@@ -301,9 +312,11 @@ export function propulsionForTrip(trip: TripForPropulsion, opts: PropulsionOptio
     edelbaum,
     mode,
     cargoKg,
+    cargoMethod: constraintMethods(budget),
     binding,
     limits,
     budget,
+    mission,
     band,
     warnings,
   };

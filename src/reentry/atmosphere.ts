@@ -72,11 +72,12 @@ function upperTemperatureK(zKm: number): number {
 }
 
 /**
- * US Standard Atmosphere 1976 at geometric altitude `altitudeKm` (clamped to ≥ 0; above 500 km
- * the last table slope is extrapolated). Writes nothing, allocates one small object.
+ * US-76 at geometric altitude `altitudeKm` into `out` without allocating: out[0] density kg/m³,
+ * out[1] kinetic temperature K, out[2] speed of sound m/s. Clamped to ≥ 0 km; above 500 km the
+ * last table slope is extrapolated.
  */
-export function us76(altitudeKm: number): AtmosphereSample {
-  const z = Math.max(0, altitudeKm);
+export function us76Into(altitudeKm: number, out: Float64Array | number[]): void {
+  const z = altitudeKm > 0 ? altitudeKm : 0;
   if (z < 86) {
     const h = (R0_KM * z) / (R0_KM + z);
     let i = 0;
@@ -86,19 +87,30 @@ export function us76(altitudeKm: number): AtmosphereSample {
     const lb = LAYER_L[i];
     const tm = tb + lb * dh;
     const p = lb === 0 ? LAYER_P[i] * Math.exp((-GMR * dh) / tb) : LAYER_P[i] * Math.pow(tb / tm, GMR / lb);
-    const rho = (p * M0) / (R_STAR * tm);
     // Kinetic temperature equals T_M below 80 km; between 80 and 86 km the molar-mass ratio
     // differs from 1 by < 4.3e-4 (Table 8), negligible here.
-    return { densityKgM3: rho, temperatureK: tm, speedOfSoundMS: soundSpeed(tm) };
+    out[0] = (p * M0) / (R_STAR * tm);
+    out[1] = tm;
+    out[2] = soundSpeed(tm);
+    return;
   }
   const n = UPPER_Z_KM.length;
   let j = 0;
   if (z >= UPPER_Z_KM[n - 1]) j = n - 2;
   else while (z >= UPPER_Z_KM[j + 1]) j++;
   const f = (z - UPPER_Z_KM[j]) / (UPPER_Z_KM[j + 1] - UPPER_Z_KM[j]);
-  const rho = Math.exp(UPPER_LN_RHO[j] + f * (UPPER_LN_RHO[j + 1] - UPPER_LN_RHO[j]));
   const t = upperTemperatureK(z);
-  return { densityKgM3: rho, temperatureK: t, speedOfSoundMS: soundSpeed(t) };
+  out[0] = Math.exp(UPPER_LN_RHO[j] + f * (UPPER_LN_RHO[j + 1] - UPPER_LN_RHO[j]));
+  out[1] = t;
+  out[2] = soundSpeed(t);
+}
+
+const scratch = new Float64Array(3);
+
+/** US Standard Atmosphere 1976 at geometric altitude `altitudeKm`. */
+export function us76(altitudeKm: number): AtmosphereSample {
+  us76Into(altitudeKm, scratch);
+  return { densityKgM3: scratch[0], temperatureK: scratch[1], speedOfSoundMS: scratch[2] };
 }
 
 /** Isothermal exponential atmosphere ρ = ρ0·exp(−h/H); temperature and sound speed from US-76. */
@@ -113,11 +125,63 @@ export function exponentialAtmosphere(
 
 /** Density only (the hot path of the entry integrator). */
 export function densityKgM3(model: AtmosphereModel, altitudeKm: number): number {
-  return model === 'exponential'
-    ? EXPONENTIAL_RHO0_KGM3 * Math.exp(-Math.max(0, altitudeKm) / EXPONENTIAL_SCALE_HEIGHT_KM)
-    : us76(altitudeKm).densityKgM3;
+  if (model === 'exponential') return EXPONENTIAL_RHO0_KGM3 * Math.exp(-Math.max(0, altitudeKm) / EXPONENTIAL_SCALE_HEIGHT_KM);
+  us76Into(altitudeKm, scratch);
+  return scratch[0];
 }
 
 export function atmosphere(model: AtmosphereModel, altitudeKm: number): AtmosphereSample {
   return model === 'exponential' ? exponentialAtmosphere(altitudeKm) : us76(altitudeKm);
+}
+
+// Hot-path US-76: ln ρ and sound speed tabulated every 0.05 km from 0 to 200 km (built once from
+// us76Into), interpolated linearly. Cells holding a layer base (a kink in ln ρ) or the 86 km
+// seam are evaluated exactly; elsewhere the table stays within 1e-5 relative of the defining
+// equations (test/reentry/atmosphere).
+const FAST_STEP_KM = 0.05;
+const FAST_TOP_KM = 200;
+let fastLnRho: Float64Array | undefined;
+let fastSound: Float64Array | undefined;
+let fastExact: Uint8Array | undefined;
+
+function buildFast(): void {
+  const n = Math.round(FAST_TOP_KM / FAST_STEP_KM) + 1;
+  const lr = new Float64Array(n);
+  const a = new Float64Array(n);
+  const o = new Float64Array(3);
+  for (let k = 0; k < n; k++) {
+    us76Into(k * FAST_STEP_KM, o);
+    lr[k] = Math.log(o[0]);
+    a[k] = o[2];
+  }
+  const exact = new Uint8Array(n);
+  for (const hb of LAYER_H.slice(1)) {
+    const zb = (R0_KM * hb) / (R0_KM - hb); // geopotential → geometric
+    exact[Math.min(n - 1, Math.floor(zb / FAST_STEP_KM))] = 1;
+  }
+  exact[Math.round(86 / FAST_STEP_KM) - 1] = 1;
+  fastLnRho = lr;
+  fastSound = a;
+  fastExact = exact;
+}
+
+/** US-76 density (out[0]) and speed of sound (out[2]) from the fine table; exact above 200 km. */
+export function us76FastInto(altitudeKm: number, out: Float64Array): void {
+  if (!fastLnRho) buildFast();
+  const z = altitudeKm > 0 ? altitudeKm : 0;
+  if (z >= FAST_TOP_KM) {
+    us76Into(z, out);
+    return;
+  }
+  const x = z / FAST_STEP_KM;
+  const k = Math.floor(x);
+  if (fastExact![k] === 1) {
+    us76Into(z, out);
+    return;
+  }
+  const f = x - k;
+  const lr = fastLnRho!;
+  const a = fastSound!;
+  out[0] = Math.exp(lr[k] + f * (lr[k + 1] - lr[k]));
+  out[2] = a[k] + f * (a[k + 1] - a[k]);
 }

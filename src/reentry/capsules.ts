@@ -16,6 +16,9 @@ export interface HeritageCapsule {
   cd: number;
   shape: string;
   entry: { speedKmS: number; fpaDeg: number; altitudeKm: number };
+  /** Published C_D(Mach) points, [[mach, cd], …], when available. */
+  cdMach?: Array<[number, number]>;
+  cdMachSource?: string;
   flown: string;
   /** Fields whose values are approximate or engineering estimates. */
   approximate?: string[];

@@ -25,10 +25,10 @@
  * 32 kilometers (105,000 feet)"). Both thresholds are inputs; set `drogueAltitudeKm` to null for
  * a Mach-only trigger. The integration stops there by default.
  */
-import { DEG, G0_MS2, MU_EARTH_KM3S2, R_EARTH_KM, RAD } from '../astro/constants.js';
+import { G0_MS2, MU_EARTH_KM3S2, R_EARTH_KM, RAD } from '../astro/constants.js';
 import { InputError, requireFinite } from '../errors.js';
 import { allenEggersPeakDecelG } from './allen-eggers.js';
-import { densityKgM3, EXPONENTIAL_SCALE_HEIGHT_KM, us76, type AtmosphereModel } from './atmosphere.js';
+import { densityKgM3, EXPONENTIAL_SCALE_HEIGHT_KM, us76, us76FastInto, type AtmosphereModel } from './atmosphere.js';
 import { SUTTON_GRAVES_K_EARTH } from './sutton-graves.js';
 
 /** Earth's sidereal rotation rate, rad/s (IERS Conventions 2010, 7.292115e-5). */
@@ -36,7 +36,7 @@ export const EARTH_ROTATION_RAD_S = 7.292115e-5;
 export const DEFAULT_ENTRY_ALTITUDE_KM = 125;
 export const DEFAULT_DROGUE_MACH = 1.4;
 export const DEFAULT_DROGUE_ALTITUDE_KM = 31;
-export const DEFAULT_STEP_S = 0.05;
+export const DEFAULT_STEP_S = 0.1;
 
 export interface EntryInput {
   massKg: number;
@@ -65,7 +65,7 @@ export interface EntryInput {
   drogueMach?: number;
   /** Altitude ceiling for drogue deployment, km (default 31; null = Mach only). */
   drogueAltitudeKm?: number | null;
-  /** RK4 step, s (default 0.05). */
+  /** RK4 step, s (default 0.1; halving it moves peak g, heating and heat load < 1e-5). */
   stepS?: number;
   /** Safety limit on the simulated time, s (default 3600). */
   maxTimeS?: number;
@@ -166,7 +166,8 @@ function validate(inp: EntryInput): void {
   if (inp.atmosphere !== undefined && inp.atmosphere !== 'exponential' && inp.atmosphere !== 'us76') {
     throw new InputError(`atmosphere: expected "exponential" or "us76", got "${String(inp.atmosphere)}"`, 'atmosphere');
   }
-  if (inp.latitudeRad !== undefined) requireFinite(inp.latitudeRad, 'latitudeRad', { min: -Math.PI / 2, max: Math.PI / 2 });
+  // At the poles the heading (and θ̇ = V cosγ cosψ/(r cosφ)) is undefined.
+  if (inp.latitudeRad !== undefined) requireFinite(inp.latitudeRad, 'latitudeRad', { min: -89.9 * (Math.PI / 180), max: 89.9 * (Math.PI / 180) });
   if (inp.azimuthRad !== undefined) requireFinite(inp.azimuthRad, 'azimuthRad');
   if (inp.drogueMach !== undefined) requireFinite(inp.drogueMach, 'drogueMach', { min: 0, exclusiveMin: true, max: 10 });
   if (inp.drogueAltitudeKm !== undefined && inp.drogueAltitudeKm !== null) requireFinite(inp.drogueAltitudeKm, 'drogueAltitudeKm', { min: 0, exclusiveMin: true, max: 200 });
@@ -250,6 +251,7 @@ export function simulateEntry(inp: EntryInput): EntryResult {
   y[6] = 0;
   y[7] = 0;
 
+  const atmOut = new Float64Array(3);
   // Per-evaluation scratch outputs (drag acceleration, heat flux, Mach) of the last deriv() call.
   let lastDrag = 0;
   let lastQdot = 0;
@@ -264,14 +266,17 @@ export function simulateEntry(inp: EntryInput): EntryResult {
     const phi = s[4];
     const hKm = (r - RE_M) / 1000;
     let rho: number;
-    let mach: number;
+    let mach = 0;
     if (atm === 'us76') {
-      const a = us76(hKm);
-      rho = a.densityKgM3;
-      mach = v / a.speedOfSoundMS;
+      us76FastInto(hKm, atmOut);
+      rho = atmOut[0];
+      mach = v / atmOut[2];
     } else {
       rho = densityKgM3('exponential', hKm);
-      mach = table ? v / us76(hKm).speedOfSoundMS : 0;
+      if (table) {
+        us76FastInto(hKm, atmOut);
+        mach = v / atmOut[2];
+      }
     }
     const cd = table ? cdAt(table, inp.cd, mach) : inp.cd;
     const drag = (rho * v * v * cd * areaM2) / (2 * massKg);
@@ -297,9 +302,13 @@ export function simulateEntry(inp: EntryInput): EntryResult {
     lastRho = rho;
   };
 
-  const machNow = (s: Float64Array): number => s[1] / us76((s[0] - RE_M) / 1000).speedOfSoundMS;
+  const machNow = (s: Float64Array): number => {
+    us76FastInto((s[0] - RE_M) / 1000, atmOut);
+    return s[1] / atmOut[2];
+  };
 
   let t = 0;
+  let nSteps = 0;
   let peakDecel = 0;
   let tPeakDecel = 0;
   let hPeakDecel = h0Km;
@@ -346,8 +355,7 @@ export function simulateEntry(inp: EntryInput): EntryResult {
   record();
 
   while (t < maxT) {
-    // RK4 step.
-    deriv(y, k1);
+    // RK4 step; k1 = f(y) was evaluated by record() at the end of the previous step.
     for (let i = 0; i < N; i++) tmp[i] = y[i] + 0.5 * dt * k1[i];
     deriv(tmp, k2);
     for (let i = 0; i < N; i++) tmp[i] = y[i] + 0.5 * dt * k2[i];
@@ -355,11 +363,11 @@ export function simulateEntry(inp: EntryInput): EntryResult {
     for (let i = 0; i < N; i++) tmp[i] = y[i] + dt * k3[i];
     deriv(tmp, k4);
     for (let i = 0; i < N; i++) y[i] += (dt / 6) * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
-    t += dt;
+    t = ++nSteps * dt;
     const hKm = (y[0] - RE_M) / 1000;
     if (hKm < deepest) deepest = hKm;
     record();
-    const mach = machNow(y);
+    const mach = atm === 'us76' || table ? lastMach : machNow(y);
     if (machTime === null && mach <= drogueMach) machTime = prevMach > drogueMach ? prevT + (dt * (prevMach - drogueMach)) / (prevMach - mach) : prevT;
     if (!drogue && mach <= drogueMach && hKm <= drogueAlt) {
       // The condition became true during this step: interpolate on whichever threshold was crossed last.
@@ -443,9 +451,4 @@ export function simulateEntry(inp: EntryInput): EntryResult {
   };
   if (traj) result.trajectory = traj;
   return result;
-}
-
-/** Degrees → radians helper for callers that hold angles in degrees at I/O. */
-export function degToRad(deg: number): number {
-  return deg * DEG;
 }

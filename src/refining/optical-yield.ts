@@ -154,7 +154,8 @@ export function refineYield(inp: RefiningInput): RefiningResult {
   for (const [el, r] of Object.entries(inp.recovery ?? {})) recovery[el] = r;
   let products = Object.keys(recovery).filter((el) => recovery[el] > 0 && (feedGrades[el] ?? 0) > 0);
   if (inp.products) {
-    for (const p of inp.products) if (!(recovery[p] > 0)) throw new InputError(`products: route ${route.id} does not recover "${p}" (it recovers ${products.join(', ') || 'nothing'}; set a recovery to add it)`, 'products');
+    // An explicit product needs a recovery (the route's or given); 0 is allowed (sampled bands may reach it).
+    for (const p of inp.products) if (recovery[p] === undefined) throw new InputError(`products: route ${route.id} does not recover "${p}" (it recovers ${products.join(', ') || 'nothing'}; set a recovery to add it)`, 'products');
     products = [...inp.products];
   }
 

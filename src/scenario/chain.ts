@@ -1,13 +1,48 @@
 /**
  * The domain chain behind plan(): adapters from the scenario to each engine module.
- * `prepareChain` does the once-per-plan work (catalog lookup, trajectory search, registering
- * the uncertain inputs); `evaluateChain` runs the cheap per-sample stages; `describeChain`
- * turns the base case into the Plan's sections.
+ *
+ * - `prepareChain` does the once-per-plan work: catalog lookup, the NHATS-style round-trip search
+ *   (the expensive part), thruster and capsule resolution, the base propulsion report (with the
+ *   MIMA/Damon checks), and registers every uncertain input.
+ * - `evaluateChain` runs the per-sample stages, all cheap: refining yield over the stay (daily
+ *   steps), the cargo the return leg can carry (rocket equation, burn-time checks, capsules'
+ *   tare on the way back), capsules, market-responded value, mission economics.
+ * - `describeChain` turns the base case (and the sample bands) into the Plan's sections.
+ *
+ * Mass identity (Earth and orbit deliveries alike):
+ *   deliveredKg = refinedKg − leftBehindKg − consumedKg
+ * where leftBehindKg is refined product the return leg cannot carry (the propulsion module's
+ * largest returnable cargo with the capsules' tare aboard) and consumedKg is product the mission
+ * burns itself — 0 here: the ion thrusters use xenon brought from Earth, not refined water.
  */
-import type { Band } from './dist.js';
+import { DAY_S, G0_MS2 } from '../astro/constants.js';
+import { parseIsoToJdTdb } from '../astro/time.js';
+import { compositionFor, findAsteroid, loadCatalog, type Asteroid } from '../catalog/index.js';
+import type { Composition } from '../catalog/composition.js';
+import { missionEconomics, type Delivery, type MissionEconomicsResult } from '../economics/index.js';
+import { CancelledError, InputError, NoSolutionError, ProspectorError } from '../errors.js';
+import {
+  LAMBERT_OPTIMISM_BAND,
+  MIMA_BAND,
+  massBudget,
+  maxCargo,
+  propulsionForTrip,
+  resolveThruster,
+  type MissionLeg,
+  type MissionProfile,
+  type PropulsionReport,
+  type Spacecraft,
+  type ThrusterSpec,
+} from '../propulsion/index.js';
+import { refineYield, refiningRoute, type RefiningBody, type RefiningResult } from '../refining/index.js';
+import { capsulePreset, ballisticCoefficientKgM2, sizeCapsule, DEFAULT_METAL_CAPSULE, type CapsuleDesign, type CapsuleSizing } from '../reentry/index.js';
+import { loadMarkets, marketImpact, orbitalDataCenter, orbitalLink, semiconductorEquivalents, type MarketTable, type OrbitalDcOptions } from '../supply/index.js';
+import { resolveConstraints, searchRoundTrips, type TripSolution } from '../trajectory/round-trip.js';
+import { central, fixed, spread, type Band, type Dist } from './dist.js';
+import { gradeAt, pickAnalogue } from './grades.js';
 import { InputSet, type Values } from './inputs.js';
 import type { Scenario, Product } from './schema.js';
-import type { NotModelled, Plan } from './plan-types.js';
+import type { NotModelled, Plan, PlanDelivered, PlanEconomics, PlanSupply } from './plan-types.js';
 
 export interface ChainOptions {
   catalog?: string;
@@ -16,23 +51,55 @@ export interface ChainOptions {
 
 export interface Chain {
   scenario: Scenario;
+  source: string;
   inputs: InputSet;
   products: Product[];
   defaultName: string;
   /** Arrival of each campaign mission's cargo (year and ISO date). */
   arrivals: Array<{ year: number; date: string }>;
   warnings: string[];
+  asteroid: Asteroid;
+  composition: Composition;
+  trip: TripSolution;
+  tripMethod: string;
+  /** Days of processing at the asteroid (≤ the trip's stay). */
+  processingDays: number;
+  spacecraft: Spacecraft;
+  propulsion: PropulsionReport;
+  /** The mission profile rebuilt from the base propulsion report, for the per-sample budgets. */
+  profile: MissionProfile;
+  capsule: { design: CapsuleDesign; label: string; sizing: CapsuleSizing } | null;
+  markets: MarketTable;
+  cadenceYears: number;
+  launchYear: number;
+  /** Years from the launch year to the cargo's arrival (economics year index). */
+  arrivalYearIndex: number;
+  /** Earth departure by a chemical upper stage: LEO mass per kg sent to the trip's C3. */
+  leoMassRatio: number;
+  economicsMissing: string | null;
+  dvFactorDist: Dist;
+  dvFactorSource: string;
 }
 
 export interface Outcome {
   feasible: boolean;
   yieldKg: number[] | null;
+  refinedKg: number | null;
   deliveredKg: number | null;
   deliveredByProduct: number[] | null;
+  leftBehindKg: number | null;
   capsules: number | null;
   valueUsdByProduct: number[] | null;
   npvUsd: number | null;
   warnings: string[];
+  /** Base case only: the module results the sections are built from. */
+  detail?: {
+    refining: RefiningResult;
+    budget: ReturnType<typeof massBudget> | null;
+    maxCargoKg: number;
+    binding: string | null;
+    economics: MissionEconomicsResult | null;
+  };
 }
 
 export interface OutcomeBands {
@@ -43,36 +110,777 @@ export interface OutcomeBands {
   npvUsd: Band | null;
 }
 
+/** Upper-stage Isp for the Earth departure from LEO (RL10-class cryogenic stage, ~450–465 s; Pratt & Whitney RL10 data). */
+const UPPER_STAGE_ISP_S = 450;
+/** Thrusters fire 90 % of each leg (navigation and communication coasts; Dawn averaged ~85–95 %, Rayman et al. 2006). */
+const THRUST_DUTY_CYCLE = 0.9;
+
+/**
+ * The trip search is the one expensive stage (~1 s for a multi-year window); an interactive
+ * caller re-planning with a new spacecraft or refinery reuses it. Keyed by the target's orbit and
+ * the constraints, so a result is only ever reused for the identical search.
+ */
+const TRIP_CACHE_SIZE = 16;
+const tripCache = new Map<string, ReturnType<typeof searchRoundTrips>>();
+
 function notModelled(reason: string): NotModelled {
   return { modelled: false, reason };
 }
 
-export async function prepareChain(scenario: Scenario, _opts: ChainOptions): Promise<Chain> {
+/** Prefixes a module's input error with the scenario file and the scenario field it came from. */
+function rethrow(err: unknown, source: string, field: string): never {
+  if (err instanceof NoSolutionError) throw new NoSolutionError(`${source}: ${err.message}`, err.binding);
+  if (err instanceof ProspectorError && (err.code === 'INVALID_INPUT' || err.code === 'NOT_FOUND')) {
+    const msg = err.message.startsWith(field) ? err.message : `${field}: ${err.message}`;
+    throw new InputError(`${source}: ${msg}`, field);
+  }
+  throw err;
+}
+
+function distOf(d: Dist | undefined, fallback: Dist): Dist {
+  return d ?? fallback;
+}
+
+/** Julian-year synodic period of a body of semi-major axis aAu relative to Earth, years. */
+function synodicYears(aAu: number): number {
+  const p = Math.pow(aAu, 1.5);
+  return 1 / Math.abs(1 - 1 / p);
+}
+
+function addYearsIso(iso: string, years: number): string {
+  const y = Number(iso.slice(0, 4)) + years;
+  return `${String(y).padStart(4, '0')}${iso.slice(4, 10)}`;
+}
+
+export async function prepareChain(scenario: Scenario, opts: ChainOptions): Promise<Chain> {
+  const source = scenario.source ?? 'scenario';
+  const inputs = new InputSet();
+  const warnings: string[] = [];
+  const products = [...scenario.refinery.products];
+
+  // 1. Catalog.
+  let asteroid: Asteroid;
+  try {
+    const catalog = loadCatalog(opts.catalog ?? scenario.target.catalog);
+    asteroid = findAsteroid(catalog, scenario.target.designation);
+  } catch (err) {
+    rethrow(err, source, opts.catalog ? '--catalog' : 'target.designation');
+  }
+  const composition = compositionFor(asteroid);
+
+  // 2. Trajectory: one search, the minimum-Δv round trip under the scenario's limits.
+  const w = scenario.window;
+  let trip: TripSolution;
+  let tripWarnings: string[] = [];
+  try {
+    const constraints = resolveConstraints({
+      launchFromJd: parseIsoToJdTdb(w.launch.from),
+      launchToJd: parseIsoToJdTdb(w.launch.to),
+      maxDays: w.maxTotalDays,
+      minStayDays: w.minStayDays,
+      maxC3: w.maxC3,
+      maxEntryKmS: w.maxEntrySpeed,
+      maxDvKmS: w.maxDv,
+      stepDays: w.stepDays,
+    });
+    const key = JSON.stringify([asteroid.designation, asteroid.orbit, constraints]);
+    let r = tripCache.get(key);
+    if (!r) {
+      r = searchRoundTrips(asteroid, constraints, { signal: opts.signal });
+      if (tripCache.size >= TRIP_CACHE_SIZE) tripCache.delete(tripCache.keys().next().value!);
+      tripCache.set(key, r);
+    }
+    trip = r.minDv;
+    tripWarnings = r.warnings;
+  } catch (err) {
+    if (err instanceof CancelledError) throw err;
+    rethrow(err, source, 'window');
+  }
+  if (opts.signal?.aborted) throw new CancelledError('plan: interrupted');
+  warnings.push(...tripWarnings);
+  const tripMethod = `NHATS-style ballistic round trip (Izzo Lambert legs on a ${w.stepDays}-day grid, minimum total Δv; Barbee et al. 2011 bookkeeping)`;
+
+  let processingDays = trip.stayDays;
+  if (scenario.refinery.stay !== undefined) {
+    if (scenario.refinery.stay > trip.stayDays) {
+      warnings.push(`refinery.stay ${scenario.refinery.stay} d exceeds the trip's stay of ${trip.stayDays} d: processing limited to the stay`);
+    } else processingDays = scenario.refinery.stay;
+  }
+
+  // 3. Spacecraft and the base propulsion report.
+  const scIn = scenario.spacecraft;
+  let spacecraft: Spacecraft;
+  try {
+    const perString = scIn.ppuMax !== undefined ? scIn.ppuMax / scIn.thrusters : undefined;
+    let spec: ThrusterSpec;
+    if (scIn.thrusterPreset) {
+      spec = { preset: scIn.thrusterPreset };
+      if (scIn.isp !== undefined) spec.ispS = scIn.isp;
+      if (scIn.efficiency !== undefined) spec.efficiency = scIn.efficiency;
+      if (scIn.thrust !== undefined) spec.thrustN = scIn.thrust / scIn.thrusters;
+      if (perString !== undefined) spec.maxInputPowerW = perString;
+    } else {
+      if (scIn.isp === undefined) throw new InputError('spacecraft.isp: required when no thrusterPreset is given (e.g. "3100 s")', 'spacecraft.isp');
+      if (scIn.efficiency === undefined && scIn.thrust === undefined) throw new InputError('spacecraft.efficiency: give efficiency or thrust when no thrusterPreset is given', 'spacecraft.efficiency');
+      spec = {
+        id: 'custom',
+        name: 'user-defined thruster',
+        maxInputPowerW: perString ?? scIn.power / scIn.thrusters,
+        ispS: scIn.isp,
+        efficiency: scIn.efficiency,
+        thrustN: scIn.thrust !== undefined ? scIn.thrust / scIn.thrusters : undefined,
+        source: `scenario ${source}`,
+      } as ThrusterSpec;
+    }
+    const thruster = resolveThruster(spec, 'spacecraft');
+    spacecraft = { thruster, thrusterCount: scIn.thrusters, powerAt1AuW: scIn.power, dryMassKg: scIn.dryMass };
+  } catch (err) {
+    rethrow(err, source, 'spacecraft');
+  }
+
+  // Orbit delivery: the spacecraft brings the cargo to a high Earth orbit instead of releasing
+  // capsules, so the return leg must also cancel the arrival v∞ (instead of only trimming entry speed).
+  const tripForProp =
+    scenario.delivery === 'orbit'
+      ? { ...trip, dvEntryKmS: trip.vInfArrEarthKmS }
+      : trip;
+
+  // 4. Capsules (Earth delivery): sized once at the trip's entry speed.
+  let capsule: Chain['capsule'] = null;
+  if (scenario.delivery === 'earth') {
+    const c = scenario.capsules;
+    try {
+      let design: CapsuleDesign;
+      let label: string;
+      if (c.preset) {
+        const p = capsulePreset(c.preset, 'capsules.preset');
+        const mass = c.mass ?? p.massKg;
+        const diameter = c.diameter ?? p.diameterM * Math.cbrt(mass / p.massKg);
+        design = {
+          grossMassKg: mass,
+          ballisticCoefficientKgM2: ballisticCoefficientKgM2(mass, c.cd ?? p.cd, diameter),
+          cd: c.cd ?? p.cd,
+          noseRadiusRatio: (c.noseRadius ?? p.noseRadiusM * (diameter / p.diameterM)) / diameter,
+        };
+        label = `${p.name}-class`;
+      } else if (c.mass !== undefined) {
+        const cd = c.cd ?? DEFAULT_METAL_CAPSULE.cd;
+        design = {
+          grossMassKg: c.mass,
+          cd,
+          ballisticCoefficientKgM2: c.diameter !== undefined ? ballisticCoefficientKgM2(c.mass, cd, c.diameter) : DEFAULT_METAL_CAPSULE.ballisticCoefficientKgM2,
+          noseRadiusRatio: c.noseRadius !== undefined && c.diameter !== undefined ? c.noseRadius / c.diameter : DEFAULT_METAL_CAPSULE.noseRadiusRatio,
+        };
+        label = 'user-defined capsule';
+      } else {
+        design = { ...DEFAULT_METAL_CAPSULE };
+        label = 'default metal-return capsule (100 kg, β 90 kg/m²)';
+      }
+      const pf = distOf(c.payloadFraction, fixed(DEFAULT_METAL_CAPSULE.payloadFraction));
+      inputs.add('capsules.payloadFraction', pf, { min: 0.01, max: 0.9 });
+      design.payloadFraction = central(pf);
+      const sizing = sizeCapsule(design, trip.entrySpeedKmS, (c.entryFpa * Math.PI) / 180);
+      capsule = { design, label, sizing };
+      warnings.push(...sizing.warnings);
+    } catch (err) {
+      rethrow(err, source, 'capsules');
+    }
+  }
+
+  let propulsion: PropulsionReport;
+  try {
+    propulsion = propulsionForTrip(tripForProp, {
+      spacecraft,
+      operations: {
+        stationKeepingDvKmS: 0,
+        deployedMassKg: scenario.refinery.mass,
+        capsuleMassKg: 0,
+        capsuleSource: 'carried',
+      },
+      margins: { dvFraction: 0, propellantReserveFraction: scIn.propellantMargin, dryMassContingencyFraction: 0 },
+      dutyCycle: THRUST_DUTY_CYCLE,
+      thrustDistance: 'mean',
+      target: { aAu: asteroid.orbit.aAu, iDeg: asteroid.orbit.iDeg },
+    });
+  } catch (err) {
+    rethrow(err, source, 'spacecraft');
+  }
+  warnings.push(...propulsion.warnings);
+  const profile: MissionProfile = {
+    outbound: [],
+    inbound: [],
+    operations: { durationDays: trip.stayDays, stationKeepingDvKmS: 0, deployedMassKg: scenario.refinery.mass, capsuleMassKg: 0, capsuleSource: 'carried' },
+    margins: { dvFraction: 0, propellantReserveFraction: scIn.propellantMargin, dryMassContingencyFraction: 0 },
+    dutyCycle: THRUST_DUTY_CYCLE,
+    thrustDistance: 'mean',
+  };
+  for (const l of propulsion.legs) {
+    const leg: MissionLeg = { name: l.name, dvKmS: l.lowThrustDvKmS, dvMethod: l.lowThrustMethod, dvBandKmS: l.bandKmS, durationDays: l.durationDays, rAu: l.rAu };
+    (l.name === 'outbound' ? profile.outbound : profile.inbound).push(leg);
+  }
+  // Δv model error, as true/estimated low-thrust Δv: Damon/MIMA legs carry MIMA's −14 %…+10 %
+  // error vs the optimal solution (estimate/optimal ∈ [0.86, 1.10] → factor ∈ [1/1.10, 1/0.86]);
+  // legs estimated as impulsive × 1.68 carry the Lambert-optimism spread 1.15…1.92 around 1.68.
+  const damonLegs = propulsion.legs.every((l) => l.lowThrustMethod === 'Damon');
+  const dvFactorSource = scenario.uncertainty.dvFactor
+    ? `scenario ${source}`
+    : damonLegs
+      ? `MIMA/Damon error vs optimal: ${MIMA_BAND.source}`
+      : `Lambert optimism band around its median: ${LAMBERT_OPTIMISM_BAND.source}`;
+  const dvFactorDist: Dist =
+    scenario.uncertainty.dvFactor ??
+    (damonLegs
+      ? { kind: 'triangular', min: 1 / (1 + MIMA_BAND.high), mode: 1, max: 1 / (1 + MIMA_BAND.low) }
+      : { kind: 'triangular', min: LAMBERT_OPTIMISM_BAND.low / LAMBERT_OPTIMISM_BAND.median, mode: 1, max: LAMBERT_OPTIMISM_BAND.high / LAMBERT_OPTIMISM_BAND.median });
+  inputs.add('uncertainty.dvFactor', dvFactorDist, { min: 0.01 });
+
+  // 5. Refining inputs.
+  const r = scenario.refinery;
+  let route;
+  try {
+    route = refiningRoute(r.route, 'refinery.route');
+  } catch (err) {
+    rethrow(err, source, 'refinery.route');
+  }
+  inputs.add('refinery.opticalEfficiency', r.opticalEfficiency, { min: 0.001, max: 1 });
+  inputs.add('refinery.captureEfficiency', r.captureEfficiency, { min: 0.001, max: 1 });
+  inputs.add('refinery.dutyCycle', r.dutyCycle, { min: 0.001, max: 1 });
+  const e = route.specificEnergyMJPerKg;
+  inputs.add('refinery.specificEnergyMJPerKg', e.p10 === e.p90 ? fixed(e.p50) : { kind: 'percentiles', p10: e.p10, p50: e.p50, p90: e.p90 }, { min: 0.01 });
+  for (const p of products) {
+    const given = r.recovery === undefined ? undefined : 'kind' in r.recovery ? (r.recovery as Dist) : (r.recovery as Partial<Record<Product, Dist>>)[p];
+    const band = route.recovery[p];
+    const d: Dist | undefined = given ?? (band ? (band.p10 === band.p90 ? fixed(band.p50) : { kind: 'percentiles', p10: band.p10, p50: band.p50, p90: band.p90 }) : undefined);
+    if (!d) {
+      throw new InputError(
+        `${source}: refinery.products: route ${route.id} does not recover ${p} (it recovers ${Object.keys(route.recovery).join(', ') || 'nothing'}); set refinery.recovery for it`,
+        'refinery.products',
+      );
+    }
+    inputs.add(`refinery.recovery.${p}`, d, { min: 0, max: 1 });
+  }
+  // Body mass and grades (catalog distributions; one analogue draw shared by all elements).
+  if (asteroid.massKg && asteroid.massKgLow && asteroid.massKgHigh && asteroid.massKgHigh > asteroid.massKgLow) {
+    inputs.add('target.massKg', { kind: 'triangular', min: asteroid.massKgLow, mode: asteroid.massKg, max: asteroid.massKgHigh }, { min: 1 });
+  } else if (asteroid.massKg) {
+    inputs.add('target.massKg', fixed(asteroid.massKg));
+  } else {
+    throw new InputError(`${source}: target.designation: the catalog has no size or mass estimate for ${asteroid.displayName}; cannot size the feedstock`, 'target.designation');
+  }
+  if (composition.analogues.length > 1) {
+    inputs.add('composition.analogue', { kind: 'uniform', min: 0, max: 1 }, {}, {
+      distribution: 'catalog',
+      low: 0,
+      central: 0.5,
+      high: 1,
+    });
+  }
+  for (const el of gradeElements(products, route.id)) {
+    const g = el === 'metalFraction' ? composition.metalFraction : composition.elements[el];
+    if (!g) continue;
+    inputs.add(`composition.${el}`, { kind: 'uniform', min: 0, max: 1 }, {}, { distribution: 'catalog', low: g.p10, central: g.p50, high: g.p90 });
+  }
+
+  // 6. Markets and finance inputs.
+  const markets = loadMarkets();
+  for (const p of products) {
+    const price = scenario.markets.pricesUsdPerKg[p];
+    if (price) inputs.add(`markets.pricesUsdPerKg.${p}`, price, { min: 0 });
+    const el = scenario.markets.elasticities[p];
+    const m = markets.metals[p];
+    if (el) inputs.add(`markets.elasticities.${p}`, el, { max: -1e-3 });
+    else if (m?.elasticity && m.elasticity.low !== m.elasticity.high) {
+      const [a, b] = [Math.min(m.elasticity.low, m.elasticity.high), Math.max(m.elasticity.low, m.elasticity.high)];
+      inputs.add(`markets.elasticities.${p}`, { kind: 'triangular', min: a, mode: Math.min(b, Math.max(a, m.elasticity.value)), max: b }, { max: -1e-3 });
+    }
+  }
+  const f = scenario.finance;
+  inputs.add('finance.discountRate', f.discountRate, { min: 0, max: 1 });
+  const missing: string[] = [];
+  if (!scIn.costUsdPerKg) missing.push('spacecraft.costUsdPerKg');
+  if (!f.launchCostUsdPerKg) missing.push('finance.launchCostUsdPerKg');
+  const economicsMissing = missing.length ? `give ${missing.join(' and ')} to price the mission` : null;
+  if (scIn.costUsdPerKg) inputs.add('spacecraft.costUsdPerKg', scIn.costUsdPerKg, { min: 0 });
+  if (f.launchCostUsdPerKg) inputs.add('finance.launchCostUsdPerKg', f.launchCostUsdPerKg, { min: 0 });
+  if (r.costUsd) inputs.add('refinery.costUsd', r.costUsd, { min: 0 });
+  else if (!economicsMissing) warnings.push('refinery.costUsd not given: the refinery is priced at $0');
+  if (f.operationsUsdPerYear) inputs.add('finance.operationsUsdPerYear', f.operationsUsdPerYear, { min: 0 });
+  else if (!economicsMissing) warnings.push('finance.operationsUsdPerYear not given: operations are priced at $0');
+  if (scenario.capsules.costUsd) inputs.add('capsules.costUsd', scenario.capsules.costUsd, { min: 0 });
+  else if (!economicsMissing && scenario.delivery === 'earth') warnings.push('capsules.costUsd not given: capsules are priced at $0 each');
+  if (scenario.orbitalCompute.launchCostUsdPerKg) inputs.add('orbitalCompute.launchCostUsdPerKg', scenario.orbitalCompute.launchCostUsdPerKg, { min: 1 });
+
+  // 7. Calendar: arrival of each campaign mission; cadence = synodic period unless given.
+  const launchYear = Number(trip.launch.slice(0, 4));
+  const returnIso = trip.returnEarth.slice(0, 10);
+  const arrivalYear = Number(returnIso.slice(0, 4));
+  const syn = synodicYears(asteroid.orbit.aAu);
+  const cadenceYears = f.cadenceYears ?? Math.max(1, Math.round(syn));
+  if (f.campaignMissions > 1 && f.cadenceYears === undefined) {
+    warnings.push(`campaign cadence ${cadenceYears} yr = the target's synodic period (${syn.toFixed(2)} yr) rounded; later missions are assumed to repeat the same trip (set finance.cadenceYears to change)`);
+  }
+  const arrivals = Array.from({ length: f.campaignMissions }, (_, m) => ({ year: arrivalYear + m * cadenceYears, date: addYearsIso(returnIso, m * cadenceYears) }));
+
+  const leoMassRatio = Math.exp((trip.dvDepartKmS * 1000) / (G0_MS2 * UPPER_STAGE_ISP_S));
+
   return {
     scenario,
-    inputs: new InputSet(),
-    products: [...scenario.refinery.products],
-    defaultName: scenario.target.designation,
-    arrivals: [],
-    warnings: [],
+    source,
+    inputs,
+    products,
+    defaultName: `${asteroid.displayName} (${scenario.delivery === 'earth' ? 'to Earth' : 'to orbit'})`,
+    arrivals,
+    warnings,
+    asteroid,
+    composition,
+    trip,
+    tripMethod,
+    processingDays,
+    spacecraft,
+    propulsion,
+    profile,
+    capsule,
+    markets,
+    cadenceYears,
+    launchYear,
+    arrivalYearIndex: arrivalYear - launchYear,
+    leoMassRatio,
+    economicsMissing,
+    dvFactorDist,
+    dvFactorSource,
   };
 }
 
-export function evaluateChain(_chain: Chain, _x: Values, _detail: boolean): Outcome {
-  return { feasible: true, yieldKg: null, deliveredKg: null, deliveredByProduct: null, capsules: null, valueUsdByProduct: null, npvUsd: null, warnings: [] };
+/** Grades the sampling varies: the products, plus what sets the feedstock (water, metal phase). */
+function gradeElements(products: readonly string[], route: string): string[] {
+  const set = new Set<string>(products.filter((p) => p !== 'REE'));
+  if (route === 'water') set.add('H2O');
+  if (route === 'melt-metal' || route === 'vaporize-metal' || route === 'melt-silicate') {
+    set.add('metalFraction');
+    set.add('Ni');
+    set.add('Co');
+  }
+  return [...set];
 }
 
-export function describeChain(_chain: Chain, _base: Outcome, _bands: OutcomeBands): Pick<Plan, 'target' | 'trajectory' | 'propulsion' | 'refining' | 'capsules' | 'delivered' | 'supply' | 'orbitalCompute' | 'economics'> {
-  const nm = (m: string) => notModelled(`not yet modelled: the ${m} module is not in this build`);
+function refiningBody(chain: Chain, x: Values, base: boolean): RefiningBody {
+  const c = chain.composition;
+  const analogue = c.analogues.length > 1 ? pickAnalogue(c, x.opt('composition.analogue', 0.5)) : c.analogues[0]?.analogue ?? '';
+  const grade = (el: string) => {
+    const g = el === 'metalFraction' ? c.metalFraction : c.elements[el];
+    if (!g) return 0;
+    const field = `composition.${el}`;
+    // Base case: each grade's median (for a mixture, the mixture's median); samples: the inverse CDF.
+    if (base || !chain.inputs.has(field)) return g.p50;
+    return gradeAt(g, x.get(field), analogue);
+  };
+  const grades: Record<string, number> = {};
+  for (const el of Object.keys(c.elements)) {
+    if (el === 'REE') continue; // the sum of La–Lu; kept out so elements are not counted twice
+    grades[el] = Math.min(1, grade(el));
+  }
+  return { massKg: x.get('target.massKg'), grades, metalFraction: Math.min(1, grade('metalFraction')) };
+}
+
+function recoveryOf(chain: Chain, x: Values): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of chain.products) out[p] = x.get(`refinery.recovery.${p}`);
+  return out;
+}
+
+/** Cargo the return leg carries: min(refined, max returnable with the capsules' tare aboard). */
+function returnCargo(chain: Chain, refinedKg: number, dvFactor: number, payloadPerCapsuleKg: number | null, capsuleDryKg: number): { cargoKg: number; maxCargoKg: number; capsules: number; budget: ReturnType<typeof massBudget>; binding: string | null } {
+  const scale = (l: MissionLeg): MissionLeg => ({ ...l, dvKmS: l.dvKmS * dvFactor });
+  const profileWith = (capsules: number): MissionProfile => ({
+    ...chain.profile,
+    outbound: chain.profile.outbound.map(scale),
+    inbound: chain.profile.inbound.map(scale),
+    operations: { ...chain.profile.operations, capsuleMassKg: capsules * capsuleDryKg },
+  });
+  const capsulesFor = (kg: number) => (payloadPerCapsuleKg === null || kg <= 0 ? 0 : Math.ceil(kg / payloadPerCapsuleKg - 1e-9));
+  let cargo = refinedKg;
+  let caps = capsulesFor(cargo);
+  let mc = maxCargo(chain.spacecraft, profileWith(caps));
+  // Fewer capsules when less cargo fits; the tare only shrinks, so this settles in a few steps.
+  for (let i = 0; i < 6 && mc.cargoKg < cargo; i++) {
+    cargo = mc.cargoKg;
+    caps = capsulesFor(cargo);
+    mc = maxCargo(chain.spacecraft, profileWith(caps));
+  }
+  cargo = Math.min(cargo, mc.cargoKg);
+  caps = capsulesFor(cargo);
+  const budget = massBudget(chain.spacecraft, profileWith(caps), cargo);
+  return { cargoKg: cargo, maxCargoKg: mc.cargoKg, capsules: caps, budget, binding: cargo < refinedKg ? mc.binding : null };
+}
+
+function marketsWithPrices(chain: Chain, x: Values): MarketTable {
+  const overrides = chain.products.filter((p) => chain.inputs.has(`markets.pricesUsdPerKg.${p}`));
+  if (overrides.length === 0) return chain.markets;
+  const metals = { ...chain.markets.metals };
+  for (const p of overrides) {
+    const m = metals[p];
+    const price = x.get(`markets.pricesUsdPerKg.${p}`);
+    metals[p] = m ? { ...m, priceUsdPerKg: price, priceSource: `scenario ${chain.source}` } : ({ element: p, name: p, group: 'other', priceUsdPerKg: price, priceYear: null, priceSource: `scenario ${chain.source}`, quotedPrice: null, priceApproximate: false, priceNote: null, worldSupplyKgPerYear: null, supplyYear: null, supplySource: null, supplyNote: null, dominantProducer: null, elasticity: null } as MarketTable['metals'][string]);
+  }
+  return { ...chain.markets, metals };
+}
+
+function elasticities(chain: Chain, x: Values): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of chain.products) if (chain.inputs.has(`markets.elasticities.${p}`)) out[p] = x.get(`markets.elasticities.${p}`);
+  return out;
+}
+
+function economicsFor(chain: Chain, x: Values, deliveredByProduct: number[], capsules: number, launchMassKg: number): MissionEconomicsResult | null {
+  if (chain.economicsMissing) return null;
+  const sc = chain.scenario;
+  const deliveries: Delivery[] = chain.products.map((el, k) => ({ year: chain.arrivalYearIndex, element: el, kg: deliveredByProduct[k], destination: sc.delivery }));
+  return missionEconomics({
+    costs: {
+      spacecraft: { dryMassKg: sc.spacecraft.dryMass, usdPerKg: x.get('spacecraft.costUsdPerKg') },
+      launch: { massToLeoKg: launchMassKg * chain.leoMassRatio, usdPerKg: x.get('finance.launchCostUsdPerKg') },
+      refineryUsd: x.opt('refinery.costUsd', 0),
+      capsules: { count: capsules, unitCostUsd: x.opt('capsules.costUsd', 0) },
+      operationsUsdPerYear: x.opt('finance.operationsUsdPerYear', 0),
+    },
+    deliveries,
+    discountRate: x.get('finance.discountRate'),
+    operationsYears: [1, Math.max(1, chain.arrivalYearIndex)],
+    orbitValueUsdPerKg: x.get('finance.launchCostUsdPerKg'),
+    campaign: { missions: sc.finance.campaignMissions, learningRate: sc.finance.learningRate, cadenceYears: chain.cadenceYears },
+    markets: marketsWithPrices(chain, x),
+    elasticity: elasticities(chain, x),
+  });
+}
+
+export function evaluateChain(chain: Chain, x: Values, detail: boolean): Outcome {
+  const sc = chain.scenario;
+  const warnings: string[] = [];
+  const n = chain.products.length;
+  // Refining over the processing days, from arrival at the asteroid.
+  let refining: RefiningResult;
+  try {
+    refining = refineYield({
+      orbit: chain.asteroid.orbit,
+      arriveJdTdb: chain.trip.launchJd + chain.trip.outDays,
+      stayDays: chain.processingDays,
+      concentrator: sc.refinery.concentratorArea !== undefined ? { areaM2: sc.refinery.concentratorArea } : { diameterM: sc.refinery.concentratorDiameter! },
+      opticalEfficiency: x.get('refinery.opticalEfficiency'),
+      captureEfficiency: x.get('refinery.captureEfficiency'),
+      dutyCycle: x.get('refinery.dutyCycle'),
+      route: sc.refinery.route,
+      body: refiningBody(chain, x, detail),
+      recovery: recoveryOf(chain, x),
+      specificEnergyMJPerKg: x.get('refinery.specificEnergyMJPerKg'),
+      products: chain.products,
+    });
+  } catch (err) {
+    if (detail) rethrow(err, chain.source, 'refinery');
+    throw err;
+  }
+  if (detail) warnings.push(...refining.warnings);
+  const yieldKg = chain.products.map((p) => refining.totals.productsKg[p] ?? 0);
+  const refinedKg = yieldKg.reduce((a, b) => a + b, 0);
+
+  // Return leg: what fits, with the capsules' tare aboard.
+  const dvFactor = x.get('uncertainty.dvFactor');
+  let payload: number | null = null;
+  let capsuleDry = 0;
+  if (chain.capsule) {
+    const s = chain.capsule.sizing;
+    // Per sample only the payload-fraction target changes; the entry, heat load and heat-shield
+    // fraction do not depend on it (reentry module: payload = min(target, 1 − TPS − other) · m).
+    const pf = Math.min(x.get('capsules.payloadFraction'), 1 - s.tpsFraction - s.otherFraction);
+    payload = pf * s.grossMassKg;
+    capsuleDry = s.grossMassKg - payload;
+  }
+  let ret: ReturnType<typeof returnCargo>;
+  try {
+    ret = returnCargo(chain, refinedKg, dvFactor, payload, capsuleDry);
+  } catch (err) {
+    if (err instanceof NoSolutionError && !detail) {
+      // Infeasible sample (e.g. the Δv factor pushes a leg past its thrust): nothing comes back,
+      // the mission still costs what it costs (launch priced at the base case's launch mass).
+      const zeros = yieldKg.map(() => 0);
+      const econ0 = economicsFor(chain, x, zeros, 0, chain.propulsion.budget.launchMassKg);
+      return { feasible: false, yieldKg, refinedKg, deliveredKg: 0, deliveredByProduct: zeros, leftBehindKg: refinedKg, capsules: chain.capsule ? 0 : null, valueUsdByProduct: chain.economicsMissing ? null : zeros, npvUsd: econ0 ? econ0.npvUsd : null, warnings };
+    }
+    if (detail) rethrow(err, chain.source, 'spacecraft');
+    throw err;
+  }
+  const share = refinedKg > 0 ? ret.cargoKg / refinedKg : 0;
+  const deliveredByProduct = yieldKg.map((y) => y * share);
+  const deliveredKg = deliveredByProduct.reduce((a, b) => a + b, 0);
+  if (detail && ret.binding) {
+    warnings.push(`the return leg carries only ${fmt(ret.cargoKg)} kg of the ${fmt(refinedKg)} kg refined (binding: ${ret.binding}); the rest stays at the asteroid`);
+  }
+
+  // Value per product: market-responded price on Earth, avoided launch cost in orbit.
+  let valueUsdByProduct: number[] | null = null;
+  let econ: MissionEconomicsResult | null = null;
+  let npvUsd: number | null = null;
+  if (!chain.economicsMissing) {
+    econ = economicsFor(chain, x, deliveredByProduct, ret.capsules, ret.budget.launchMassKg);
+    if (econ) {
+      npvUsd = econ.npvUsd;
+      const missions = sc.finance.campaignMissions;
+      valueUsdByProduct = chain.products.map((p) => {
+        const r = econ!.revenueByElement[p];
+        return r ? (r.earthUsd + r.orbitUsd) / missions : 0;
+      });
+      if (detail) warnings.push(...econ.warnings);
+    }
+  }
+  if (!ret.budget.feasible && detail) warnings.push(`mass budget infeasible: ${ret.budget.binding}`);
   return {
-    target: nm('catalog'),
-    trajectory: nm('trajectory'),
-    propulsion: nm('propulsion'),
-    refining: nm('refining'),
-    capsules: nm('reentry'),
-    delivered: nm('refining'),
-    supply: nm('supply'),
-    orbitalCompute: nm('supply (orbital compute)'),
-    economics: nm('economics'),
+    feasible: ret.budget.feasible,
+    yieldKg,
+    refinedKg,
+    deliveredKg,
+    deliveredByProduct,
+    leftBehindKg: refinedKg - ret.cargoKg,
+    capsules: chain.capsule ? ret.capsules : null,
+    valueUsdByProduct: n > 0 ? valueUsdByProduct : null,
+    npvUsd,
+    warnings,
+    detail: detail ? { refining, budget: ret.budget, maxCargoKg: ret.maxCargoKg, binding: ret.binding, economics: econ } : undefined,
   };
 }
+
+function fmt(x: number): string {
+  return Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3);
+}
+
+export function describeChain(chain: Chain, base: Outcome, bands: OutcomeBands): Pick<Plan, 'target' | 'trajectory' | 'propulsion' | 'refining' | 'capsules' | 'delivered' | 'supply' | 'orbitalCompute' | 'economics'> {
+  const a = chain.asteroid;
+  const t = chain.trip;
+  const sc = chain.scenario;
+  const d = base.detail!;
+  const [fLo, fHi] = spread(chain.dvFactorDist);
+
+  const target: Plan['target'] = {
+    modelled: true,
+    designation: a.designation,
+    displayName: a.displayName,
+    orbitClass: a.orbitClass,
+    spectralType: a.spectralType,
+    sizeBasis: a.sizeBasis ?? null,
+    diameterKm: a.diameterKm,
+    diameterKmLow: a.diameterKmLow,
+    diameterKmHigh: a.diameterKmHigh,
+    massKg: a.massKg ?? null,
+    massKgLow: a.massKgLow ?? null,
+    massKgHigh: a.massKgHigh ?? null,
+    dvKmS: a.dvKmS,
+    orbit: { epochJd: a.orbit.epochJd, aAu: a.orbit.aAu, e: a.orbit.e, iDeg: a.orbit.iDeg },
+  };
+
+  const trajectory: Plan['trajectory'] = {
+    modelled: true,
+    method: chain.tripMethod,
+    launch: t.launch.slice(0, 10),
+    arrival: t.arriveNea.slice(0, 10),
+    departure: t.departNea.slice(0, 10),
+    returnDate: t.returnEarth.slice(0, 10),
+    outDays: t.outDays,
+    stayDays: t.stayDays,
+    returnDays: t.returnDays,
+    totalDays: t.totalDays,
+    c3Km2S2: t.c3,
+    dvDepartKmS: t.dvDepartKmS,
+    vArrNeoKmS: t.vArrNeoKmS,
+    vDepNeoKmS: t.vDepNeoKmS,
+    dvEntryKmS: t.dvEntryKmS,
+    entrySpeedKmS: t.entrySpeedKmS,
+    dvTotalKmS: t.dvTotalKmS,
+    dvFactor: {
+      low: fLo,
+      central: central(chain.dvFactorDist),
+      high: fHi,
+      source: chain.dvFactorSource,
+    },
+  };
+
+  const p = chain.propulsion;
+  const budget = d.budget!;
+  const legs = budget.phases
+    .filter((ph) => ph.phase !== 'operations' || ph.dvKmS > 0)
+    .map((ph) => ({
+      name: ph.name,
+      dvKmS: ph.dvKmS,
+      initialMassKg: ph.startMassKg,
+      propellantKg: ph.propellantKg,
+      finalMassKg: ph.endMassKg,
+      burnDays: ph.burnDays,
+      legDays: ph.durationDays,
+      feasible: (ph.burnDays === null || ph.burnDays <= ph.availableBurnDays * (1 + 1e-9)) && (ph.lowThrust ? ph.lowThrust.feasible : true),
+    }));
+  const propulsion: Plan['propulsion'] = {
+    modelled: true,
+    method: `${p.method}; per sample: rocket equation and burn-time checks with the Δv scaled by the model-error factor (MIMA check in the base case)${sc.delivery === 'orbit' ? '; orbit delivery: the return leg also cancels the Earth-arrival v∞ (capture into a high Earth orbit)' : ''}`,
+    thrustN: p.spacecraft.thrustAt1AuN,
+    ispS: p.spacecraft.ispS,
+    powerW: p.spacecraft.powerAt1AuW,
+    efficiency: p.spacecraft.efficiency,
+    legs,
+    propellantKg: budget.propellantLoadedKg,
+    launchMassKg: budget.launchMassKg,
+    maxReturnCargoKg: d.maxCargoKg,
+    feasible: budget.feasible,
+    binding: budget.binding ?? d.binding,
+  };
+
+  const ref = d.refining;
+  const refining: Plan['refining'] = {
+    modelled: true,
+    method: `optical refining, ${ref.assumptions.route.name}: P_abs = η_opt·A·1361 W/m²/r(t)² along the asteroid's orbit (daily steps), processed = P_abs·η_cap·duty/e_spec (${ref.assumptions.route.specificEnergyMJPerKg} MJ/kg; ${ref.assumptions.route.source}); product = processed × grade × recovery; grades: ${chain.composition.analogues.map((x) => `${x.label} ${(x.probability * 100).toFixed(0)} %`).join(', ')}`,
+    route: ref.assumptions.route.id,
+    stayDays: chain.processingDays,
+    concentratorAreaM2: ref.assumptions.concentratorAreaM2,
+    absorbedPowerMeanW: (ref.totals.absorbedEnergyGJ * 1e9) / (chain.processingDays * DAY_S),
+    processedKg: ref.totals.processedKg,
+    products: chain.products.map((el, k) => ({
+      element: el,
+      grade: ref.assumptions.feedstockGrades[el] ?? 0,
+      recovery: ref.assumptions.recovery[el] ?? 0,
+      yieldKg: base.yieldKg![k],
+      band: bands.yieldKg[k],
+    })),
+    monthly: ref.months.map((m) => ({ month: m.month, kg: chain.products.map((el) => m.productsKg[el] ?? 0) })),
+    refinedKg: base.refinedKg!,
+    capped: ref.exhaustedAfterDays !== null,
+  };
+
+  let capsules: Plan['capsules'];
+  if (chain.capsule) {
+    const s = chain.capsule.sizing;
+    const pf = Math.min(chain.capsule.design.payloadFraction ?? DEFAULT_METAL_CAPSULE.payloadFraction, 1 - s.tpsFraction - s.otherFraction);
+    capsules = {
+      modelled: true,
+      method: 'capsule sized from heritage (β, C_D, nose ratio), entry integrated (3-DOF, Sutton–Graves heating), heat-shield mass from the heat load (Laub & Venkatapathy 2003); count = ⌈cargo / payload⌉; empty capsules fly out and ride the return leg',
+      design: chain.capsule.label,
+      capsuleMassKg: s.grossMassKg,
+      payloadKg: pf * s.grossMassKg,
+      count: base.capsules ?? 0,
+      band: bands.capsules,
+      entry: { speedKmS: t.entrySpeedKmS, fpaDeg: sc.capsules.entryFpa, peakDecelG: s.entry.peakDecelG, peakHeatFluxWCm2: s.entry.peakHeatFluxWCm2, heatLoadJCm2: s.entry.heatLoadJCm2 },
+    };
+  } else {
+    capsules = notModelled('not applicable: the cargo is delivered to Earth orbit, no atmospheric entry');
+  }
+
+  const delivered: PlanDelivered & { modelled: true } = {
+    modelled: true,
+    destination: sc.delivery,
+    refinedKg: base.refinedKg!,
+    leftBehindKg: base.leftBehindKg!,
+    consumedKg: 0,
+    deliveredKg: base.deliveredKg!,
+    identity: 'deliveredKg = refinedKg − leftBehindKg − consumedKg; leftBehindKg = refined product beyond the return leg’s largest cargo (capsules’ tare aboard); consumedKg = 0 (xenon propellant, nothing refined is burnt)',
+    band: bands.deliveredKg,
+    byElement: chain.products.map((el, k) => ({ element: el, kg: base.deliveredByProduct![k], band: bands.deliveredByProduct[k] })),
+  };
+
+  // Supply: Earth deliveries into markets and semiconductors; orbit deliveries into orbital compute.
+  const perYear: Record<string, number> = {};
+  chain.products.forEach((el, k) => (perYear[el] = base.deliveredByProduct![k]));
+  let supply: Plan['supply'];
+  const warn: string[] = [];
+  if (sc.delivery === 'earth') {
+    const mi = marketImpact(perYear, marketsWithPrices(chain, chain.inputs.base()), { elasticityOverride: elasticities(chain, chain.inputs.base()) });
+    warn.push(...mi.warnings);
+    let semis: PlanSupply['semiconductors'] = null;
+    try {
+      const se = semiconductorEquivalents(perYear);
+      semis = {
+        die: se.die.name,
+        limitingElement: se.limitingElement,
+        fullStackWafersPerYear: se.fullStackWafersPerYear,
+        ...Object.fromEntries(se.elements.flatMap((e) => [[`${e.element} wafersPerYear`, e.wafersPerYear], [`${e.element} acceleratorsPerYear`, e.acceleratorsPerYear]])),
+      };
+    } catch (err) {
+      if (!(err instanceof ProspectorError)) throw err;
+      semis = null;
+    }
+    supply = {
+      modelled: true,
+      method: 'delivered mass in its arrival year against world primary supply (USGS MCS); price response p = p0·(1 + ΔS/S0)^(1/ε); semiconductor equivalents from film-layer material per 300 mm wafer',
+      elements: mi.elements.map((e) => ({
+        element: e.element,
+        deliveredKgPerYear: e.deliveredKgPerYear,
+        worldSupplyKgPerYear: e.worldSupplyKgPerYear,
+        shareOfWorld: e.shareOfWorldSupply,
+        shareOutsideDominant: e.shareOfSupplyOutsideDominant,
+        priceUsdPerKg: e.priceUsdPerKg,
+        respondedPriceUsdPerKg: e.respondedPriceUsdPerKg,
+        source: e.priceSource,
+      })),
+      semiconductors: semis,
+    };
+  } else {
+    supply = {
+      modelled: true,
+      method: 'cargo delivered to Earth orbit: it displaces launched mass (see orbital compute), not terrestrial supply',
+      elements: [],
+      semiconductors: null,
+    };
+  }
+
+  const oc = sc.orbitalCompute;
+  const odcOpts: OrbitalDcOptions = {
+    powerW: oc.gw * 1e9,
+    years: oc.years,
+    ...(chain.inputs.has('orbitalCompute.launchCostUsdPerKg') ? { launchUsdPerKg: central(chain.inputs.list.find((i) => i.field === 'orbitalCompute.launchCostUsdPerKg')!.dist) } : {}),
+    ...(oc.specificPowerWPerKg ? { specificPowerWPerKg: oc.specificPowerWPerKg } : {}),
+    ...(oc.satelliteCostUsdPerW ? { satUsdPerW: oc.satelliteCostUsdPerW } : {}),
+  };
+  let orbitalCompute: Plan['orbitalCompute'];
+  try {
+    const odc = orbitalDataCenter(odcOpts);
+    const link = sc.delivery === 'orbit' ? orbitalLink({ deliveredToOrbitKg: perYear, odc: odcOpts }) : null;
+    orbitalCompute = {
+      modelled: true,
+      method: `orbital data centre of ${oc.gw} GW over ${oc.years} yr in the open McCalip form (DESIGN §2.7) vs terrestrial${link ? '; the delivered material replaces launched structure, radiator and water mass' : '; Earth deliveries do not reach orbit, so this mission changes nothing here'}`,
+      powerGw: oc.gw,
+      years: oc.years,
+      launchUsdPerKg: odc.inputs.launchUsdPerKg,
+      satellites: odc.satellites,
+      massKg: odc.massKg,
+      orbitalTotalUsd: odc.cost.total,
+      terrestrialTotalUsd: odc.terrestrial.total,
+      parityLaunchUsdPerKg: odc.parityLaunchCostUsdPerKg,
+      replacedKg: link ? link.replacedKg : 0,
+      launchCostSavedUsd: link ? link.launchCostSavedUsd : 0,
+      parityWithDeliveryUsdPerKg: link ? link.parity.withDeliveryUsdPerKg : odc.parityLaunchCostUsdPerKg,
+    };
+    if (link) warn.push(...link.notes.filter((n) => /unused|no use|surplus/i.test(n)));
+  } catch (err) {
+    if (!(err instanceof ProspectorError)) throw err;
+    orbitalCompute = notModelled(`orbital compute model rejected the inputs: ${err.message}`);
+  }
+
+  let economics: Plan['economics'];
+  const econ = d.economics;
+  if (chain.economicsMissing || !econ) {
+    economics = notModelled(`not priced: ${chain.economicsMissing ?? 'no economics result'}`);
+  } else {
+    const e: PlanEconomics & { modelled: true } = {
+      modelled: true,
+      method: `cash flows by year from the launch year: spacecraft (dry mass × $/kg), launch (mass to LEO × $/kg; LEO mass = launch mass × ${chain.leoMassRatio.toFixed(3)} for the Earth departure by a 450 s upper stage), refinery, capsules, operations; revenue ${sc.delivery === 'earth' ? 'at the market-responded price' : 'at the avoided launch cost'}; ${sc.finance.campaignMissions} mission(s) every ${chain.cadenceYears} yr with learning ${sc.finance.learningRate}`,
+      revenueUsd: econ.totals.revenueUsd,
+      costUsd: econ.totals.costUsd,
+      costs: Object.fromEntries(
+        (['spacecraft', 'launch', 'refinery', 'capsules', 'operations'] as const).map((k) => [k, econ.years.reduce((s, y) => s + y.cost[k], 0)]),
+      ),
+      npvUsd: econ.npvUsd,
+      irr: econ.irr,
+      paybackYear: econ.paybackYear === null ? null : chain.launchYear + econ.paybackYear,
+      discountRate: central(chain.inputs.list.find((i) => i.field === 'finance.discountRate')!.dist),
+      band: bands.npvUsd,
+    };
+    economics = e;
+  }
+  chain.warnings.push(...warn);
+  return { target, trajectory, propulsion, refining, capsules, delivered, supply, orbitalCompute, economics };
+}
+

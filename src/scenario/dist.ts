@@ -9,7 +9,9 @@ import { normal } from './random.js';
 export type Dist =
   | { kind: 'fixed'; value: number }
   | { kind: 'triangular'; min: number; mode: number; max: number }
-  | { kind: 'percentiles'; p10: number; p50: number; p90: number };
+  | { kind: 'percentiles'; p10: number; p50: number; p90: number }
+  /** Internal: uniform draws (e.g. quantiles fed to another model's inverse CDF). */
+  | { kind: 'uniform'; min: number; max: number };
 
 /** Bounds an input must respect; samples are clamped into them. */
 export interface Bounds {
@@ -35,6 +37,8 @@ export function central(d: Dist): number {
       return d.mode;
     case 'percentiles':
       return d.p50;
+    case 'uniform':
+      return 0.5 * (d.min + d.max);
   }
 }
 
@@ -47,6 +51,8 @@ export function spread(d: Dist): [number, number] {
       return [d.min, d.max];
     case 'percentiles':
       return [d.p10, d.p90];
+    case 'uniform':
+      return [d.min, d.max];
   }
 }
 
@@ -69,6 +75,9 @@ export function sample(d: Dist, rng: Rng, bounds: Bounds = {}): number {
       return d.value;
     case 'triangular':
       x = triangularInv(rng(), d.min, d.mode, d.max);
+      break;
+    case 'uniform':
+      x = d.min + rng() * (d.max - d.min);
       break;
     case 'percentiles': {
       const z = normal(rng);

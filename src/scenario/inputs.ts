@@ -12,6 +12,8 @@ export interface UncertainInput {
   field: string;
   dist: Dist;
   bounds: Bounds;
+  /** How to show the input in the plan when the draw is not the quantity itself (grade quantiles). */
+  display?: Omit<PlanInputSummary, 'field'>;
 }
 
 export class InputSet {
@@ -19,10 +21,10 @@ export class InputSet {
   private readonly index = new Map<string, number>();
 
   /** Registers an input (first registration wins) and returns its field name. */
-  add(field: string, dist: Dist, bounds: Bounds = {}): string {
+  add(field: string, dist: Dist, bounds: Bounds = {}, display?: UncertainInput['display']): string {
     if (!this.index.has(field)) {
       this.index.set(field, this.list.length);
-      this.list.push({ field, dist, bounds });
+      this.list.push({ field, dist, bounds, display });
     }
     return field;
   }
@@ -57,6 +59,7 @@ export class InputSet {
 
   summary(): PlanInputSummary[] {
     return this.list.map((inp) => {
+      if (inp.display) return { field: inp.field, ...inp.display };
       const [low, high] = spread(inp.dist);
       return { field: inp.field, distribution: inp.dist.kind, low, central: central(inp.dist), high };
     });

@@ -62,7 +62,8 @@ export interface PlanLeg {
   initialMassKg: number;
   propellantKg: number;
   finalMassKg: number;
-  burnDays: number;
+  /** Null when the phase burns nothing. */
+  burnDays: number | null;
   legDays: number;
   feasible: boolean;
 }
@@ -148,7 +149,19 @@ export interface PlanSupply {
 
 export interface PlanOrbitalCompute {
   method: string;
-  [k: string]: unknown;
+  powerGw: number;
+  years: number;
+  satellites: number;
+  massKg: number;
+  launchUsdPerKg: number;
+  orbitalTotalUsd: number;
+  terrestrialTotalUsd: number;
+  /** Launch price at which orbital equals terrestrial; null when there is none. */
+  parityLaunchUsdPerKg: number | null;
+  /** Launched mass this mission's orbit delivery replaces (0 for Earth deliveries). */
+  replacedKg: number;
+  launchCostSavedUsd: number;
+  parityWithDeliveryUsdPerKg: number | null;
 }
 
 export interface PlanEconomics {
@@ -165,7 +178,7 @@ export interface PlanEconomics {
 
 export interface PlanInputSummary {
   field: string;
-  distribution: 'fixed' | 'triangular' | 'percentiles';
+  distribution: 'fixed' | 'triangular' | 'percentiles' | 'uniform' | 'catalog';
   low: number;
   central: number;
   high: number;

@@ -14,7 +14,8 @@
  *   world REO (no element-level supply published); null = no market data, never a guess.
  * - `semiconductorEquivalents(deliveredKgPerYear, SemiconductorInputs?)` → `{ die:{name, areaMm2,
  *   grossPerWafer, yield, goodPerWafer}, elements:[{element, gramsPerWafer, wafersPerYear,
- *   acceleratorsPerYear, mgPerAccelerator}], notInStack, limitingElement, fullStackWafersPerYear }`.
+ *   acceleratorsPerYear, mgPerAccelerator, shareOfWorldWafers}], notInStack, limitingElement, fullStackWafersPerYear,
+ *   worldWafersPerYear }`.
  *   Inputs `{ layers?: FilmLayer[], utilisation?, dieAreaMm2?, defectDensityPerCm2?, waferDiameterMm?, edgeExclusionMm? }`.
  * - `orbitalDataCenter(OrbitalDcOptions?)` → `OrbitalDcResult` (the `prospector orbital-dc` result):
  *   `{ satellites, massKg, massT, cost:{hardware, launch, ops, gpuReplacement, nre, inOrbitMaterial, total},

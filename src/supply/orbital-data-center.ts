@@ -139,8 +139,7 @@ export function resolveOrbitalDcInputs(opts: OrbitalDcOptions = {}): { inputs: O
 
 function validate(i: OrbitalDcInputs): void {
   requireFinite(i.powerW, 'powerW', { min: 0, exclusiveMin: true });
-  requireFinite(i.years, 'years', { min: 1 });
-  if (!Number.isInteger(i.years)) throw new InputError(`years: expected a whole number of years, got ${i.years}`, 'years');
+  requireFinite(i.years, 'years', { min: 0, exclusiveMin: true, max: 1000 });
   requireFinite(i.launchUsdPerKg, 'launchUsdPerKg', { min: 0 });
   requireFinite(i.satUsdPerW, 'satUsdPerW', { min: 0 });
   requireFinite(i.specificPowerWPerKg, 'specificPowerWPerKg', { min: 0, exclusiveMin: true });
@@ -160,10 +159,15 @@ function validate(i: OrbitalDcInputs): void {
   requireFinite(t.capacityFactor, 'terrestrial.capacityFactor', { min: 0, max: 1, exclusiveMin: true });
 }
 
-/** Mean of (1−d)^y over y = 0..N−1. */
+/**
+ * Mean of (1−d)^y over y = 0..N−1 (DESIGN §2.7). A fractional final year counts with its fraction,
+ * so the mean is continuous in N and equals the discrete form at whole years.
+ */
 export function meanDegradationFactor(degradationPerYear: number, years: number): number {
+  const whole = Math.floor(years);
   let s = 0;
-  for (let y = 0; y < years; y++) s += (1 - degradationPerYear) ** y;
+  for (let y = 0; y < whole; y++) s += (1 - degradationPerYear) ** y;
+  s += (years - whole) * (1 - degradationPerYear) ** whole;
   return s / years;
 }
 

@@ -69,7 +69,11 @@ export interface MarketImpactResult {
 }
 
 /** Market impact of metal delivered to Earth each year (kg/yr by element). */
-export function marketImpact(deliveredKgPerYear: Record<string, number>, table: MarketTable, opts: { elasticityOverride?: Record<string, number> } = {}): MarketImpactResult {
+export function marketImpact(
+  deliveredKgPerYear: Record<string, number>,
+  table: MarketTable,
+  opts: { elasticityOverride?: Record<string, number>; priceOverrideUsdPerKg?: Record<string, number> } = {},
+): MarketImpactResult {
   const elements: ElementMarketImpact[] = [];
   const warnings: string[] = [];
   let reoKg = 0;
@@ -81,7 +85,9 @@ export function marketImpact(deliveredKgPerYear: Record<string, number>, table: 
       elements.push(emptyImpact(el, kg, [`${el} has no entry in data/markets.json`]));
       continue;
     }
-    const impact = elementImpact(m, kg, table, opts.elasticityOverride?.[el]);
+    const p0 = opts.priceOverrideUsdPerKg?.[el];
+    if (p0 !== undefined) requireFinite(p0, `price.${el}`, { min: 0 });
+    const impact = elementImpact(p0 === undefined ? m : { ...m, priceUsdPerKg: p0, priceSource: 'user override', priceYear: null, priceApproximate: false, priceNote: null }, kg, table, opts.elasticityOverride?.[el]);
     if (m.group === 'REE' && REO_FORMULA[el]) reoKg += kg / metalFractionOfOxide(REO_FORMULA[el], el, table.atomicWeights);
     elements.push(impact);
   }

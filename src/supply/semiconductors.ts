@@ -39,6 +39,9 @@ export interface SemiconductorDefaults {
   dieAreaMm2: number;
   dieName: string;
   defectDensityPerCm2: number;
+  /** World silicon wafer area shipped per year, cm² (SEMI SMG), and its year. */
+  worldWaferAreaCm2PerYear: number;
+  worldWaferYear: number;
 }
 
 let cached: SemiconductorDefaults | undefined;
@@ -57,6 +60,9 @@ export function semiconductorDefaults(): SemiconductorDefaults {
     dieAreaMm2: raw.dies.h100.areaMm2,
     dieName: raw.dies.h100.name,
     defectDensityPerCm2: raw.dies.defectDensityPerCm2.value,
+    // 1 in² = 6.4516 cm² exactly.
+    worldWaferAreaCm2PerYear: raw.worldWaferShipments.areaMsiPerYear * 1e6 * 6.4516,
+    worldWaferYear: raw.worldWaferShipments.year,
   };
   return cached;
 }
@@ -129,6 +135,8 @@ export interface SemiconductorElementEquivalent {
   acceleratorsPerYear: number;
   /** Metal per good accelerator die, mg. */
   mgPerAccelerator: number;
+  /** Wafers covered ÷ the world's wafer output in 300 mm equivalents (all device types: an upper bound). */
+  shareOfWorldWafers: number;
 }
 
 export interface SemiconductorEquivalents {
@@ -139,6 +147,9 @@ export interface SemiconductorEquivalents {
   notInStack: string[];
   /** The element that limits a full stack (fewest wafers), when more than one is delivered. */
   limitingElement: string | null;
+  /** World silicon wafer output in 300 mm equivalents per year (SEMI SMG area shipments). */
+  worldWafersPerYear: number;
+  worldWafersYear: number;
   /** Wafers per year the delivered metal covers for the whole stack (min over stack elements; 0 when one is missing). */
   fullStackWafersPerYear: number;
   method: string;
@@ -152,6 +163,7 @@ export function semiconductorEquivalents(deliveredKgPerYear: Record<string, numb
   const gross = grossDiesPerWafer(dieArea, inputs.waferDiameterMm ?? def.waferDiameterMm, inputs.edgeExclusionMm ?? def.edgeExclusionMm);
   const y = poissonYield(dieArea, inputs.defectDensityPerCm2 ?? def.defectDensityPerCm2);
   const good = gross * y;
+  const worldWafers = def.worldWaferAreaCm2PerYear / mat.waferAreaCm2;
   const elements: SemiconductorElementEquivalent[] = [];
   const notInStack: string[] = [];
   for (const [el, kg] of Object.entries(deliveredKgPerYear)) {
@@ -162,7 +174,7 @@ export function semiconductorEquivalents(deliveredKgPerYear: Record<string, numb
       continue;
     }
     const wafers = (kg * 1000) / g;
-    elements.push({ element: el, deliveredKgPerYear: kg, gramsPerWafer: g, wafersPerYear: wafers, acceleratorsPerYear: wafers * good, mgPerAccelerator: good > 0 ? (g * 1000) / good : Infinity });
+    elements.push({ element: el, deliveredKgPerYear: kg, gramsPerWafer: g, wafersPerYear: wafers, acceleratorsPerYear: wafers * good, mgPerAccelerator: good > 0 ? (g * 1000) / good : Infinity, shareOfWorldWafers: wafers / worldWafers });
   }
   const stackEls = Object.keys(mat.gramsPerWaferByElement);
   let full = Infinity;
@@ -181,6 +193,8 @@ export function semiconductorEquivalents(deliveredKgPerYear: Record<string, numb
     elements,
     notInStack,
     limitingElement: elements.length > 0 ? limiting : null,
+    worldWafersPerYear: worldWafers,
+    worldWafersYear: def.worldWaferYear,
     fullStackWafersPerYear: Number.isFinite(full) ? full : 0,
     method: 'g/wafer = Σ ρ·A·t·levels / utilisation; wafers = delivered / (g/wafer); accelerators = wafers × gross dies × Poisson yield (DESIGN §2.7)',
   };

@@ -24,6 +24,8 @@ export interface WholeBodyElementImpact {
   supplyBasis: 'element' | 'REO' | null;
   /** Contained metal ÷ annual world supply (REE: as REO against world REO). */
   yearsOfWorldSupply: number | null;
+  /** The same over the body's mass range, when one is given. */
+  yearsOfWorldSupplyRange: [number, number] | null;
   priceUsdPerKg: number | null;
   /** Contained mass × today's price: the headline number. */
   naiveValueUsd: number | null;
@@ -37,10 +39,18 @@ export interface WholeBodyElementImpact {
 
 export interface WholeBodyMarketImpact {
   massKg: number;
+  massKgRange: [number, number] | null;
   releaseYears: number;
   elements: WholeBodyElementImpact[];
+  /** Σ contained × today's price over every priced element. */
   totalNaiveValueUsd: number;
-  totalValueAtImpliedPriceUsd: number;
+  /** The part of the naive value whose market has a supply figure (so a price response). */
+  modelledNaiveValueUsd: number;
+  /** That part again at the implied prices. */
+  modelledValueAtImpliedPriceUsd: number;
+  /** Priced elements without a world-supply figure (Rh, Ir, Ru, REE): naive value only. */
+  unmodelledNaiveValueUsd: number;
+  unmodelledElements: string[];
   /** What the table means, in one sentence for reports. */
   summary: string;
   method: string;
@@ -87,9 +97,15 @@ export function compositionFractions(composition: CompositionInput): Record<stri
 export function wholeBodyMarketImpact(
   massKg: number,
   composition: CompositionInput,
-  opts: { releaseYears?: number; markets?: MarketTable } = {},
+  opts: { releaseYears?: number; markets?: MarketTable; massKgLow?: number | null; massKgHigh?: number | null } = {},
 ): WholeBodyMarketImpact {
   requireFinite(massKg, 'massKg', { min: 0 });
+  const lo = opts.massKgLow ?? null;
+  const hi = opts.massKgHigh ?? null;
+  if (lo !== null) requireFinite(lo, 'massKgLow', { min: 0 });
+  if (hi !== null) requireFinite(hi, 'massKgHigh', { min: 0 });
+  const scaleRange = (v: number | null): [number, number] | null =>
+    v === null || lo === null || hi === null || massKg === 0 ? null : [(v * Math.min(lo, hi)) / massKg, (v * Math.max(lo, hi)) / massKg];
   const releaseYears = requireFinite(opts.releaseYears ?? 1, 'releaseYears', { min: 0, exclusiveMin: true });
   const table = opts.markets ?? loadMarkets();
   const fractions = compositionFractions(composition);
@@ -97,11 +113,12 @@ export function wholeBodyMarketImpact(
   for (const [el, f] of Object.entries(fractions)) {
     const m = table.metals[el];
     if (!m) continue; // not a traded commodity we model (Si, Mg, …)
+    if (!(f > 1e-15)) continue; // absent (or quantile noise)
     const contained = massKg * f;
     const notes: string[] = [];
     const row: WholeBodyElementImpact = {
       element: el, name: m.name, massFraction: f, containedKg: contained, worldSupplyKgPerYear: null, supplyBasis: null,
-      yearsOfWorldSupply: null, priceUsdPerKg: m.priceUsdPerKg, naiveValueUsd: m.priceUsdPerKg === null ? null : contained * m.priceUsdPerKg,
+      yearsOfWorldSupply: null, yearsOfWorldSupplyRange: null, priceUsdPerKg: m.priceUsdPerKg, naiveValueUsd: m.priceUsdPerKg === null ? null : contained * m.priceUsdPerKg,
       impliedPriceUsdPerKg: null, impliedPriceRangeUsdPerKg: null, valueAtImpliedPriceUsd: null, notes,
     };
     if (m.priceNote) notes.push(m.priceNote);
@@ -126,20 +143,26 @@ export function wholeBodyMarketImpact(
       row.yearsOfWorldSupply = reo / g.worldSupplyKgPerYear;
       notes.push('years of total world REO supply (no element-level supply published); no price response modelled');
     } else if (m.supplyNote) notes.push(m.supplyNote);
+    row.yearsOfWorldSupplyRange = scaleRange(row.yearsOfWorldSupply);
     elements.push(row);
   }
   elements.sort((a, b) => (b.naiveValueUsd ?? -1) - (a.naiveValueUsd ?? -1));
   const totalNaiveValueUsd = elements.reduce((s, e) => s + (e.naiveValueUsd ?? 0), 0);
-  // Elements without a response model keep their naive value in the responded total.
-  const totalValueAtImpliedPriceUsd = elements.reduce((s, e) => s + (e.valueAtImpliedPriceUsd ?? e.naiveValueUsd ?? 0), 0);
-  const worst = elements.filter((e) => e.yearsOfWorldSupply !== null).sort((a, b) => b.yearsOfWorldSupply! - a.yearsOfWorldSupply!)[0];
-  const summary = worst
-    ? `Contains ${fmtYears(worst.yearsOfWorldSupply!)} of world ${worst.name} supply; naive value $${sci(totalNaiveValueUsd)}, ` +
-      `$${sci(totalValueAtImpliedPriceUsd)} at the prices that selling it over ${releaseYears} yr would imply.`
-    : 'No modelled commodity in this composition.';
+  const modelled = elements.filter((e) => e.valueAtImpliedPriceUsd !== null);
+  const unmodelled = elements.filter((e) => e.valueAtImpliedPriceUsd === null && e.naiveValueUsd !== null && e.naiveValueUsd > 0);
+  const modelledNaiveValueUsd = modelled.reduce((s, e) => s + e.naiveValueUsd!, 0);
+  const modelledValueAtImpliedPriceUsd = modelled.reduce((s, e) => s + e.valueAtImpliedPriceUsd!, 0);
+  const unmodelledNaiveValueUsd = unmodelled.reduce((s, e) => s + e.naiveValueUsd!, 0);
+  const worst = elements.filter((e) => e.yearsOfWorldSupply !== null && e.supplyBasis === 'element').sort((a, b) => b.yearsOfWorldSupply! - a.yearsOfWorldSupply!)[0];
+  let summary = worst
+    ? `Contains ${fmtYears(worst.yearsOfWorldSupply!)} of world ${worst.name} supply. Naive value $${sci(totalNaiveValueUsd)}; ` +
+      `the metals with a supply figure (${modelled.map((e) => e.element).join(', ')}: $${sci(modelledNaiveValueUsd)} naive) would fetch $${sci(modelledValueAtImpliedPriceUsd)} if sold within ${releaseYears} yr.`
+    : `No element with a world-supply figure; naive value $${sci(totalNaiveValueUsd)}.`;
+  if (unmodelled.length) summary += ` ${unmodelled.map((e) => e.element).join(', ')} ($${sci(unmodelledNaiveValueUsd)} naive) have no world-supply figure, so no price response.`;
   return {
-    massKg, releaseYears, elements, totalNaiveValueUsd, totalValueAtImpliedPriceUsd, summary,
-    method: 'contained = mass × representative mass fraction; years = contained / annual world supply; implied price p = p0·(1 + (contained/releaseYears)/S0)^(1/ε) (DESIGN §2.7)',
+    massKg, massKgRange: lo !== null && hi !== null ? [Math.min(lo, hi), Math.max(lo, hi)] : null, releaseYears, elements,
+    totalNaiveValueUsd, modelledNaiveValueUsd, modelledValueAtImpliedPriceUsd, unmodelledNaiveValueUsd, unmodelledElements: unmodelled.map((e) => e.element), summary,
+    method: 'contained = mass × median (P50) mass fraction; years = contained / annual world supply; implied price p = p0·(1 + (contained/releaseYears)/S0)^(1/ε) (DESIGN §2.7)',
   };
 }
 

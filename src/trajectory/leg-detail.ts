@@ -4,7 +4,7 @@
  */
 import { DAY_S, MU_SUN_KM3S2, OBLIQUITY_J2000_RAD } from '../astro/constants.js';
 import { izzoSolveInto } from '../astro/lambert-izzo.js';
-import { jdToIso } from '../astro/time.js';
+import { isoOf as jdToIso } from './dates.js';
 import type { Vec3 } from '../astro/vec.js';
 import { solutionBranch, solutionRevs } from './leg-grid.js';
 

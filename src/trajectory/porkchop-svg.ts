@@ -5,7 +5,7 @@
  * annotated, and a title naming the target. Pure: returns the SVG text.
  */
 import { deflateSync } from 'node:zlib';
-import { jdToIsoDate } from '../astro/time.js';
+import { isoDateOf as jdToIsoDate } from './dates.js';
 import type { Porkchop } from './porkchop.js';
 
 /** matplotlib "viridis" at 9 stops (van der Walt & Smith 2015, CC0): perceptually uniform, colour-blind safe. */

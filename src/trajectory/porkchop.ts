@@ -10,7 +10,7 @@
  */
 import { earthStateInto } from '../astro/earth-ephemeris.js';
 import { orbitStatesAt } from '../astro/orbit.js';
-import { jdToIso } from '../astro/time.js';
+import { isoOf as jdToIso } from './dates.js';
 import { InputError, NoSolutionError, requireFinite } from '../errors.js';
 import { departureDvFromC3, entrySpeedKmS, ENTRY_INTERFACE_ALTITUDE_KM, LEO_ALTITUDE_KM, MAX_ENTRY_SPEED_KMS } from './delta-v.js';
 import { isRetrograde, lattice, statesAt, type TrajectoryTarget } from './ephemeris-lattice.js';

@@ -11,7 +11,7 @@
  * solved when the best outbound leg that can precede it plus 0 (return cost ≥ 0) is within the
  * Δv limit.
  */
-import { jdToIso, jdToIsoDate } from '../astro/time.js';
+import { isoDateOf as jdToIsoDate, isoOf as jdToIso } from './dates.js';
 import { CancelledError, InputError, NoSolutionError, requireFinite } from '../errors.js';
 import {
   departureDvFromC3,

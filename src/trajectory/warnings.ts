@@ -4,20 +4,17 @@
  * epoch and without bound after a close Earth approach (co-orbitals such as 2006 RH120 end up
  * 100–560 % off the NHATS totals, DESIGN §2.3).
  *
- * The astro module's `propagationWarnings(el, jdTdb)` is the shared implementation; until it is
- * available everywhere, this file carries an equivalent check over the whole span a trajectory
- * uses (epoch → last date), with Earth states cached on a 2-day lattice shared by all targets.
+ * astro's `propagationWarnings` gives the standard warnings; this file adds an estimate of how far
+ * Earth encounters since the epoch have moved the body (Earth states cached on a 2-day lattice
+ * shared by all targets), which separates the hopeless cases from the merely approximate ones.
  */
-import { AU_KM, DAY_S, JULIAN_YEAR_DAYS, MU_EARTH_KM3S2 } from '../astro/constants.js';
+import { AU_KM, DAY_S, MU_EARTH_KM3S2 } from '../astro/constants.js';
+import { propagationWarnings } from '../astro/propagation-warnings.js';
 import { earthStatesAt } from '../astro/earth-ephemeris.js';
 import { orbitStateInto } from '../astro/orbit.js';
-import { jdToIsoDate } from '../astro/time.js';
+import { epochDateOf, isoDateOf as jdToIsoDate } from './dates.js';
 import type { TrajectoryTarget } from './ephemeris-lattice.js';
 
-/** Close-approach distance that invalidates two-body propagation, AU (DESIGN §2.2: "say within 0.05 AU"). */
-export const CLOSE_APPROACH_AU = 0.05;
-/** Propagating further than this from the epoch is flagged (phase errors of 10⁶–10⁷ km, e.g. Bennu 2011→2026, data README). */
-export const STALE_EPOCH_YEARS = 10;
 /** Sampling of the close-approach scan, days: a 0.05 AU sphere is crossed in ≥ 4 days at 20 km/s relative speed. */
 const SCAN_STEP_DAYS = 2;
 
@@ -97,12 +94,6 @@ const ENCOUNTER_AU = 0.3;
 export const DRIFT_WARN_KM = 2e7;
 /** Inside Earth's Hill sphere (0.01 AU) any passage rewrites the orbit. */
 const HILL_AU = 0.01;
-/**
- * MPC uncertainty U from which the orbit is too poor to plan a rendezvous years ahead: U = 7 is an
- * in-orbit longitude runoff of 2–9° per decade (millions of km at 1 AU), U = 8 up to ~40°
- * (MPC, "Uncertainty parameter U": U = 9 at 180°/decade, a factor ≈ 4.4 per step).
- */
-export const HIGH_U = 7;
 
 /** Closest approach only (kept for callers that want the distance). */
 export function closestEarthApproach(target: TrajectoryTarget, fromJd: number, toJd: number): CloseApproach | null {
@@ -110,36 +101,28 @@ export function closestEarthApproach(target: TrajectoryTarget, fromJd: number, t
 }
 
 /**
- * Warnings for using `target`'s two-body orbit over [fromJd, toJd]: a close Earth approach or an
- * encounter-induced drift between the epoch and the last date, a poorly determined orbit (high
- * U), and a stale epoch.
+ * Warnings for using `target`'s two-body orbit over [fromJd, toJd]: astro's propagation warnings
+ * (stale epoch, high MPC U, Earth approach within 0.05 AU) for the date farthest from the epoch,
+ * plus a stronger one when the encounters since the epoch shift the body so far along its orbit
+ * that the trajectory's Δv cannot be trusted (the co-orbitals DESIGN §2.3 names).
  */
 export function targetWarnings(target: TrajectoryTarget, span: [number, number]): string[] {
   const el = target.orbit;
-  const out: string[] = [];
-  const lo = Math.min(el.epochJd, span[0]);
-  const hi = Math.max(el.epochJd, span[1]);
-  const enc = earthEncounters(target, lo, hi);
+  const far = Math.abs(span[0] - el.epochJd) > Math.abs(span[1] - el.epochJd) ? span[0] : span[1];
+  const out = propagationWarnings(el, far, { u: target.u ?? null, name: target.designation });
+  const enc = earthEncounters(target, Math.min(el.epochJd, span[0]), Math.max(el.epochJd, span[1]));
   const ca = enc.closest;
   if (ca && (enc.driftKm > DRIFT_WARN_KM || ca.distanceAu < HILL_AU)) {
     out.push(
-      `${target.designation}: close Earth approach (${ca.distanceAu.toFixed(3)} AU on ${jdToIsoDate(ca.jd)} at ${ca.vRelKmS.toFixed(2)} km/s) between the orbit epoch ${jdToIsoDate(el.epochJd)} and the trajectory; ` +
-        `Earth's pull shifts it by up to ~${fmtKm(enc.driftKm)} along its orbit, so two-body propagation is unreliable — these Δv figures may be far off (use a fresher orbit with --catalog)`,
+      `${target.designation}: ${UNTRUSTWORTHY} — Earth encounters since the orbit epoch ${epochDateOf(el.epochJd)} (closest ${ca.distanceAu.toFixed(3)} AU on ${jdToIsoDate(ca.jd)} at ${ca.vRelKmS.toFixed(2)} km/s) ` +
+        `shift it by up to ~${fmtKm(enc.driftKm)} along its orbit, which two-body propagation ignores; use a fresher orbit (--catalog) or an n-body ephemeris`,
     );
-  } else if (ca && ca.distanceAu < CLOSE_APPROACH_AU) {
-    out.push(
-      `${target.designation}: passes ${ca.distanceAu.toFixed(3)} AU from Earth on ${jdToIsoDate(ca.jd)}, between the orbit epoch ${jdToIsoDate(el.epochJd)} and the trajectory; two-body propagation past a close approach is approximate`,
-    );
-  }
-  if (target.u !== undefined && target.u !== null && target.u >= HIGH_U) {
-    out.push(`${target.designation}: orbit uncertainty U=${target.u} (MPC scale 0–9); its position years from the epoch is poorly known and the Δv figures may be far off`);
-  }
-  const years = (hi - lo) / JULIAN_YEAR_DAYS;
-  if (years > STALE_EPOCH_YEARS) {
-    out.push(`${target.designation}: the trajectory reaches ${years.toFixed(1)} years from the orbit epoch ${jdToIsoDate(el.epochJd)}; two-body phase errors may reach millions of km`);
   }
   return out;
 }
+
+/** Marker text of the strongest warning (front ends look for it). */
+export const UNTRUSTWORTHY = 'two-body Δv figures not trustworthy';
 
 function fmtKm(km: number): string {
   if (km >= 1e6) return `${(km / 1e6).toPrecision(2)} million km`;

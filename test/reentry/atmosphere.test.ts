@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exponentialAtmosphere, us76 } from '../../src/reentry/atmosphere.js';
+import { exponentialAtmosphere, us76, us76FastInto, us76Into } from '../../src/reentry/atmosphere.js';
 
 // U.S. Standard Atmosphere 1976 (NOAA-S/T 76-1562), Table I, geometric altitude: printed to 5
 // significant figures below 86 km and 4 above. Below 86 km our values come from the defining
@@ -49,5 +49,20 @@ describe('US-76 atmosphere', () => {
   it('exponential model: ρ0 = 1.225, H = 7.2 km (DESIGN §2.6)', () => {
     expect(exponentialAtmosphere(0).densityKgM3).toBe(1.225);
     expect(exponentialAtmosphere(7.2).densityKgM3).toBeCloseTo(1.225 / Math.E, 12);
+  });
+
+  it('the hot-path table (0.05 km) stays within 1e-5 of the defining equations (sampled every 0.0137 km, 0–250 km)', () => {
+    const a = new Float64Array(3);
+    const b = new Float64Array(3);
+    let worstRho = 0;
+    let worstA = 0;
+    for (let z = 0; z <= 250; z += 0.0137) {
+      us76Into(z, a);
+      us76FastInto(z, b);
+      worstRho = Math.max(worstRho, Math.abs(b[0] / a[0] - 1));
+      worstA = Math.max(worstA, Math.abs(b[2] / a[2] - 1));
+    }
+    expect(worstRho).toBeLessThan(1e-5);
+    expect(worstA).toBeLessThan(1e-5);
   });
 });

@@ -46,6 +46,8 @@ describe('orbitalDataCenter with the DESIGN defaults (1 GW, 5 yr, $500/kg, $22/W
   // = 1.07272 GW → ceil(39,730.3) = 39,731 satellites.
   it('sizes the constellation', () => {
     expect(meanDegradationFactor(0.025, 5)).toBeCloseTo(0.951234453125, 14);
+    // A fractional year weighs in with its fraction: 2.5 yr → (1 + 0.975 + 0.5·0.950625)/2.5.
+    expect(meanDegradationFactor(0.025, 2.5)).toBeCloseTo((1 + 0.975 + 0.5 * 0.950625) / 2.5, 14);
     expect(r.requiredPowerW).toBeCloseTo(1e9 / (0.98 * 0.951234453125), 3);
     expect(r.satellites).toBe(39_731);
     expect(r.massKg).toBeCloseTo((39_731 * 27_000) / 36.5, 6);
@@ -112,7 +114,7 @@ describe('presets and validation', () => {
   it('rejects bad inputs naming the field', () => {
     expect(() => orbitalDataCenter({ preset: 'nope' })).toThrow(/preset/);
     expect(() => orbitalDataCenter({ sunFraction: 0 })).toThrow(/sunFraction/);
-    expect(() => orbitalDataCenter({ years: 2.5 })).toThrow(/years/);
+    expect(() => orbitalDataCenter({ years: 0 })).toThrow(/years/);
     expect(() => orbitalDataCenter({ specificPowerWPerKg: -1 })).toThrow(/specificPowerWPerKg/);
     expect(() => orbitalDataCenter({ terrestrial: { capacityFactor: 0 } })).toThrow(/capacityFactor/);
   });

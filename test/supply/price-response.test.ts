@@ -43,6 +43,14 @@ describe('price response p = p0·(1 + ΔS/S0)^(1/ε)', () => {
     expect(r.revenueUsdPerYear!).toBeCloseTo(10_000 * pt.priceUsdPerKg! * expected, 3);
   });
 
+  it('a price override replaces the reference price (scenario markets.pricesUsdPerKg)', () => {
+    const r = marketImpact({ Pt: 10_000 }, loadMarkets(), { priceOverrideUsdPerKg: { Pt: 40_000 } }).elements[0];
+    expect(r.priceUsdPerKg).toBe(40_000);
+    expect(r.respondedPriceUsdPerKg!).toBeCloseTo(40_000 * Math.pow(180 / 170, -2), 9);
+    expect(r.priceSource).toBe('user override');
+    expect(() => marketImpact({ Pt: 1 }, loadMarkets(), { priceOverrideUsdPerKg: { Pt: -1 } })).toThrow(/price\.Pt/);
+  });
+
   it('an elasticity override is honoured and a positive one is refused', () => {
     const table = loadMarkets();
     const r = marketImpact({ Pt: 10_000 }, table, { elasticityOverride: { Pt: -1 } }).elements[0];

@@ -8,7 +8,7 @@ import { cell, fmt, fmtMass, jdToDate, sig } from '../text.js';
 import type { LineEdit } from '../line-edit.js';
 import { editLine, emptyEdit } from '../line-edit.js';
 import { Unavailable } from '../components.js';
-import { useKeys } from '../hooks.js';
+import { useKeys, useStateRef } from '../hooks.js';
 
 export type CatalogState =
   | { status: 'loading' }
@@ -102,10 +102,10 @@ interface Props {
 }
 
 export function TargetsView({ state, selected, onPick, width, height, active, setCapture, setStatus }: Props) {
-  const [filters, setFilters] = useState<TargetFilters>(DEFAULT_FILTERS);
   const [cursor, setCursor] = useState(0);
   const [top, setTop] = useState(0);
-  const [edit, setEdit] = useState<{ field: 'query' | 'maxDv'; line: LineEdit } | null>(null);
+  const [edit, setEdit, editRef] = useStateRef<{ field: 'query' | 'maxDv'; line: LineEdit } | null>(null);
+  const [filters, setFilters, filtersRef] = useStateRef<TargetFilters>(DEFAULT_FILTERS);
   const asteroids = state.status === 'ready' ? state.asteroids : [];
   const rows = useMemo(() => filterAndSort(asteroids.slice(), filters), [asteroids, filters]);
 
@@ -127,6 +127,8 @@ export function TargetsView({ state, selected, onPick, width, height, active, se
 
   useKeys(
     (input, key) => {
+      const edit = editRef.current;
+      const filters = filtersRef.current;
       if (edit) {
         const r = editLine(edit.line, input, key);
         if (r.kind === 'edit') {

@@ -1,0 +1,58 @@
+// `prospector merge`: join the shard outputs of `prospector screen --shard k/n` into one ranking.
+import type { RegisterCommand } from '../command.js';
+import { runOutput, withOutputFlags } from '../command.js';
+import { InputError } from '../../src/errors.js';
+import { screenCsv, screenText } from './screen.js';
+
+export const register: RegisterCommand = (program, ctx, setExit) => {
+  const cmd = program
+    .command('merge')
+    .description('join `prospector screen --shard k/n --out FILE` outputs into one ranking (checks that every shard is there, complete, with the same settings)')
+    .argument('<files...>', 'shard outputs (the --out files or --json outputs of `prospector screen`)')
+    .option('--out <file>', 'also write the merged JSON result to FILE (atomic)')
+    .option('--force', 'overwrite --out if it exists')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ prospector merge shard-1.json shard-2.json shard-3.json shard-4.json
+  $ prospector merge results/shard-*.json --csv > ranking.csv
+`,
+    );
+  withOutputFlags(cmd, { csv: true });
+  cmd.action(async (files: string[], opts: { out?: string; force?: boolean; json?: boolean; csv?: boolean }) => {
+    setExit(
+      await runOutput(ctx, opts, async () => {
+        const { readFileSync } = await import('node:fs');
+        const { resolve } = await import('node:path');
+        const { mergeScreens } = await import('../../src/trajectory/screen.js');
+        const parts = files.map((file) => {
+          let text: string;
+          try {
+            text = readFileSync(resolve(ctx.cwd, file), 'utf8');
+          } catch (e) {
+            const code = (e as NodeJS.ErrnoException).code;
+            throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`, file);
+          }
+          let doc: unknown;
+          try {
+            doc = JSON.parse(text);
+          } catch {
+            throw new InputError(`${file}: not JSON (expected the output of \`prospector screen --out FILE\` or --json)`, file);
+          }
+          // Accept the envelope {"schemaVersion":1,"result":…} or a bare result.
+          const d = doc as { schemaVersion?: number; result?: unknown };
+          const result = d && typeof d === 'object' && 'result' in d ? d.result : doc;
+          return { file, result: result as never };
+        });
+        const merged = mergeScreens(parts);
+        if (opts.out) {
+          const { writeFileAtomic } = await import('../../src/export/atomic-write.js');
+          const { jsonResult } = await import('../format/json.js');
+          writeFileAtomic(resolve(ctx.cwd, opts.out), jsonResult(merged), { force: opts.force, field: '--out' });
+        }
+        return { result: merged, text: (r, s) => screenText(r, s), csv: (r) => screenCsv(r) };
+      }),
+    );
+  });
+};

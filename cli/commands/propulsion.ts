@@ -1,0 +1,470 @@
+// `prospector propulsion`: solar-electric mass budget for given legs (Δv, durations), the largest
+// returnable cargo or the spacecraft a cargo needs; also single-arc MIMA/Damon estimates,
+// Edelbaum, and the thruster presets. The spacecraft/mission flags are shared with `trip --ion`.
+import type { Command } from 'commander';
+import type { Output, RegisterCommand } from '../command.js';
+import { runOutput, withOutputFlags } from '../command.js';
+import { parseChoice, parseNumber, parseNumberRange, parseQuantityFlag, parseVector3 } from '../parse.js';
+import { fmt, renderPairs, renderTable } from '../format/table.js';
+import { InputError } from '../../src/errors.js';
+import type { Margins, MissionLeg, MissionProfile, Spacecraft, ThrustDistancePolicy, AsteroidOperations } from '../../src/propulsion/index.js';
+
+/** CLI defaults for the allowances, as printed in --help. */
+export const PROPULSION_DEFAULTS = {
+  thruster: 'nstar',
+  margin: 0.1,
+  reserve: 0.05,
+  contingency: 0.1,
+  duty: 0.9,
+  thrustAt: 'worst' as ThrustDistancePolicy,
+};
+
+export interface SpacecraftFlagValues {
+  thruster?: string;
+  thrusters?: string;
+  power?: string;
+  ppuMax?: string;
+  isp?: string;
+  efficiency?: string;
+  thrust?: string;
+  dryMass?: string;
+  propellantCapacity?: string;
+  maxLaunchMass?: string;
+  cargo?: string;
+  margin?: string;
+  reserve?: string;
+  contingency?: string;
+  duty?: string;
+  thrustAt?: string;
+  deployed?: string;
+  capsules?: string;
+  capsulesInSitu?: boolean;
+  stationKeeping?: string;
+}
+
+/** Spacecraft, margins and asteroid-operations flags (shared by `propulsion` and `trip --ion`). */
+export function addSpacecraftFlags(cmd: Command): Command {
+  const d = PROPULSION_DEFAULTS;
+  return cmd
+    .option('--thruster <id>', `thruster preset: nstar, next-c, spt-140 (default ${d.thruster}; see --list-thrusters on \`propulsion\`)`)
+    .option('--thrusters <n>', 'thrusters firing at once (default 1)')
+    .option('--power <P>', 'power to the thrusters at 1 AU, W or with a unit ("20 kW"); falls as 1/r² (default: thrusters × preset max input)')
+    .option('--ppu-max <P>', 'total power-processor cap, W or with a unit (default: thrusters × preset max input)')
+    .option('--isp <s>', 'override the preset specific impulse, s')
+    .option('--efficiency <eta>', 'override the preset total efficiency (0–1)')
+    .option('--thrust <N>', "override one thruster's full-power thrust, N (efficiency is then derived)")
+    .option('--dry-mass <kg>', 'spacecraft dry mass incl. tanks, arrays, thrusters, kg or with a unit')
+    .option('--propellant-capacity <kg>', 'xenon tank capacity, kg (default: no limit)')
+    .option('--max-launch-mass <kg>', 'launcher capability to the departure C3, kg (default: no limit)')
+    .option('--cargo <kg>', 'returned cargo, kg: budget for this cargo (default: solve for the largest cargo)')
+    .option('--margin <f>', `Δv margin on every leg, fraction or % (default ${d.margin})`)
+    .option('--reserve <f>', `propellant reserve, fraction of usable (default ${d.reserve})`)
+    .option('--contingency <f>', `dry-mass contingency, fraction (default ${d.contingency})`)
+    .option('--duty <f>', `fraction of each leg the thrusters fire (default ${d.duty})`)
+    .option('--thrust-at <worst|mean>', `thrust at the farthest (worst) or mean distance from the Sun over each leg (default ${d.thrustAt})`)
+    .option('--deployed <kg>', 'refinery + consumables carried out and left at the asteroid, kg (default 0)')
+    .option('--capsules <kg>', 'tare mass of the return capsules, kg (default 0)')
+    .option('--capsules-in-situ', 'capsules are built at the asteroid (default: carried out empty)')
+    .option('--station-keeping <kms>', 'station-keeping Δv at the asteroid, km/s (default 0)');
+}
+
+/** "0.1" or "10%" → 0.1. */
+export function parseFractionFlag(text: string | undefined, flag: string, fallback: number, opts: { max?: number; positive?: boolean } = {}): number {
+  if (text === undefined) return fallback;
+  const t = text.trim();
+  const isPct = t.endsWith('%');
+  const v = parseNumber(isPct ? t.slice(0, -1) : t, flag, { min: 0 });
+  const f = isPct ? v / 100 : v;
+  if (opts.max !== undefined && f > opts.max) throw new InputError(`${flag}: expected a fraction between 0 and ${opts.max} (e.g. 0.1 or 10%), got "${t}"`, flag);
+  if (opts.positive && f <= 0) throw new InputError(`${flag}: expected a fraction > 0, got "${t}"`, flag);
+  return f;
+}
+
+async function optQty(text: string | undefined, unit: string, flag: string): Promise<number | undefined> {
+  return text === undefined ? undefined : parseQuantityFlag(text, unit, flag, { positive: true });
+}
+
+/** Flags → spacecraft. `dryMassKg` may be omitted only when `needDryMass` is false (sizing). */
+export async function spacecraftFromFlags(o: SpacecraftFlagValues, opts: { needDryMass: boolean }): Promise<Spacecraft> {
+  const { resolveThruster } = await import('../../src/propulsion/thrusters.js');
+  const count = o.thrusters === undefined ? 1 : parseNumber(o.thrusters, '--thrusters', { integer: true, min: 1, max: 100 });
+  const isp = await optQty(o.isp, 's', '--isp');
+  const efficiency = o.efficiency === undefined ? undefined : parseFractionFlag(o.efficiency, '--efficiency', 0, { max: 1, positive: true });
+  const thrustN = await optQty(o.thrust, 'N', '--thrust');
+  const preset = o.thruster ?? PROPULSION_DEFAULTS.thruster;
+  const overrides: Record<string, number> = {};
+  if (isp !== undefined) overrides.ispS = isp;
+  if (efficiency !== undefined) overrides.efficiency = efficiency;
+  if (thrustN !== undefined) overrides.thrustN = thrustN;
+  const thruster = resolveThruster({ preset, ...overrides }, '--thruster');
+  const ppuMaxW = await optQty(o.ppuMax, 'W', '--ppu-max');
+  const powerAt1AuW = (await optQty(o.power, 'W', '--power')) ?? ppuMaxW ?? count * thruster.maxInputPowerW;
+  const dry = await optQty(o.dryMass, 'kg', '--dry-mass');
+  if (dry === undefined && opts.needDryMass) throw new InputError('--dry-mass: required (spacecraft dry mass including tanks, arrays and thrusters, kg)', '--dry-mass');
+  const sc: Spacecraft = { thruster, thrusterCount: count, powerAt1AuW, dryMassKg: dry ?? 0 };
+  if (ppuMaxW !== undefined) sc.ppuMaxW = ppuMaxW;
+  const cap = await optQty(o.propellantCapacity, 'kg', '--propellant-capacity');
+  if (cap !== undefined) sc.propellantCapacityKg = cap;
+  const launch = await optQty(o.maxLaunchMass, 'kg', '--max-launch-mass');
+  if (launch !== undefined) sc.maxLaunchMassKg = launch;
+  return sc;
+}
+
+/** Flags → margins, duty cycle, thrust-distance policy and asteroid operations (without duration). */
+export async function missionSettingsFromFlags(o: SpacecraftFlagValues): Promise<{
+  margins: Margins;
+  dutyCycle: number;
+  thrustDistance: ThrustDistancePolicy;
+  operations: Omit<AsteroidOperations, 'durationDays'>;
+  cargoKg?: number;
+}> {
+  const d = PROPULSION_DEFAULTS;
+  const num = async (t: string | undefined, unit: string, flag: string) => (t === undefined ? 0 : parseQuantityFlag(t, unit, flag, { min: 0 }));
+  return {
+    margins: {
+      dvFraction: parseFractionFlag(o.margin, '--margin', d.margin, { max: 10 }),
+      propellantReserveFraction: parseFractionFlag(o.reserve, '--reserve', d.reserve, { max: 10 }),
+      dryMassContingencyFraction: parseFractionFlag(o.contingency, '--contingency', d.contingency, { max: 10 }),
+    },
+    dutyCycle: parseFractionFlag(o.duty, '--duty', d.duty, { max: 1, positive: true }),
+    thrustDistance: o.thrustAt === undefined ? d.thrustAt : parseChoice(o.thrustAt, '--thrust-at', ['worst', 'mean'] as const),
+    operations: {
+      stationKeepingDvKmS: await num(o.stationKeeping, 'km/s', '--station-keeping'),
+      deployedMassKg: await num(o.deployed, 'kg', '--deployed'),
+      capsuleMassKg: await num(o.capsules, 'kg', '--capsules'),
+      capsuleSource: o.capsulesInSitu ? 'in-situ' : 'carried',
+    },
+    cargoKg: o.cargo === undefined ? undefined : await parseQuantityFlag(o.cargo, 'kg', '--cargo', { min: 0 }),
+  };
+}
+
+/**
+ * `trip … --ion`: the propulsion report for one trip solution from the spacecraft flags.
+ * Throws NoSolutionError (exit 3) when the spacecraft cannot fly it with any cargo (or with --cargo).
+ */
+export async function ionReportFromFlags(
+  trip: import('../../src/propulsion/trip-propulsion.js').TripForPropulsion,
+  target: { aAu: number; iDeg: number } | undefined,
+  o: SpacecraftFlagValues,
+): Promise<import('../../src/propulsion/trip-propulsion.js').PropulsionReport> {
+  const { propulsionForTrip } = await import('../../src/propulsion/trip-propulsion.js');
+  const spacecraft = await spacecraftFromFlags(o, { needDryMass: true });
+  const settings = await missionSettingsFromFlags(o);
+  return propulsionForTrip(trip, {
+    spacecraft,
+    operations: settings.operations,
+    margins: settings.margins,
+    dutyCycle: settings.dutyCycle,
+    thrustDistance: settings.thrustDistance,
+    cargoKg: settings.cargoKg,
+    target,
+  });
+}
+
+const SPACECRAFT_FLAGS: Array<[keyof SpacecraftFlagValues, string]> = [
+  ['thruster', '--thruster'], ['thrusters', '--thrusters'], ['power', '--power'], ['ppuMax', '--ppu-max'], ['isp', '--isp'],
+  ['efficiency', '--efficiency'], ['thrust', '--thrust'], ['dryMass', '--dry-mass'], ['propellantCapacity', '--propellant-capacity'],
+  ['maxLaunchMass', '--max-launch-mass'], ['cargo', '--cargo'], ['margin', '--margin'], ['reserve', '--reserve'],
+  ['contingency', '--contingency'], ['duty', '--duty'], ['thrustAt', '--thrust-at'], ['deployed', '--deployed'],
+  ['capsules', '--capsules'], ['capsulesInSitu', '--capsules-in-situ'], ['stationKeeping', '--station-keeping'],
+];
+
+/**
+ * The `trip --ion` hook: null without --ion (and an InputError if spacecraft flags were given
+ * without it); otherwise the propulsion report for `solution` and its text renderer.
+ */
+export async function tripIonFromFlags(
+  o: SpacecraftFlagValues & { ion?: boolean },
+  solution: import('../../src/propulsion/trip-propulsion.js').TripForPropulsion,
+  targetOrbit: { aAu: number; iDeg: number } | undefined,
+): Promise<{ report: import('../../src/propulsion/trip-propulsion.js').PropulsionReport; render: (s: import('../format/style.js').Style) => string } | null> {
+  if (!o.ion) {
+    const stray = SPACECRAFT_FLAGS.find(([k]) => o[k] !== undefined);
+    if (stray) throw new InputError(`${stray[1]}: spacecraft flags need --ion (the solar-electric propulsion budget)`, stray[1]);
+    return null;
+  }
+  const report = await ionReportFromFlags(solution, targetOrbit, o);
+  const { renderPropulsionReport } = await import('../format/propulsion.js');
+  return { report, render: (s) => renderPropulsionReport(report, s) };
+}
+
+interface PropulsionFlags extends SpacecraftFlagValues {
+  dvOut?: string;
+  daysOut?: string;
+  dvBack?: string;
+  daysBack?: string;
+  rOut?: string;
+  rBack?: string;
+  stay?: string;
+  impulsive?: boolean;
+  lambertFactor?: string;
+  size?: boolean;
+  busMass?: string;
+  arrayKgPerKw?: string;
+  epKgPerKw?: string;
+  tankage?: string;
+  maxThrusters?: string;
+  dv1?: string;
+  dv2?: string;
+  tof?: string;
+  tmax?: string;
+  r?: string;
+  edelbaum?: string;
+  di?: string;
+  central?: string;
+  listThrusters?: boolean;
+  trip?: string;
+  solution?: string;
+  json?: boolean;
+}
+
+/** Reads a `trip --json` document and returns the chosen solution. */
+async function tripFromFile(path: string, which: 'min-dv' | 'min-duration', cwd: string): Promise<import('../../src/propulsion/trip-propulsion.js').TripForPropulsion> {
+  const { readFile } = await import('node:fs/promises');
+  const { resolve } = await import('node:path');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(await readFile(resolve(cwd, path), 'utf8'));
+  } catch (err) {
+    const why = err instanceof SyntaxError ? 'not JSON' : (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((err as Error).message);
+    throw new InputError(`--trip: cannot read ${path} (${why}); expected the output of \`prospector trip … --json\``, '--trip');
+  }
+  const result = (doc as { result?: Record<string, unknown> })?.result;
+  const sol = result?.[which === 'min-dv' ? 'minDv' : 'minDuration'] as Record<string, unknown> | undefined;
+  const legs = sol?.legs as { outbound?: unknown; inbound?: unknown } | undefined;
+  if (!sol || typeof sol.outDays !== 'number' || typeof sol.vArrNeoKmS !== 'number' || !legs?.outbound || !legs?.inbound) {
+    throw new InputError(`--trip: ${path} has no result.${which === 'min-dv' ? 'minDv' : 'minDuration'} trajectory with legs; expected the output of \`prospector trip … --json\``, '--trip');
+  }
+  return sol as unknown as import('../../src/propulsion/trip-propulsion.js').TripForPropulsion;
+}
+
+function parseList(text: string | undefined, flag: string, opts: { min?: number; positive?: boolean }): number[] {
+  if (text === undefined) return [];
+  const parts = text.split(',').map((p) => p.trim());
+  if (parts.some((p) => p === '')) throw new InputError(`${flag}: expected comma-separated numbers, got "${text}"`, flag);
+  return parts.map((p) => parseNumber(p, flag, opts));
+}
+
+async function legsFromFlags(o: PropulsionFlags, dir: 'out' | 'back'): Promise<MissionLeg[]> {
+  const { LAMBERT_OPTIMISM_BAND, lambertLowThrustBand } = await import('../../src/propulsion/lambert-band.js');
+  const dvFlag = dir === 'out' ? '--dv-out' : '--dv-back';
+  const daysFlag = dir === 'out' ? '--days-out' : '--days-back';
+  const rFlag = dir === 'out' ? '--r-out' : '--r-back';
+  const dvs = parseList(dir === 'out' ? o.dvOut : o.dvBack, dvFlag, { min: 0 });
+  const days = parseList(dir === 'out' ? o.daysOut : o.daysBack, daysFlag, { min: 0 });
+  if (dvs.length !== days.length) throw new InputError(`${daysFlag}: expected one duration per ${dvFlag} leg (${dvs.length}), got ${days.length}`, daysFlag);
+  const rText = dir === 'out' ? o.rOut : o.rBack;
+  let rAu = { min: 1, max: 1, mean: 1 };
+  if (rText !== undefined) {
+    const [a, b] = rText.includes('..') ? parseNumberRange(rText, rFlag, { min: 0.01 }) : [parseNumber(rText, rFlag, { positive: true }), parseNumber(rText, rFlag, { positive: true })];
+    if (a <= 0) throw new InputError(`${rFlag}: expected distances > 0 AU`, rFlag);
+    rAu = { min: a, max: b, mean: (a + b) / 2 };
+  }
+  const factor = o.lambertFactor === undefined ? LAMBERT_OPTIMISM_BAND.median : parseNumber(o.lambertFactor, '--lambert-factor', { min: 1 });
+  return dvs.map((dv, i) => {
+    const name = `${dir === 'out' ? 'outbound' : 'inbound'}${dvs.length > 1 ? ` ${i + 1}` : ''}`;
+    return o.impulsive
+      ? { name, dvKmS: dv * factor, dvMethod: 'ballistic Lambert' as const, dvBandKmS: lambertLowThrustBand(dv), durationDays: days[i], rAu }
+      : { name, dvKmS: dv, dvMethod: 'user' as const, durationDays: days[i], rAu };
+  });
+}
+
+export const register: RegisterCommand = (program, ctx, setExit) => {
+  const cmd = program
+    .command('propulsion')
+    .description('solar-electric mass budget: largest returnable cargo, or the spacecraft a cargo needs; MIMA/Damon/Edelbaum estimates')
+    .option('--dv-out <list>', 'outbound legs: Δv the thrusters deliver, km/s, comma-separated')
+    .option('--days-out <list>', 'outbound legs: durations, days')
+    .option('--dv-back <list>', 'inbound legs (with the cargo): Δv, km/s')
+    .option('--days-back <list>', 'inbound legs: durations, days')
+    .option('--r-out <MIN..MAX>', 'heliocentric distance over the outbound legs, AU (default 1)')
+    .option('--r-back <MIN..MAX>', 'heliocentric distance over the inbound legs, AU (default 1)')
+    .option('--stay <days>', 'operations at the asteroid, days (default 0)')
+    .option('--impulsive', 'the Δvs are ballistic (Lambert) figures: scale by --lambert-factor and report the 1.15…1.92 band')
+    .option('--lambert-factor <k>', 'low-thrust / impulsive Δv factor with --impulsive (default 1.68, the pykep median)')
+    .option('--size', 'size the spacecraft for --cargo instead of checking a given one (needs --bus-mass)')
+    .option('--bus-mass <kg>', 'sizing: bus dry mass without arrays, thrusters and tanks, kg')
+    .option('--array-kg-per-kw <x>', 'sizing: solar array specific mass, kg/kW (default 6.67 = 150 W/kg)')
+    .option('--ep-kg-per-kw <x>', 'sizing: thruster + PPU specific mass, kg/kW (default 7)')
+    .option('--tankage <f>', 'sizing: tank + feed mass per kg of propellant (default 0.1)')
+    .option('--max-thrusters <n>', 'sizing: most thrusters firing at once to consider (default 20)')
+    .option('--dv1 <x,y,z>', 'arc estimate: Lambert departure Δv vector, km/s (with --dv2, --tof)')
+    .option('--dv2 <x,y,z>', 'arc estimate: Lambert arrival Δv vector, km/s')
+    .option('--tof <days>', 'arc estimate: time of flight, days')
+    .option('--tmax <N>', 'arc estimate: thrust, N (default: the spacecraft at --r, × --duty)')
+    .option('--r <AU>', 'arc estimate: distance from the Sun for the thrust, AU (default 1)')
+    .option('--edelbaum <r0,r1>', 'Edelbaum Δv between circular orbits of these radii, km (with --di, --central)')
+    .option('--di <deg>', 'Edelbaum: plane change, degrees (default 0)')
+    .option('--central <body>', 'Edelbaum: central body, sun or earth (default earth)')
+    .option('--trip <file>', 'a `prospector trip … --json` output: budget its trajectory (Damon Δv, MIMA checks from the Lambert legs)')
+    .option('--solution <which>', 'with --trip: min-dv or min-duration (default min-dv)')
+    .option('--list-thrusters', 'list the thruster presets with their sources');
+  addSpacecraftFlags(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Propellant by the rocket equation leg by leg (backwards from the final mass), burn time
+t = m0·ve/T·(1 − e^(−Δv/ve)) against duty × leg duration, thrust T = 2ηP/(g0·Isp) with P ∝ 1/r²
+capped by the PPUs. Without --cargo: the largest cargo and the constraint that binds.
+Exit 3 when no cargo (or no spacecraft) satisfies the constraints.
+
+Examples:
+  $ prospector propulsion --dv-out 0.591 --days-out 129 --dv-back 0.521 --days-back 225 --stay 32 \\
+      --impulsive --dry-mass 747 --power "10 kW"            1991 VG (NHATS min-Δv), Dawn-class NSTAR
+  $ prospector propulsion --dv-out 1 --days-out 200 --dv-back 1 --days-back 300 --dry-mass 1500 \\
+      --thruster next-c --thrusters 2 --cargo 2000 --json
+  $ prospector propulsion --dv-out 1 --days-out 200 --dv-back 1 --days-back 300 --cargo 5000 \\
+      --size --bus-mass 800 --thruster spt-140
+  $ prospector propulsion --dv1 0.32,-0.345,0.043 --dv2 -0.51,0.175,0.087 --tof 150 --tmax 0.6 --isp 3000
+  $ prospector propulsion --edelbaum 7000,42166 --di 28.5 --central earth
+  $ prospector propulsion --list-thrusters
+`,
+  );
+  withOutputFlags(cmd, { csv: false });
+  cmd.action(async (opts: PropulsionFlags) => {
+    setExit(
+      await runOutput<unknown>(ctx, opts, async (): Promise<Output<unknown>> => {
+        const P = await import('../../src/propulsion/index.js');
+        const F = await import('../format/propulsion.js');
+        if (opts.listThrusters) {
+          const list = P.thrusterPresets();
+          return {
+            result: { thrusters: list },
+            text: (_r, s) =>
+              renderTable(list, [
+                { header: 'id', value: (t) => s.bold(t.id), align: 'left' },
+                { header: 'kW max', value: (t) => fmt(t.maxInputPowerW / 1000, 2) },
+                { header: 'kW min', value: (t) => fmt(t.minInputPowerW / 1000, 2) },
+                { header: 'mN', value: (t) => fmt(t.thrustN * 1000, 0) },
+                { header: 'Isp s', value: (t) => fmt(t.ispS, 0) },
+                { header: 'η', value: (t) => fmt(t.efficiency, 3) },
+                { header: 'name', value: (t) => t.name, align: 'left' },
+              ]) + '\n' + list.map((t) => `${t.id}: ${t.source}`).join('\n') + '\n',
+          };
+        }
+        if (opts.edelbaum !== undefined) {
+          const parts = parseList(opts.edelbaum, '--edelbaum', { positive: true });
+          if (parts.length !== 2) throw new InputError(`--edelbaum: expected two radii r0,r1 in km, got "${opts.edelbaum}"`, '--edelbaum');
+          const di = opts.di === undefined ? 0 : parseNumber(opts.di, '--di', { min: 0, max: 180 });
+          const central = opts.central === undefined ? 'earth' : parseChoice(opts.central, '--central', ['earth', 'sun'] as const);
+          const { MU_EARTH_KM3S2, MU_SUN_KM3S2 } = await import('../../src/astro/constants.js');
+          const mu = central === 'earth' ? MU_EARTH_KM3S2 : MU_SUN_KM3S2;
+          const dvKmS = P.edelbaumCircularKmS(parts[0], parts[1], (di * Math.PI) / 180, mu);
+          const result = { method: 'Edelbaum', r0Km: parts[0], r1Km: parts[1], deltaIDeg: di, central, dvKmS, band: P.EDELBAUM_BAND };
+          return {
+            result,
+            text: (_r, s) =>
+              renderPairs([
+                ['Edelbaum Δv', s.bold(`${dvKmS.toFixed(6)} km/s`)],
+                ['orbits', `circular ${parts[0]} km → ${parts[1]} km about the ${central}, Δi ${di}°`],
+                ['meaning', `${P.EDELBAUM_BAND.kind}: ${P.EDELBAUM_BAND.source}`],
+              ]),
+          };
+        }
+        if (opts.dv1 !== undefined || opts.dv2 !== undefined || opts.tof !== undefined) {
+          const dv1 = parseVector3(opts.dv1, '--dv1');
+          const dv2 = parseVector3(opts.dv2, '--dv2');
+          const tofDays = parseNumber(opts.tof, '--tof', { positive: true });
+          const settings = await missionSettingsFromFlags(opts);
+          let thrustN: number;
+          let ispS: number;
+          let thrustSource: string;
+          if (opts.tmax !== undefined) {
+            thrustN = await parseQuantityFlag(opts.tmax, 'N', '--tmax', { positive: true });
+            ispS = opts.isp === undefined ? P.thrusterPreset(opts.thruster ?? PROPULSION_DEFAULTS.thruster).ispS : await parseQuantityFlag(opts.isp, 's', '--isp', { positive: true });
+            thrustSource = 'given (--tmax)';
+          } else {
+            const sc = await spacecraftFromFlags(opts, { needDryMass: false });
+            const r = opts.r === undefined ? 1 : parseNumber(opts.r, '--r', { positive: true });
+            const op = P.operatingPoint(sc, r);
+            thrustN = op.thrustN * settings.dutyCycle;
+            ispS = sc.thruster.ispS;
+            thrustSource = `${sc.thrusterCount} × ${sc.thruster.id} at ${r} AU × duty ${settings.dutyCycle}`;
+          }
+          const tofS = tofDays * 86400;
+          const m = P.mima(dv1.map((x) => x * 1000), dv2.map((x) => x * 1000), tofS, thrustN, ispS);
+          const d = P.damon(dv1.map((x) => x * 1000), dv2.map((x) => x * 1000), tofS, thrustN, ispS);
+          const impulsive = Math.hypot(...dv1) + Math.hypot(...dv2);
+          const result = {
+            tofDays,
+            thrustN,
+            ispS,
+            thrustSource,
+            impulsive: { dvKmS: impulsive, method: 'ballistic Lambert', lowThrustBandKmS: P.lambertLowThrustBand(impulsive), bandSource: P.LAMBERT_OPTIMISM_BAND.source },
+            mima: { aReqMS2: m.aReqMS2, maxInitialMassKg: m.maxInitialMassKg, dvKmS: m.dvMS / 1000, method: 'MIMA', band: P.MIMA_BAND },
+            damon: { aReqMS2: d.aReqMS2, maxInitialMassKg: d.maxInitialMassKg, dvKmS: d.dvMS / 1000, tauFraction: d.tauFraction, method: 'Damon' },
+          };
+          return {
+            result,
+            text: (_r, s) =>
+              renderPairs([
+                ['arc', `${tofDays} d, thrust ${fmt(thrustN * 1000, 1)} mN (${thrustSource}), Isp ${fmt(ispS, 0)} s`],
+                ['ballistic Lambert', `Δv ${fmt(impulsive, 4)} km/s (low thrust typically ${fmt(result.impulsive.lowThrustBandKmS[0], 3)}…${fmt(result.impulsive.lowThrustBandKmS[1], 3)} km/s)`],
+                ['MIMA', s.bold(`a_req ${m.aReqMS2.toPrecision(10)} m/s², max initial mass ${m.maxInitialMassKg.toFixed(4)} kg`) + ` (−14 %…+10 % vs optimum)`],
+                ['Damon', `Δv ${fmt(d.dvMS / 1000, 4)} km/s, a ${d.aReqMS2.toPrecision(6)} m/s², switch at ${fmt(d.tauFraction, 3)}·T, max initial mass ${d.maxInitialMassKg.toFixed(1)} kg`],
+              ]),
+          };
+        }
+
+        if (opts.trip !== undefined) {
+          const which = opts.solution === undefined ? 'min-dv' : parseChoice(opts.solution, '--solution', ['min-dv', 'min-duration'] as const);
+          const trip = await tripFromFile(opts.trip, which, ctx.cwd);
+          const report = await ionReportFromFlags(trip, undefined, opts);
+          return { result: report, warnings: report.warnings, text: (_x, s) => F.renderPropulsionReport(report, s) };
+        }
+        if (opts.solution !== undefined) throw new InputError('--solution: only with --trip', '--solution');
+
+        // Mass budget: legs from the flags.
+        const outbound = await legsFromFlags(opts, 'out');
+        const inbound = await legsFromFlags(opts, 'back');
+        if (outbound.length === 0 && inbound.length === 0) {
+          throw new InputError('--dv-out/--dv-back: give the legs (Δv and --days-out/--days-back), or --dv1/--dv2/--tof, --edelbaum, --list-thrusters', '--dv-out');
+        }
+        const settings = await missionSettingsFromFlags(opts);
+        const stay = opts.stay === undefined ? 0 : parseNumber(opts.stay, '--stay', { min: 0 });
+        const mission: MissionProfile = {
+          outbound,
+          inbound,
+          operations: { ...settings.operations, durationDays: stay },
+          margins: settings.margins,
+          dutyCycle: settings.dutyCycle,
+          thrustDistance: settings.thrustDistance,
+        };
+        const warnings: string[] = [];
+        if (opts.size) {
+          if (settings.cargoKg === undefined) throw new InputError('--size: give the cargo to return with --cargo', '--cargo');
+          if (opts.busMass === undefined) throw new InputError('--bus-mass: required with --size (dry mass without arrays, thrusters and tanks, kg)', '--bus-mass');
+          const sc0 = await spacecraftFromFlags(opts, { needDryMass: false });
+          const assumptions = {
+            busDryMassKg: await parseQuantityFlag(opts.busMass, 'kg', '--bus-mass', { positive: true }),
+            ...(opts.arrayKgPerKw !== undefined ? { arraySpecificMassKgPerKw: parseNumber(opts.arrayKgPerKw, '--array-kg-per-kw', { min: 0 }) } : {}),
+            ...(opts.epKgPerKw !== undefined ? { propulsionSpecificMassKgPerKw: parseNumber(opts.epKgPerKw, '--ep-kg-per-kw', { min: 0 }) } : {}),
+            ...(opts.tankage !== undefined ? { tankageFraction: parseFractionFlag(opts.tankage, '--tankage', 0.1, { max: 10 }) } : {}),
+            ...(opts.maxThrusters !== undefined ? { maxThrusters: parseNumber(opts.maxThrusters, '--max-thrusters', { integer: true, min: 1, max: 200 }) } : {}),
+            ...(sc0.maxLaunchMassKg !== undefined ? { maxLaunchMassKg: sc0.maxLaunchMassKg } : {}),
+          };
+          const r = P.sizeSpacecraft(settings.cargoKg, mission, sc0.thruster, assumptions);
+          const t1 = P.operatingPoint(r.spacecraft, 1).thrustN;
+          return { result: { mode: 'size', ...r, thrustAt1AuN: t1 }, warnings, text: (_x, s) => F.renderSizing(r, s, t1) };
+        }
+        const sc = await spacecraftFromFlags(opts, { needDryMass: true });
+        const t1 = P.operatingPoint(sc, 1).thrustN;
+        const head = (s: Parameters<typeof F.renderBudget>[1]) => s.bold('Spacecraft') + '\n' + renderPairs(F.spacecraftLines(sc, t1), '  ');
+        if (settings.cargoKg !== undefined) {
+          const b = P.requireFeasibleBudget(sc, mission, settings.cargoKg);
+          return {
+            result: { mode: 'budget', spacecraft: sc, thrustAt1AuN: t1, mission, budget: b },
+            warnings,
+            text: (_x, s) => head(s) + '\n' + F.renderBudget(b, s),
+          };
+        }
+        const r = P.maxCargo(sc, mission);
+        return {
+          result: { mode: 'max-cargo', spacecraft: sc, thrustAt1AuN: t1, mission, ...r },
+          warnings,
+          text: (_x, s) => head(s) + '\n' + F.renderMaxCargo(r, s),
+        };
+      }),
+    );
+  });
+};

@@ -1,0 +1,204 @@
+// `prospector reentry`: one ballistic capsule entry (DESIGN §2.6, §4), from flags or a heritage preset.
+import type { RegisterCommand } from '../command.js';
+import { runOutput, withOutputFlags } from '../command.js';
+import { parseChoice, parseNumber, parseQuantityFlag } from '../parse.js';
+import { fmt, renderPairs } from '../format/table.js';
+import type { Style } from '../format/style.js';
+import { InputError, ProspectorError } from '../../src/errors.js';
+import { toCsv } from '../../src/export/csv.js';
+import type { EntryInput, EntryResult } from '../../src/reentry/entry-simulation.js';
+
+interface ReentryFlags {
+  preset?: string;
+  mass?: string;
+  diameter?: string;
+  noseRadius?: string;
+  cd?: string;
+  speed?: string;
+  fpa?: string;
+  altitude?: string;
+  atmosphere?: string;
+  rotatingEarth?: boolean;
+  latitude?: string;
+  azimuth?: string;
+  drogueMach?: string;
+  drogueAltitude?: string;
+  step?: string;
+  sample?: string;
+  cdMach?: string;
+  json?: boolean;
+  csv?: boolean;
+}
+
+/** Engine field → the flag a user typed, so errors name what they can fix. */
+const FLAG_OF: Record<string, string> = {
+  massKg: '--mass',
+  diameterM: '--diameter',
+  noseRadiusM: '--nose-radius',
+  cd: '--cd',
+  speedKmS: '--speed',
+  fpaRad: '--fpa',
+  altitudeKm: '--altitude',
+  atmosphere: '--atmosphere',
+  latitudeRad: '--latitude',
+  azimuthRad: '--azimuth',
+  drogueMach: '--drogue-mach',
+  drogueAltitudeKm: '--drogue-altitude',
+  stepS: '--step',
+  trajectoryEveryS: '--sample',
+  cdMach: '--cd-mach',
+};
+
+export type ReentryOutput = EntryResult & { preset: string | null };
+
+function renderText(r: ReentryOutput, s: Style): string {
+  const a = r.assumptions;
+  const e = r.entry;
+  const head = s.bold(
+    `Capsule entry${r.preset ? ` (${r.preset})` : ''}: ${a.massKg} kg, ⌀ ${a.diameterM} m, R_n ${a.noseRadiusM} m, C_D ${a.cd} — ${e.speedKmS} km/s at ${e.altitudeKm} km, γ ${fmt(e.fpaDeg, 2)}°`,
+  );
+  const pairs: Array<[string, string]> = [
+    ['peak deceleration', `${fmt(r.peakDecelG, 1)} g at ${fmt(r.timeToPeakDecelS, 1)} s, ${fmt(r.peakDecelAltitudeKm, 1)} km  (integrated 3-DOF)`],
+    ['peak heat flux', `${fmt(r.peakHeatFluxWCm2, 0)} W/cm² at ${fmt(r.timeToPeakS, 1)} s, ${fmt(r.peakHeatingAltitudeKm, 1)} km, ${fmt(r.speedAtPeakHeatingKmS, 2)} km/s  (Sutton–Graves stagnation)`],
+    ['heat load', `${fmt(r.heatLoadJCm2, 0)} J/cm²`],
+    ['peak dynamic pressure', `${fmt(r.peakDynamicPressureKPa, 1)} kPa`],
+    ['ballistic coefficient', `${fmt(r.ballisticCoefficient, 1)} kg/m²`],
+    [
+      'drogue conditions',
+      r.drogue
+        ? `${fmt(r.drogue.timeS, 1)} s after entry, ${fmt(r.drogue.altitudeKm, 1)} km, Mach ${fmt(r.drogue.mach, 2)} (Mach ${a.drogueDefinition.match(/Mach ≤ ([\d.]+)/)?.[1] ?? ''} reached at ${fmt(r.drogue.machThresholdTimeS, 1)} s)`
+        : 'not reached',
+    ],
+    ['downrange', `${fmt(r.downrangeKm, 0)} km`],
+    [s.dim('Allen–Eggers check'), s.dim(`${fmt(r.allenEggersPeakG, 1)} g closed form (H 7.2 km, no gravity: over-predicts shallow entries; not the result)`)],
+  ];
+  const assume: Array<[string, string]> = [
+    ['atmosphere', a.atmosphere === 'us76' ? 'US Standard Atmosphere 1976' : 'exponential, ρ0 1.225 kg/m³, H 7.2 km'],
+    ['Earth', a.gravity],
+    ...(a.rotatingEarth ? [['relative entry state', `${fmt(e.relativeSpeedKmS, 3)} km/s, γ ${fmt(e.relativeFpaDeg, 2)}° (lat ${fmt(e.latitudeDeg, 1)}°, azimuth ${fmt(e.azimuthDeg, 1)}°)`] as [string, string]] : []),
+    ['heating', a.heating],
+    ['drogue', a.drogueDefinition],
+    ['integrator', `RK4, ${a.stepS} s step`],
+  ];
+  return [head, renderPairs(pairs, '  ').trimEnd(), s.dim('Assumptions'), renderPairs(assume, '  ').trimEnd(), ''].join('\n');
+}
+
+function renderCsv(r: ReentryOutput): string {
+  const rows = (r.trajectory ?? []).map((p) => [p.tS, p.altitudeKm, p.speedKmS, p.fpaDeg, p.mach, p.decelG, p.heatFluxWCm2]);
+  return toCsv(['t_s', 'altitude_km', 'speed_km_s', 'fpa_deg', 'mach', 'decel_g', 'heat_flux_w_cm2'], rows);
+}
+
+export const register: RegisterCommand = (program, ctx, setExit) => {
+  const cmd = program
+    .command('reentry')
+    .description('simulate one capsule entry: peak g, peak heating, heat load, drogue time (3-DOF, RK4)')
+    .option('--preset <name>', 'heritage capsule: stardust, hayabusa, hayabusa2, osiris-rex, genesis (flags override its values)')
+    .option('--mass <kg>', 'entry mass (e.g. 45.8 or "45.8 kg")')
+    .option('--diameter <m>', 'maximum diameter (e.g. 0.811 or "81.1 cm")')
+    .option('--nose-radius <m>', 'nose radius (e.g. 0.2202)')
+    .option('--cd <n>', 'hypersonic drag coefficient (e.g. 1.5)')
+    .option('--speed <kms>', 'inertial speed at the entry interface (e.g. 12.9 or "12.9 km/s")')
+    .option('--fpa <deg>', 'inertial flight-path angle, negative = descending (e.g. -8.2 or "-8.2 deg")')
+    .option('--altitude <km>', 'entry interface altitude (default 125)')
+    .option('--atmosphere <model>', 'us76 | exponential (default us76)')
+    .option('--rotating-earth', 'include Earth rotation (speed and γ are inertial; see --latitude, --azimuth)')
+    .option('--latitude <deg>', 'latitude at the interface, with --rotating-earth (default 0)')
+    .option('--azimuth <deg>', 'heading at the interface, clockwise from north, with --rotating-earth (default 90 = east)')
+    .option('--drogue-mach <M>', 'drogue deployment Mach number (default 1.4, Stardust)')
+    .option('--drogue-altitude <km>', 'drogue deployment ceiling, km; "none" for Mach only (default 31, Stardust)')
+    .option('--cd-mach <table>', 'Mach-dependent C_D as M:CD,M:CD,… (ascending Mach), or "preset" for the preset\'s published table')
+    .option('--step <s>', 'RK4 step, s (default 0.1)')
+    .option('--sample <s>', 'trajectory sample interval for --csv / --json, s (default 1 with --csv, none otherwise)')
+    .addHelpText(
+      'after',
+      `
+Speed and flight-path angle are inertial at the interface (what a return trajectory delivers).
+Peak deceleration is from the integrated trajectory; the Allen–Eggers closed form is shown only
+as a cross-check. Drogue conditions: Mach ≤ 1.4 and altitude ≤ 31 km, whichever comes later.
+
+Examples:
+  $ prospector reentry --mass 45.8 --diameter 0.811 --nose-radius 0.2202 --cd 1.5 --speed 12.9 --fpa -8.2
+  $ prospector reentry --preset stardust --atmosphere exponential --json
+  $ prospector reentry --preset genesis --speed "11.5 km/s" --fpa "-9 deg" --csv > genesis.csv
+`,
+    );
+  withOutputFlags(cmd, { csv: true });
+  cmd.action(async (o: ReentryFlags) => {
+    setExit(
+      await runOutput(ctx, o, async () => {
+        const [{ simulateEntry }, { capsulePreset }] = await Promise.all([import('../../src/reentry/entry-simulation.js'), import('../../src/reentry/capsules.js')]);
+        const preset = o.preset !== undefined ? capsulePreset(o.preset, '--preset') : undefined;
+        const need = (text: string | undefined, flag: string, fallback: number | undefined): string | number => {
+          if (text !== undefined) return text;
+          if (fallback !== undefined) return fallback;
+          throw new InputError(`${flag}: required (or give --preset)`, flag);
+        };
+        const q = async (v: string | number, unit: string, flag: string, opts: { positive?: boolean } = {}) =>
+          typeof v === 'number' ? v : parseQuantityFlag(v, unit, flag, opts);
+        const massKg = await q(need(o.mass, '--mass', preset?.massKg), 'kg', '--mass', { positive: true });
+        const diameterM = await q(need(o.diameter, '--diameter', preset?.diameterM), 'm', '--diameter', { positive: true });
+        const noseRadiusM = await q(need(o.noseRadius, '--nose-radius', preset?.noseRadiusM), 'm', '--nose-radius', { positive: true });
+        const cd = o.cd !== undefined ? parseNumber(o.cd, '--cd', { positive: true, max: 5 }) : (need(undefined, '--cd', preset?.cd) as number);
+        const speedKmS = await q(need(o.speed, '--speed', preset?.entry.speedKmS), 'km/s', '--speed', { positive: true });
+        const fpaDeg = await q(need(o.fpa, '--fpa', preset?.entry.fpaDeg), 'deg', '--fpa');
+        if (fpaDeg > 0) throw new InputError(`--fpa: expected a flight-path angle ≤ 0 (negative = descending), got ${fpaDeg}°`, '--fpa');
+        if (fpaDeg <= -90) throw new InputError(`--fpa: expected an angle above −90°, got ${fpaDeg}°`, '--fpa');
+        const altitudeKm = o.altitude !== undefined ? await parseQuantityFlag(o.altitude, 'km', '--altitude', { positive: true }) : preset?.entry.altitudeKm;
+        const atmosphere = o.atmosphere !== undefined ? parseChoice(o.atmosphere, '--atmosphere', ['us76', 'exponential'] as const) : undefined;
+        const deg = Math.PI / 180;
+        const latitude = o.latitude !== undefined ? parseNumber(o.latitude, '--latitude', { min: -89.9, max: 89.9 }) : undefined;
+        const azimuth = o.azimuth !== undefined ? parseNumber(o.azimuth, '--azimuth', { min: -360, max: 360 }) : undefined;
+        if ((latitude !== undefined || azimuth !== undefined) && !o.rotatingEarth) {
+          throw new InputError('--latitude/--azimuth: only meaningful with --rotating-earth', latitude !== undefined ? '--latitude' : '--azimuth');
+        }
+        let drogueAltitudeKm: number | null | undefined;
+        if (o.drogueAltitude !== undefined) drogueAltitudeKm = o.drogueAltitude.trim().toLowerCase() === 'none' ? null : await parseQuantityFlag(o.drogueAltitude, 'km', '--drogue-altitude', { positive: true });
+        let cdMach: Array<[number, number]> | undefined;
+        if (o.cdMach !== undefined) {
+          if (o.cdMach.trim().toLowerCase() === 'preset') {
+            if (!preset?.cdMach) throw new InputError(`--cd-mach: ${preset ? `preset ${preset.id} has no published C_D(Mach) table` : '"preset" needs --preset'}`, '--cd-mach');
+            cdMach = preset.cdMach;
+          } else {
+            cdMach = o.cdMach.split(',').map((pair) => {
+              const m = /^\s*([^:]+):([^:]+)\s*$/.exec(pair);
+              if (!m) throw new InputError(`--cd-mach: expected M:CD pairs such as 10:1.5,20:1.48, got "${pair}"`, '--cd-mach');
+              return [parseNumber(m[1], '--cd-mach', { min: 0 }), parseNumber(m[2], '--cd-mach', { positive: true, max: 5 })] as [number, number];
+            });
+          }
+        }
+        const sample = o.sample !== undefined ? parseNumber(o.sample, '--sample', { positive: true }) : o.csv ? 1 : undefined;
+        const input: EntryInput = {
+          massKg,
+          diameterM,
+          noseRadiusM,
+          cd,
+          speedKmS,
+          fpaRad: fpaDeg * deg,
+          altitudeKm,
+          atmosphere,
+          rotatingEarth: o.rotatingEarth ?? false,
+          latitudeRad: latitude !== undefined ? latitude * deg : undefined,
+          azimuthRad: azimuth !== undefined ? azimuth * deg : undefined,
+          drogueMach: o.drogueMach !== undefined ? parseNumber(o.drogueMach, '--drogue-mach', { positive: true, max: 10 }) : undefined,
+          drogueAltitudeKm,
+          stepS: o.step !== undefined ? parseNumber(o.step, '--step', { positive: true, max: 2 }) : undefined,
+          trajectoryEveryS: sample,
+          cdMach,
+        };
+        let r: EntryResult;
+        try {
+          r = simulateEntry(input);
+        } catch (err) {
+          // Re-label engine field names with the flag the user typed.
+          const base = err instanceof ProspectorError && err.field ? err.field.replace(/[.[].*$/, '') : '';
+          if (err instanceof ProspectorError && err.field && FLAG_OF[base]) {
+            throw new InputError(`${FLAG_OF[base]}: ${err.message}`, FLAG_OF[base]);
+          }
+          throw err;
+        }
+        const result: ReentryOutput = { preset: preset?.id ?? null, ...r };
+        return { result, text: renderText, csv: renderCsv, warnings: r.warnings };
+      }),
+    );
+  });
+};

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { envelope, runCli } from '../helpers/cli.js';
+import { dataPath } from '../../src/paths.js';
+
+const HAVE_CATALOG = existsSync(dataPath('catalog/neas.json.gz'));
+
+describe('prospector ephemeris', () => {
+  it('earth --json: heliocentric ecliptic state in AU and AU/day', async () => {
+    const r = await runCli(['ephemeris', 'earth', '--date', '2000-01-01T11:58:55.816Z', '--json']);
+    expect(r.code).toBe(0);
+    const res = envelope(r).result;
+    // JPL Horizons (DE441) Earth at JD 2451545.0 TDB; astronomy-engine is within ~2200 km = 1.5e-5 AU.
+    const want = [-1.771350992727098e-1, 9.672416867665306e-1, -4.085281582511366e-6];
+    for (let k = 0; k < 3; k++) expect(Math.abs(res.positionAu[k] - want[k])).toBeLessThan(2e-5);
+    expect(res.velocityAuPerDay[0]).toBeCloseTo(-1.720762506872895e-2, 6);
+    expect(res.jdTdb).toBeCloseTo(2451545.0, 7);
+    expect(res.frame).toBe('ecliptic');
+    expect(res.epochAgeDays).toBeNull();
+    expect(res.warnings).toEqual([]);
+  });
+
+  it('--frame equatorial rotates by the J2000 obliquity', async () => {
+    const r = await runCli(['ephemeris', 'Earth', '--date', '2000-01-01T11:58:55.816Z', '--frame', 'equatorial', '--json']);
+    const p = envelope(r).result.positionAu;
+    // Horizons ICRF: [-0.1771351, 0.8874285, 0.3847429] AU.
+    expect(p[1]).toBeCloseTo(0.8874285, 4);
+    expect(p[2]).toBeCloseTo(0.3847429, 4);
+  });
+
+  it('text output names body, date and frame', async () => {
+    const r = await runCli(['ephemeris', 'earth', '--date', '2026-05-01']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Earth at 2026-05-01T00:00:00.000Z');
+    expect(r.stdout).toMatch(/distance \(AU\)\s+1\.007/);
+  });
+
+  it.skipIf(!HAVE_CATALOG)('an asteroid from the bundled catalog, with epoch age and warnings', async () => {
+    const r = await runCli(['ephemeris', 'Bennu', '--date', '2026-05-01', '--json']);
+    expect(r.code).toBe(0);
+    const res = envelope(r).result;
+    expect(res.body).toContain('Bennu');
+    expect(res.distanceAu).toBeGreaterThan(0.89);
+    expect(res.distanceAu).toBeLessThan(1.36); // Bennu: q = 0.897, Q = 1.356 AU
+    expect(typeof res.epochAgeDays).toBe('number');
+    expect(Array.isArray(res.warnings)).toBe(true);
+  });
+
+  it.each([
+    [['earth', '--date', '2026-02-30'], /--date: "2026-02-30" is not a valid calendar date/],
+    [['earth', '--date', '2026-05-01', '--frame', 'galactic'], /--frame: expected one of ecliptic, equatorial/],
+  ])('bad input %j → exit 2 naming the flag', async (args, msg) => {
+    const r = await runCli(['ephemeris', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(msg);
+  });
+
+  it.skipIf(!HAVE_CATALOG)('unknown asteroid → exit 2 (not found)', async () => {
+    const r = await runCli(['ephemeris', 'Notanasteroidname', '--date', '2026-05-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,43 @@
+// `prospector init`: a commented starter scenario, atomic, never overwriting without --force.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, envelope } from '../helpers/cli.js';
+import { STARTER_SCENARIO } from '../../src/scenario/template.js';
+import { parseScenarioText } from '../../src/scenario/load.js';
+
+describe('prospector init', { timeout: 30_000 }, () => {
+  it('writes scenario.yaml by default, and it plans', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prospector-init-'));
+    const r = await runCli(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('wrote scenario.yaml; next: prospector plan scenario.yaml\n');
+    const text = readFileSync(join(dir, 'scenario.yaml'), 'utf8');
+    expect(text).toBe(STARTER_SCENARIO);
+    expect(text).toMatch(/^# Prospector scenario/);
+    await expect(parseScenarioText(text, 'scenario.yaml')).resolves.toBeTruthy();
+    expect(readdirSync(dir)).toEqual(['scenario.yaml']); // no temp file left behind
+  });
+
+  it('refuses to overwrite without --force', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prospector-init-'));
+    writeFileSync(join(dir, 'mine.yaml'), 'mine');
+    const r = await runCli(['init', 'mine.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/mine\.yaml: file exists; pass --force to overwrite/);
+    expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toBe('mine');
+    const f = await runCli(['init', 'mine.yaml', '--force'], { cwd: dir });
+    expect(f.code).toBe(0);
+    expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toBe(STARTER_SCENARIO);
+  });
+
+  it('"-" prints the scenario on stdout; --json reports the file', async () => {
+    const r = await runCli(['init', '-']);
+    expect(r.stdout).toBe(STARTER_SCENARIO);
+    const dir = mkdtempSync(join(tmpdir(), 'prospector-init-'));
+    const j = await runCli(['init', 'x.yaml', '--json'], { cwd: dir });
+    expect(envelope(j).result).toEqual({ written: 'x.yaml', bytes: Buffer.byteLength(STARTER_SCENARIO) });
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { envelope, runCli } from '../helpers/cli.js';
+
+// DESIGN §2.2 Molniya case (μ⊕): 0-rev v1 [2.000652697, 0.387688615, −2.666947760].
+const MOLNIYA = ['--r1', '22592.145603,-1599.915239,-19783.950506', '--r2', '1922.067697,4054.157051,-8925.727465'];
+const REL = 1e-6;
+const rel = (a: number[], b: number[]) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]) / Math.hypot(b[0], b[1], b[2]);
+
+describe('prospector lambert', () => {
+  it('--json: solutions with revs, branch, v1, v2 (Molniya, "10 h", --mu earth, --max-revs 1)', async () => {
+    const r = await runCli(['lambert', ...MOLNIYA, '--tof', '10 h', '--mu', 'earth', '--max-revs', '1', '--json']);
+    expect(r.code).toBe(0);
+    const res = envelope(r).result;
+    expect(res.tofS).toBe(36000);
+    expect(res.solutions.map((s: { revs: number; branch: string }) => `${s.revs}${s.branch}`)).toEqual(['0single', '1left', '1right']);
+    expect(rel(res.solutions[0].v1, [2.000652697, 0.387688615, -2.66694776])).toBeLessThan(REL);
+    expect(rel(res.solutions[2].v1, [-2.457595534, 1.169458007, 0.431612577])).toBeLessThan(REL);
+  });
+
+  it('--solver uv gives the same 0-rev answer; text output is a table', async () => {
+    const r = await runCli(['lambert', ...MOLNIYA, '--tof', '36000', '--mu', '398600.4418', '--solver', 'uv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/revs\s+branch/);
+    expect(r.stdout).toContain('2.000653, 0.387689, -2.666948');
+  });
+
+  it('5 h with --max-revs 1: the 0-rev arc plus a warning that no 1-rev arc exists', async () => {
+    const r = await runCli(['lambert', ...MOLNIYA, '--tof', '5 h', '--mu', 'earth', '--max-revs', '1', '--json']);
+    expect(r.code).toBe(0);
+    const res = envelope(r).result;
+    expect(res.solutions).toHaveLength(1);
+    expect(res.warnings[0]).toMatch(/no 1-revolution solution for this time of flight \(a 1-revolution arc needs at least 2\d{4}\.?\d* s\)/);
+  });
+
+  it('warns when Earth-orbit positions meet the default solar μ', async () => {
+    const r = await runCli(['lambert', ...MOLNIYA, '--tof', '10 h']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*--mu earth/);
+  });
+
+  it.each([
+    [['--r1', '1,2', '--r2', '1,2,3', '--tof', '5'], /--r1: expected three comma-separated numbers/],
+    [['--r1', '1,0,0', '--r2', '0,1,0', '--tof', '-5'], /--tof: expected a quantity > 0/],
+    [['--r1', '1,0,0', '--r2', '0,1,0', '--tof', '3 kg'], /--tof: "3 kg" is not convertible to s/],
+    [['--r1', '1,0,0', '--r2', '2,0,0', '--tof', '3'], /--r2: r1 and r2 are collinear/],
+    [['--r1', '1,0,0', '--r2', '0,1,0', '--tof', '3', '--mu', 'jupiter'], /--mu: expected sun, earth or/],
+    [['--r1', '1,0,0', '--r2', '0,1,0', '--tof', '3', '--max-revs', '1.5'], /--max-revs: expected a whole number/],
+    [['--r1', '1,0,0', '--r2', '0,1,0', '--tof', '3', '--solver', 'gauss'], /--solver: expected one of izzo, uv/],
+    [['--r2', '0,1,0', '--tof', '3'], /--r1: required/],
+    [['--r1', '0,0,0', '--r2', '0,1,0', '--tof', '3'], /--r1: the position must not be the origin/],
+  ])('bad input %j → exit 2, one stderr line naming the flag', async (args, msg) => {
+    const r = await runCli(['lambert', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(msg);
+    expect(r.stdout).toBe('');
+  });
+
+  it('--json error envelope for bad input', async () => {
+    const r = await runCli(['lambert', '--r1', '1,0,0', '--r2', '0,1,0', '--tof', '-5', '--json']);
+    expect(r.code).toBe(2);
+    expect(envelope(r).error?.code).toBe('INVALID_INPUT');
+  });
+});

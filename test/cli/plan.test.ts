@@ -1,0 +1,143 @@
+// `prospector plan`: the text report agrees with --json, bad scenarios fail in one line, config precedence.
+import { describe, expect, it, beforeAll } from 'vitest';
+import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, envelope } from '../helpers/cli.js';
+import { num, pct, usd } from '../../cli/format/plan-report.js';
+import type { Plan } from '../../src/scenario/plan-types.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const EX = (f: string) => join(ROOT, 'examples', f);
+
+/** Every number as the report would print it (num, usd, percent), signs dropped. */
+function formattedNumbers(plan: unknown): Set<string> {
+  const out = new Set<string>();
+  const add = (x: number) => {
+    for (const s of [num(x), num(Math.abs(x)), usd(Math.abs(x)).replace(/^\$/, '').replace(/ [MB]$/, ''), pct(Math.abs(x)).replace(/ %$/, '')]) out.add(s.replace(/^[−-]/, ''));
+  };
+  JSON.stringify(plan, (_k, v) => {
+    if (typeof v === 'number') add(v);
+    return v;
+  });
+  return out;
+}
+
+/** Number tokens standing alone in text (not part of identifiers such as P10, H2O, 3-DOF or §2.5). */
+function tokens(text: string): string[] {
+  return [...text.matchAll(/(?<![\w.§/^-])\d+(?:,\d{3})*(?:\.\d+)?(?:e-?\d+)?(?![\w²³⁴-])/g)].map((m) => m[0]);
+}
+
+describe('prospector plan', { timeout: 60_000 }, () => {
+  let tmp: string;
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'prospector-plan-'));
+  });
+
+  it('the text report and --json agree: every number printed comes from the Plan', async () => {
+    for (const f of ['metal-pgm-earth.yaml', 'water-orbit-ctype.yaml', 'rare-earth-stype.yaml']) {
+      const j = await runCli(['plan', EX(f), '--samples', '64', '--seed', '5', '--json']);
+      expect(j.code, j.stderr).toBe(0);
+      const plan = envelope<Plan>(j).result;
+      const t = await runCli(['plan', EX(f), '--samples', '64', '--seed', '5']);
+      expect(t.code, t.stderr).toBe(0);
+      const allowed = formattedNumbers(plan);
+      // Numbers inside the Plan's own strings (methods, sources, warnings, dates, names) count as from the Plan.
+      const fromStrings = new Set<string>();
+      JSON.stringify(plan, (_k, v) => {
+        if (typeof v === 'string') for (const tok of tokens(v)) fromStrings.add(tok);
+        return v;
+      });
+      // Fixed words of the template: "1 AU", and the percentile labels "P10 / P50 / P90" split by the tokenizer.
+      const template = new Set(['1', '10', '50', '90']);
+      const stray = tokens(t.stdout).filter((tok) => !allowed.has(tok) && !fromStrings.has(tok) && !template.has(tok));
+      expect(stray, `${f}: numbers in the report that are not in the Plan`).toEqual([]);
+      // Negative control: the check does catch a number the Plan does not hold.
+      expect(tokens('made up 98,765.4 kg').filter((tok) => !allowed.has(tok) && !fromStrings.has(tok))).toEqual(['98,765.4']);
+      // And the headline figures are really there.
+      if (plan.delivered.modelled) expect(t.stdout).toContain(`delivered ${num(plan.delivered.deliveredKg)} kg`);
+      if (plan.economics.modelled) expect(t.stdout).toContain(usd(plan.economics.npvUsd));
+    }
+  });
+
+  it('--json prints exactly one envelope with the full Plan', async () => {
+    const r = await runCli(['plan', EX('rare-earth-stype.yaml'), '--samples', '10', '--json']);
+    const env = envelope<Plan>(r);
+    expect(env.schemaVersion).toBe(1);
+    expect(Object.keys(env.result)).toEqual(['scenario', 'target', 'trajectory', 'propulsion', 'refining', 'capsules', 'delivered', 'supply', 'orbitalCompute', 'economics', 'uncertainty', 'forecast', 'warnings']);
+    expect(env.result.scenario.source).toBe(EX('rare-earth-stype.yaml'));
+  });
+
+  const BASE = readFileSync(EX('rare-earth-stype.yaml'), 'utf8');
+  const bad: Array<[string, string, RegExp]> = [
+    ['missing-target.yaml', BASE.replace(/^target:\n(  .*\n|\s*\n|  #.*\n)*/m, ''), /missing-target\.yaml: target: required field is missing/],
+    ['unknown-target.yaml', BASE.replace('designation: Itokawa', 'designation: "Nowhere 1234"'), /unknown-target\.yaml: target\.designation: .*Nowhere 1234/],
+    ['wrong-unit.yaml', BASE.replace('power: 25 kW', 'power: 25 kg'), /wrong-unit\.yaml: spacecraft\.power: expected a positive quantity in W, got "25 kg" \(wrong unit\)/],
+    ['negative-isp.yaml', BASE.replace('thrusterPreset: spt-140', 'thrusterPreset: spt-140\n  isp: "-1800 s"'), /negative-isp\.yaml: spacecraft\.isp: expected a positive quantity in s, got "-1800 s"/],
+    ['syntax.yaml', BASE.replace('products: [Nd, Dy, Tb, Pr]', 'products: [Nd, Dy, Tb, Pr'), /syntax\.yaml: YAML syntax error at line \d+/],
+    ['empty.yaml', '', /empty\.yaml: the file is empty/],
+  ];
+  for (const [name, text, expected] of bad) {
+    it(`bad scenario (${name}): exit 2, one line naming the problem, nothing written`, async () => {
+      const file = join(tmp, name);
+      writeFileSync(file, text);
+      const out = join(tmp, `${name}.csv`);
+      for (const argv of [['plan', file], ['export', file, '--format', 'csv', '-o', out]]) {
+        const r = await runCli(argv, { cwd: tmp });
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(r.stderr).toMatch(expected);
+      }
+      expect(existsSync(out)).toBe(false);
+      // --json: the error envelope instead, still exit 2.
+      const j = await runCli(['plan', file, '--json']);
+      expect(j.code).toBe(2);
+      expect(envelope(j).error?.code).toMatch(/INVALID_INPUT|NOT_FOUND/);
+    });
+  }
+
+  it('a missing file is one line, exit 2', async () => {
+    const r = await runCli(['plan', 'nope.yaml'], { cwd: tmp });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('prospector: nope.yaml: cannot read the scenario file (no such file)\n');
+  });
+
+  it('settings precedence: flag > env > scenario > project config > user config > default', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prospector-cfg-'));
+    const noUnc = BASE.replace(/^uncertainty:\n(  .*\n)*/m, '');
+    writeFileSync(join(dir, 'a.yaml'), noUnc);
+    writeFileSync(join(dir, 'b.yaml'), noUnc + 'uncertainty:\n  samples: 4\n');
+    const xdg = join(dir, 'xdg');
+    mkdirSync(join(xdg, 'prospector'), { recursive: true });
+    const samples = async (argv: string[], env: Record<string, string> = {}) => {
+      const r = await runCli(['plan', ...argv, '--json'], { cwd: dir, env: { XDG_CONFIG_HOME: xdg, ...env } });
+      expect(r.code, r.stderr).toBe(0);
+      return envelope<Plan>(r).result.scenario.samples;
+    };
+    // Fast runs: every layer below sets a small count.
+    writeFileSync(join(xdg, 'prospector', 'config.json'), JSON.stringify({ samples: 2 }));
+    expect(await samples(['a.yaml'])).toBe(2); // user config
+    writeFileSync(join(dir, 'prospector.config.json'), JSON.stringify({ samples: 3 }));
+    expect(await samples(['a.yaml'])).toBe(3); // project config beats user config
+    expect(await samples(['b.yaml'])).toBe(4); // scenario beats config files
+    expect(await samples(['b.yaml'], { PROSPECTOR_SAMPLES: '5' })).toBe(5); // env beats scenario
+    expect(await samples(['b.yaml', '--samples', '6'], { PROSPECTOR_SAMPLES: '5' })).toBe(6); // flag beats env
+  });
+
+  it('a bad config file or env value is exit 2 naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prospector-badcfg-'));
+    writeFileSync(join(dir, 'a.yaml'), BASE);
+    writeFileSync(join(dir, 'prospector.config.json'), JSON.stringify({ samples: 'many' }));
+    let r = await runCli(['plan', 'a.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/prospector\.config\.json: samples: /);
+    writeFileSync(join(dir, 'prospector.config.json'), JSON.stringify({ sampels: 3 }));
+    r = await runCli(['plan', 'a.yaml'], { cwd: dir });
+    expect(r.stderr).toMatch(/prospector\.config\.json: unknown field "sampels"/);
+    writeFileSync(join(dir, 'prospector.config.json'), '{}');
+    r = await runCli(['plan', 'a.yaml'], { cwd: dir, env: { PROSPECTOR_SEED: '-1' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('prospector: PROSPECTOR_SEED: expected a whole number 0–4294967295, got "-1"\n');
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { envelope, runCli } from '../helpers/cli.js';
+import { parseCsv } from '../../src/export/csv.js';
+
+// Stardust SRC, DESIGN §2.6 (see test/reentry/entry-simulation.test.ts for the validation bands).
+const STARDUST = ['--mass', '45.8', '--diameter', '0.811', '--nose-radius', '0.2202', '--cd', '1.5', '--speed', '12.9', '--fpa', '-8.2'];
+
+describe('prospector reentry', () => {
+  it('Stardust from flags: DESIGN §4 fields, numbers not strings, inside the validation bands', async () => {
+    const r = await runCli(['reentry', ...STARDUST, '--json']);
+    expect(r.code).toBe(0);
+    const res = envelope(r).result;
+    for (const k of ['peakDecelG', 'peakHeatFluxWCm2', 'heatLoadJCm2', 'timeToPeakS', 'ballisticCoefficient']) expect(typeof res[k]).toBe('number');
+    expect(res.peakDecelG).toBeGreaterThan(30);
+    expect(res.peakDecelG).toBeLessThan(40);
+    expect(res.peakHeatFluxWCm2).toBeGreaterThan(762);
+    expect(res.peakHeatFluxWCm2).toBeLessThan(1000);
+    expect(res.allenEggersPeakG).toBeCloseTo(61.8, 1);
+    expect(Array.isArray(res.warnings)).toBe(true);
+  });
+
+  it('units on the flags ("45.8 kg", "12.9 km/s", "-8.2 deg") give the same entry', async () => {
+    const a = envelope(await runCli(['reentry', ...STARDUST, '--json'])).result;
+    const b = envelope(await runCli(['reentry', '--mass', '45.8 kg', '--diameter', '81.1 cm', '--nose-radius', '0.2202 m', '--cd', '1.5', '--speed', '12.9 km/s', '--fpa', '-8.2 deg', '--json'])).result;
+    expect(b.peakDecelG).toBeCloseTo(a.peakDecelG, 9);
+    expect(b.heatLoadJCm2).toBeCloseTo(a.heatLoadJCm2, 6);
+  });
+
+  it('--preset stardust equals the flags; flags override the preset', async () => {
+    const a = envelope(await runCli(['reentry', ...STARDUST, '--json'])).result;
+    const p = envelope(await runCli(['reentry', '--preset', 'stardust', '--json'])).result;
+    expect(p.preset).toBe('stardust');
+    expect(p.peakDecelG).toBeCloseTo(a.peakDecelG, 9);
+    const steeper = envelope(await runCli(['reentry', '--preset', 'stardust', '--fpa', '-12', '--json'])).result;
+    expect(steeper.peakDecelG).toBeGreaterThan(a.peakDecelG);
+  });
+
+  it('text output shows the integrated peak g and labels the closed form as a cross-check', async () => {
+    const r = await runCli(['reentry', '--preset', 'stardust', '--atmosphere', 'exponential']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/peak deceleration\s+3\d\.\d g/);
+    expect(r.stdout).toMatch(/Allen–Eggers check\s+61\.8 g closed form/);
+    expect(r.stdout).toContain('exponential, ρ0 1.225 kg/m³, H 7.2 km');
+  });
+
+  it('--csv prints the trajectory once per second', async () => {
+    const r = await runCli(['reentry', '--preset', 'stardust', '--csv']);
+    expect(r.code).toBe(0);
+    const rows = parseCsv(r.stdout);
+    expect(rows[0]).toEqual(['t_s', 'altitude_km', 'speed_km_s', 'fpa_deg', 'mach', 'decel_g', 'heat_flux_w_cm2']);
+    expect(Number(rows[1][1])).toBeCloseTo(125, 6);
+    expect(Number(rows[2][0])).toBeCloseTo(1, 9);
+  });
+
+  it('--rotating-earth with latitude and azimuth changes the relative entry state', async () => {
+    const r = envelope(await runCli(['reentry', '--preset', 'stardust', '--rotating-earth', '--latitude', '41.9', '--azimuth', '100', '--json'])).result;
+    expect(r.assumptions.rotatingEarth).toBe(true);
+    expect(r.entry.relativeSpeedKmS).toBeLessThan(12.6);
+  });
+
+  it.each([
+    [['--mass', '-45.8'], '--mass'],
+    [['--fpa', '8.2'], '--fpa'],
+    [['--diameter', '0'], '--diameter'],
+    [['--atmosphere', 'mars'], '--atmosphere'],
+    [['--speed', 'fast'], '--speed'],
+  ])('bad input %j exits 2 naming %s', async (patch, flag) => {
+    const args = [...STARDUST];
+    for (let i = 0; i < patch.length; i += 2) {
+      const k = args.indexOf(patch[i]);
+      if (k >= 0) args[k + 1] = patch[i + 1];
+      else args.push(patch[i], patch[i + 1]);
+    }
+    const r = await runCli(['reentry', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(flag);
+    const j = await runCli(['reentry', ...args, '--json']);
+    expect(j.code).toBe(2);
+    expect(envelope(j).error!.code).toBe('INVALID_INPUT');
+  });
+
+  it('--cd-mach preset uses the published Stardust table; a malformed table exits 2', async () => {
+    const r = envelope(await runCli(['reentry', '--preset', 'stardust', '--cd-mach', 'preset', '--json'])).result;
+    expect(r.assumptions.cd).toBe('mach-table');
+    const custom = envelope(await runCli(['reentry', '--preset', 'stardust', '--cd-mach', '0:1.5,50:1.5', '--json'])).result;
+    const plain = envelope(await runCli(['reentry', '--preset', 'stardust', '--json'])).result;
+    expect(custom.peakDecelG).toBeCloseTo(plain.peakDecelG, 9);
+    const bad = await runCli(['reentry', '--preset', 'stardust', '--cd-mach', '20:1.5,10:1.4']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--cd-mach');
+    const noTable = await runCli(['reentry', '--preset', 'genesis', '--cd-mach', 'preset']);
+    expect(noTable.code).toBe(2);
+  });
+
+  it('a missing required flag without --preset exits 2 naming it; an unknown preset too', async () => {
+    const r = await runCli(['reentry', '--mass', '45.8']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--diameter');
+    const p = await runCli(['reentry', '--preset', 'apollo']);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toContain('--preset');
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { envelope, runCli } from '../helpers/cli.js';
+import { parseCsv } from '../../src/export/csv.js';
+
+// Uses the bundled catalog's Bennu (B-type → CI analogue, water route by default).
+const BASE = ['refine', 'Bennu', '--arrive', '2030-01-01', '--stay-days', '200', '--concentrator-diameter', '10 m'];
+
+describe('prospector refine', () => {
+  it('JSON: monthly rows, cumulative water, assumptions beside the numbers', async () => {
+    const r = await runCli([...BASE, '--json']);
+    expect(r.code).toBe(0);
+    const res = envelope(r).result;
+    expect(res.assumptions.route.id).toBe('water');
+    expect(res.months).toHaveLength(7); // 200 days / 30.4375
+    expect(res.assumptions.concentratorAreaM2).toBeCloseTo(78.54, 2);
+    expect(res.assumptions.distanceAu.min).toBeGreaterThan(0.89);
+    const last = res.months.at(-1);
+    expect(last.cumulativeKg.H2O).toBeCloseTo(res.totals.productsKg.H2O, 6);
+    expect(res.target.name).toBe('Bennu');
+  });
+
+  it('DESIGN §2.5 check through the CLI: a 10 m C-type at 1.5 t/m³ with 12 % water runs dry after ≈ 102 days', async () => {
+    const r = await runCli([...BASE, '--body-diameter', '10 m', '--density', '1500', '--grade', 'H2O=12%', '--capture-eff', '1', '--duty', '1', '--recovery', 'H2O=1', '--specific-energy', '8', '--json']);
+    expect(r.code).toBe(0);
+    const res = envelope(r).result;
+    expect(res.body.massKg).toBeCloseTo(785398.16, 1);
+    expect(res.totals.productsKg.H2O).toBeCloseTo(94247.78, 1);
+    // At 1 AU it lasts 102.05 d (test/refining); at Bennu P ∝ 1/r², so between 102.05·r_min² and 102.05·r_max².
+    const { min, max } = res.assumptions.distanceAu;
+    expect(res.exhaustedAfterDays).toBeGreaterThan(102.05 * min * min);
+    expect(res.exhaustedAfterDays).toBeLessThan(102.05 * max * max);
+    expect(res.warnings.join(' ')).toMatch(/the body is exhausted after/);
+  });
+
+  it('--csv prints the monthly table with units in the headers; warnings go to stderr', async () => {
+    const r = await runCli([...BASE, '--body-mass', '100 t', '--csv']);
+    expect(r.code).toBe(0);
+    const rows = parseCsv(r.stdout);
+    expect(rows[0]).toEqual(['month', 'start', 'end', 'days', 'r_au', 'p_abs_kw', 'processed_kg', 'H2O_kg', 'H2O_cum_kg']);
+    expect(rows).toHaveLength(8);
+    expect(r.stderr).toMatch(/exhausted/);
+  });
+
+  it('text output prints the table and the assumptions', async () => {
+    const r = await runCli(BASE);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('H2O kg (cum.)');
+    expect(r.stdout).toContain('η_opt 0.8, η_cap 0.5, duty 0.5');
+  });
+
+  it.each([
+    [['--stay-days', '0'], '--stay-days'],
+    [['--concentrator-diameter', '0 m'], '--concentrator-diameter'],
+    [['--route', 'smelt'], '--route'],
+    [['--arrive', '2030-02-31'], '--arrive'],
+    [['--grade', 'H2O=140%'], '--grade'],
+    [['--capture-eff', '1.5'], '--capture-eff'],
+  ])('bad input %j exits 2 naming %s', async (patch, flag) => {
+    const args = [...BASE];
+    const k = args.indexOf(patch[0]);
+    if (k >= 0) args[k + 1] = patch[1];
+    else args.push(...patch);
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(flag);
+  });
+
+  it('an unknown asteroid exits 2', async () => {
+    const r = await runCli(['refine', 'Nonexistentia', '--arrive', '2030-01-01', '--stay-days', '10', '--concentrator-diameter', '10']);
+    expect(r.code).toBe(2);
+  });
+});

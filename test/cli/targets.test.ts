@@ -1,0 +1,133 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { envelope, runCli } from '../helpers/cli.js';
+
+const SHARED = fileURLToPath(new URL('../../../shared/data/neo/', import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'prospector-targets-'));
+
+describe('prospector targets', () => {
+  it('--limit 10 lists the ten lowest-Δv NEAs with size and class', async () => {
+    const r = await runCli(['targets', '--limit', '10']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(11);
+    expect(lines[0]).toMatch(/asteroid\s+class\s+Δv km\/s.*D km \(range\).*type/);
+    expect(r.stderr).toMatch(/showing 10 of \d+ matching asteroids/);
+  });
+
+  it('--json: one envelope, DESIGN §4 fields, ascending Δv', async () => {
+    const r = await runCli(['targets', '--limit', '10', '--json']);
+    expect(r.code).toBe(0);
+    const env = envelope(r);
+    expect(env.schemaVersion).toBe(1);
+    const rows = env.result as Array<Record<string, unknown>>;
+    expect(rows).toHaveLength(10);
+    for (const k of ['designation', 'name', 'orbitClass', 'a', 'e', 'i', 'H', 'diameterKm', 'diameterKmLow', 'diameterKmHigh', 'albedo', 'spectralType', 'dvKmS']) expect(rows[0]).toHaveProperty(k);
+    const dv = rows.map((x) => x.dvKmS as number);
+    expect(dv).toEqual([...dv].sort((a, b) => a - b));
+    expect(dv[0]).toBeLessThan(4); // Benner's list starts at 3.8 km/s (2006 RH120)
+  });
+
+  it('filters: class, spectral, max-dv, min-diameter (with a unit); sorts by diameter', async () => {
+    const r = await runCli(['targets', '--class', 'aten,Apollo', '--spectral', 'C', '--max-dv', '7', '--min-diameter', '300 m', '--limit', '0', '--json']);
+    expect(r.code).toBe(0);
+    const rows = envelope(r).result as Array<{ orbitClass: string; spectralType: string; dvKmS: number; diameterKm: number }>;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const x of rows) {
+      expect(['Aten', 'Apollo']).toContain(x.orbitClass);
+      expect(x.spectralType.startsWith('C')).toBe(true);
+      expect(x.dvKmS).toBeLessThanOrEqual(7);
+      expect(x.diameterKm).toBeGreaterThanOrEqual(0.3);
+    }
+    const big = envelope(await runCli(['targets', '--sort', 'diameter', '--limit', '3', '--json'])).result as Array<{ name: string }>;
+    expect(big.map((x) => x.name)).toEqual(['Ceres', 'Vesta', 'Psyche']);
+  });
+
+  it('--csv: RFC 4180 with units in the header', async () => {
+    const r = await runCli(['targets', '--limit', '3', '--csv']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe('designation,number,name,orbit_class,a_au,e,i_deg,H,diameter_km,diameter_km_low,diameter_km_high,albedo,spectral_type,dv_km_s');
+    expect(lines).toHaveLength(4);
+  });
+
+  it('bad flags exit 2 with one line naming the flag', async () => {
+    for (const [args, re] of [
+      [['--class', 'Trojan'], /--class: "Trojan" is not one of/],
+      [['--sort', 'mass'], /--sort: expected one of dv, diameter, name/],
+      [['--limit', '-1'], /--limit: expected a number ≥ 0/],
+      [['--max-dv', 'fast'], /--max-dv: expected a number/],
+    ] as const) {
+      const r = await runCli(['targets', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(re);
+    }
+  });
+
+  it('a missing or corrupt --catalog exits 2 with one line naming the file', async () => {
+    const missing = await runCli(['targets', '--catalog', 'does-not-exist.txt'], { cwd: tmp });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('prospector: does-not-exist.txt: no such file\n');
+    writeFileSync(join(tmp, 'junk.bin'), Buffer.from([0, 1, 2, 3, 0, 255]));
+    const junk = await runCli(['targets', '--catalog', 'junk.bin'], { cwd: tmp });
+    expect(junk.code).toBe(2);
+    expect(junk.stderr).toMatch(/^prospector: junk\.bin: binary data, expected an asteroid catalog[^\n]*\n$/);
+    const json = await runCli(['targets', '--catalog', 'junk.bin', '--json'], { cwd: tmp });
+    expect(json.code).toBe(2);
+    expect(envelope(json).error?.code).toBe('INVALID_INPUT');
+  });
+
+  it.skipIf(!existsSync(`${SHARED}NEA.txt`))('--catalog with bad rows: a one-line summary on stderr, good rows ranked', async () => {
+    const lines = readFileSync(`${SHARED}NEA.txt`, 'latin1').split('\n').slice(0, 300);
+    for (const k of [5, 6, 7, 8, 9]) lines[k] = lines[k].slice(0, 70) + '  ???????' + lines[k].slice(79);
+    writeFileSync(join(tmp, 'some.txt'), lines.join('\n'));
+    const r = await runCli(['targets', '--catalog', 'some.txt', '--limit', '5', '--json'], { cwd: tmp });
+    expect(r.code).toBe(0);
+    expect(envelope(r).result).toHaveLength(5);
+    const msg = r.stderr.trim().split('\n');
+    expect(msg).toHaveLength(1);
+    expect(msg[0]).toMatch(/^prospector: some\.txt: 5 row\(s\) skipped, 5 problem\(s\): some\.txt:6 e: .*; … 2 more$/);
+  });
+});
+
+describe('prospector target', () => {
+  it('Bennu as JSON: elements with epoch, size range, mass, composition, Δv, warnings', async () => {
+    const r = await runCli(['target', 'Bennu', '--json']);
+    expect(r.code).toBe(0);
+    const t = envelope(r).result;
+    expect(t).toMatchObject({ designation: '1999 RQ36', number: 101955, name: 'Bennu', orbitClass: 'Apollo', spectralType: 'B', marketImpact: null });
+    expect(t.dvKmS).toBeCloseTo(5.09, 1);
+    expect(t.elements).toMatchObject({ epochJd: 2459403.5, epoch: '2021-07-08.0' });
+    for (const k of ['a', 'e', 'i', 'om', 'w', 'ma', 'epochAgeDays']) expect(typeof t.elements[k]).toBe('number');
+    expect(t.diameterKmLow).toBeLessThan(t.diameterKm);
+    expect(t.massKgLow).toBeLessThan(t.massKg);
+    expect(t.composition.elements.Pt).toMatchObject({ unit: 'massFraction' });
+    expect(t.composition.elements.Pt.components).toBeUndefined();
+    expect(t.warnings.some((w: string) => w.startsWith('stale orbit'))).toBe(true);
+  });
+
+  it.each([['1999 RQ36'], ['1999', 'RQ36'], ['(101955)', 'Bennu'], ['J99R36Q'], ['101955']])('accepts %j', async (...words) => {
+    const r = await runCli(['target', ...words, '--json']);
+    expect(r.code).toBe(0);
+    expect(envelope(r).result.number).toBe(101955);
+  });
+
+  it('Psyche: no Shoemaker–Helin figure, says why; text output has the sections', async () => {
+    const r = await runCli(['target', 'Psyche']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\(16\) Psyche/);
+    expect(r.stdout).toMatch(/delta-v\s+— \(Shoemaker–Helin is defined for near-Earth orbits only/);
+    expect(r.stdout).toMatch(/composition \(bulk, by class: IAB\/IIIAB iron\)/);
+    expect(r.stderr).toMatch(/warning: no Shoemaker–Helin delta-v: main-belt orbit/);
+  });
+
+  it('an unknown asteroid exits 2 with one line', async () => {
+    const r = await runCli(['target', 'Nonexistentia']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^prospector: asteroid "Nonexistentia" not found in the catalog[^\n]*\n$/);
+  });
+});

@@ -1,0 +1,95 @@
+// Scenario files: units, distributions, and one-line errors naming the file, the field and what was expected.
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText, parseScenario } from '../../src/scenario/load.js';
+import { STARTER_SCENARIO } from '../../src/scenario/template.js';
+import { AU_KM } from '../../src/astro/constants.js';
+import { InputError } from '../../src/errors.js';
+
+const BASE = `target: {designation: "1997 XR2"}
+spacecraft: {dryMass: "1500 kg", power: "40 kW", isp: "3000 s", efficiency: 0.6}
+refinery: {concentratorDiameter: "10 m", route: melt-metal, products: [Pt, Pd]}
+`;
+
+async function err(text: string, source = 'examples/x.yaml'): Promise<string> {
+  try {
+    await parseScenarioText(text, source);
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as Error).message;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('scenario schema', { timeout: 30_000 }, () => {
+  it('converts unit strings to engine units and keeps bare numbers in the documented unit', async () => {
+    const s = await parseScenarioText(BASE + 'window: {maxTotalDays: "2 yr", maxC3: 30, maxEntrySpeed: "12000 m/s"}\n', 'a.yaml');
+    expect(s.spacecraft.dryMass).toBe(1500);
+    expect(s.spacecraft.power).toBe(40000); // 40 kW → W
+    expect(s.spacecraft.isp).toBe(3000);
+    expect(s.window.maxTotalDays).toBeCloseTo(730.5, 9); // Julian years (365.25 d)
+    expect(s.window.maxC3).toBe(30);
+    expect(s.window.maxEntrySpeed).toBeCloseTo(12, 12);
+    expect(s.refinery.concentratorDiameter).toBe(10);
+    expect(s.source).toBe('a.yaml');
+  });
+
+  it('reads AU through the unit layer (IAU 2012 B2: 1 AU = 149,597,870.7 km)', async () => {
+    const { quantity } = await import('../../src/scenario/units.js');
+    expect(await quantity('1.1 AU', 'km', 'x')).toBeCloseTo(1.1 * AU_KM, 3);
+  });
+
+  it('accepts {min, mode, max}, {p10, p50, p90} and numbers for uncertain inputs, with units inside', async () => {
+    const s = await parseScenarioText(
+      BASE.replace('products: [Pt, Pd]}', 'products: [Pt, Pd], captureEfficiency: {min: 0.3, mode: 0.5, max: 0.7}, dutyCycle: {p10: 40%, p50: 50%, p90: 60%}, recovery: {Pt: 0.9, Pd: {min: 0.7, mode: 0.8, max: 0.9}}}') +
+        'finance: {launchCostUsdPerKg: {p10: 1500, p50: 2700, p90: 3600}}\n',
+      'a.yaml',
+    );
+    expect(s.refinery.captureEfficiency).toEqual({ kind: 'triangular', min: 0.3, mode: 0.5, max: 0.7 });
+    expect(s.refinery.dutyCycle).toEqual({ kind: 'percentiles', p10: 0.4, p50: 0.5, p90: 0.6 });
+    expect(s.refinery.recovery).toEqual({ Pt: { kind: 'fixed', value: 0.9 }, Pd: { kind: 'triangular', min: 0.7, mode: 0.8, max: 0.9 } });
+    expect(s.finance.launchCostUsdPerKg).toEqual({ kind: 'percentiles', p10: 1500, p50: 2700, p90: 3600 });
+  });
+
+  it('reads JSON as well as YAML', async () => {
+    const s = await parseScenarioText(JSON.stringify({ target: { designation: 'Ryugu' }, spacecraft: { dryMass: 1000, power: '10 kW', thrusterPreset: 'nstar' }, refinery: { concentratorArea: '78.5 m^2', route: 'water', products: ['H2O'] } }), 'b.json');
+    expect(s.refinery.concentratorArea).toBe(78.5);
+    expect(s.delivery).toBe('earth');
+  });
+
+  it('says what is wrong in one line naming the file and the field', async () => {
+    expect(await err(BASE.replace('"3000 s"', '"-3000 s"'))).toBe('examples/x.yaml: spacecraft.isp: expected a positive quantity in s, got "-3000 s"');
+    expect(await err(BASE.replace('"40 kW"', '"40 kg"'))).toBe('examples/x.yaml: spacecraft.power: expected a positive quantity in W, got "40 kg" (wrong unit)');
+    expect(await err(BASE.replace(/target.*\n/, ''))).toBe('examples/x.yaml: target: required field is missing (expected object)');
+    expect(await err(BASE.replace('isp:', 'ispp:'))).toBe('examples/x.yaml: spacecraft: unknown field "ispp"');
+    expect(await err(BASE.replace('melt-metal', 'smelt'))).toMatch(/^examples\/x\.yaml: refinery\.route: expected one of "water", .*got "smelt"$/);
+    expect(await err(BASE.replace('products: [Pt, Pd]', 'products: [Pt, Pd], captureEfficiency: {p10: 0.9, p50: 0.5, p90: 0.7}'))).toBe(
+      'examples/x.yaml: refinery.captureEfficiency: expected p10 ≤ p50 ≤ p90, got 0.9, 0.5, 0.7',
+    );
+    expect(await err(BASE.replace('efficiency: 0.6', 'efficiency: 1.6'))).toBe('examples/x.yaml: spacecraft.efficiency: expected a fraction in (0, 1], got 1.6');
+  });
+
+  it('reports an empty file and a YAML syntax error with its line', async () => {
+    expect(await err('')).toBe('examples/x.yaml: the file is empty (expected a scenario; `prospector init` writes a starter)');
+    expect(await err('# only a comment\n')).toBe('examples/x.yaml: the scenario is empty (expected at least target, spacecraft and refinery)');
+    expect(await err(BASE + 'window: {maxC3: [1, 2\n')).toMatch(/^examples\/x\.yaml: YAML syntax error at line \d+, column \d+: /);
+    expect(await err('- a\n- b\n')).toBe('examples/x.yaml: expected a mapping of scenario fields at the top level, got a list');
+  });
+
+  it('every message is a single line', async () => {
+    for (const bad of [BASE.replace('"3000 s"', '"fast"'), '{', 'target: 5\n', BASE + 'uncertainty: {samples: -1}\n']) {
+      const m = await err(bad, bad === '{' ? 'c.json' : 'c.yaml');
+      expect(m.includes('\n')).toBe(false);
+    }
+  });
+
+  it('the starter scenario of `prospector init` is a valid scenario', async () => {
+    const s = await parseScenarioText(STARTER_SCENARIO, 'scenario.yaml');
+    expect(s.target.designation).toBe('1999 AO10');
+    expect(s.spacecraft.power).toBe(15000);
+    expect(s.uncertainty.samples).toBe(1000);
+  });
+
+  it('rejects a non-object document given to parseScenario directly', async () => {
+    await expect(parseScenario(null, 'mem')).rejects.toThrow('mem: the scenario is empty');
+  });
+});
