@@ -73,7 +73,7 @@ for (const r of txt.records) {
 }
 const records = ext.records;
 const find = (number: number | undefined, desig: string | undefined): CatalogRecord | undefined =>
-  (number !== undefined ? byKey.get(`#${number}`) : undefined) ?? (desig ? byDesig.get(norm(desig)) : undefined);
+  (number !== undefined ? byKey.get(`#${number}`) : undefined) ?? (desig ? byDesig.get(norm(desig)) ?? otherDesig.get(norm(desig)) : undefined);
 
 // 2. Diameters, albedos, SBDB spectral labels (the newest SBDB file first; never overwrite).
 let nDiam = 0, nAlb = 0, nSpecSbdb = 0;
@@ -160,7 +160,7 @@ const mahlkeRows = new Map<string, { cls: string; probs: Record<string, number> 
       if (p >= 0.005) probs[col.slice(6)] = Number(p.toFixed(3));
     }
     mahlkeRows.set(numS ? `#${numS}` : norm(name), { cls, probs });
-    const t = numS ? byKey.get(`#${numS}`) : byDesig.get(norm(name));
+    const t = numS ? byKey.get(`#${numS}`) : byDesig.get(norm(name)) ?? otherDesig.get(norm(name));
     if (!t || !cls) continue;
     t.spectralType = cls;
     t.spectralProbabilities = probs;

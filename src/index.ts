@@ -59,9 +59,10 @@ export {
   thrusterPresets, thrusterPreset, resolveThruster, edelbaumDeltaV, edelbaumCircularKmS, EDELBAUM_BAND,
   mima, MIMA_BAND, damon, lambertLowThrustBand, LAMBERT_OPTIMISM_BAND,
   propellantForDeltaV, finalMassForDeltaV, burnTimeS,
-  massBudget, maxCargo, requireFeasibleBudget, describeViolation, sizeSpacecraft, DEFAULT_SIZING, SIZING_SOURCES,
-  propulsionForTrip,
-  type OperatingPoint, type MimaResult, type DamonResult, type TripForPropulsion, type PropulsionReport, type PropulsionOptions,
+  massBudget, maxCargo, requireFeasibleBudget, describeViolation, constraintMethods, sizeSpacecraft, DEFAULT_SIZING, SIZING_SOURCES,
+  propulsionForTrip, arcDistanceAu,
+  type OperatingPoint, type MimaResult, type DamonResult, type TripForPropulsion, type TripLegVectors, type PropulsionReport,
+  type PropulsionLegReport, type PropulsionOptions, type BandCase,
   type DvMethod, type ThrusterModel, type ThrusterSpec, type Spacecraft, type DistanceRangeAu, type ThrustDistancePolicy,
   type MissionLeg, type AsteroidOperations, type Margins, type MissionProfile, type ConstraintCheck, type LegLowThrustCheck,
   type BudgetPhase, type MassComposition, type MassBudget, type MaxCargoResult, type SizingAssumptions, type SizingResult,
@@ -90,3 +91,26 @@ export type {
 export type { Dist } from './scenario/dist.js';
 export { forecastByYear, forecastCsv, forecastDocument, FORECAST_CSV_HEADER, type ForecastYear, type ForecastDocument } from './export/forecast.js';
 export { fanChartSvg, type FanChartOptions } from './export/fan-chart-svg.js';
+
+// trajectory: porkchops, NHATS-style round trips, catalog screen (DESIGN §2.3)
+export {
+  porkchop, porkchopCells, launchSeasons, legCost,
+  type Porkchop, type PorkchopOptions, type PorkchopCell, type PorkchopBest, type PorkchopDirection, type LaunchSeason,
+} from './trajectory/porkchop.js';
+export { porkchopSvg, type PorkchopSvgOptions } from './trajectory/porkchop-svg.js';
+export {
+  searchRoundTrips, evaluateTrip, evaluateTripUnchecked, resolveConstraints, createWorkspace, NHATS_DEFAULTS,
+  type TripConstraints, type TripSolution, type RoundTripResult, type FixedTrip, type SearchOptions, type RoundTripWorkspace,
+} from './trajectory/round-trip.js';
+export {
+  departureDvFromC3, entrySpeedKmS, entryCapDvKmS, maxVInfForEntryKmS, roundTripTotalDv,
+  LEO_ALTITUDE_KM, ENTRY_INTERFACE_ALTITUDE_KM, MAX_ENTRY_SPEED_KMS,
+} from './trajectory/delta-v.js';
+export type { LegDetail } from './trajectory/leg-detail.js';
+export type { TrajectoryTarget } from './trajectory/ephemeris-lattice.js';
+export { targetWarnings as trajectoryWarnings } from './trajectory/warnings.js';
+export {
+  runScreen, mergeScreens, screenCandidates, parseShard, defaultWorkers,
+  type ScreenOptions, type ScreenResult, type ScreenSettings, type ScreenProgress, type ShardSpec,
+} from './trajectory/screen.js';
+export type { ScreenRow, TripSummary } from './trajectory/screen-item.js';

@@ -1,6 +1,6 @@
 // `prospector plan <scenario>`: the whole chain for one scenario, as a text report or the Plan JSON.
 import type { Command } from 'commander';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
 import type { CliContext } from '../context.js';
@@ -21,14 +21,13 @@ export function withPlanFlags(cmd: Command): Command {
     .option('--catalog <file>', 'catalog file overriding the scenario (MPC NEA.txt/MPCORB.DAT, nea_extended.json(.gz), SBDB CSV)');
 }
 
-/** The scenario's own settings, its catalog path resolved against the scenario file's directory. */
+/** The scenario's own settings (loadScenario already resolved its catalog against the file's directory). */
 export function scenarioSettings(sc: Scenario, cwd: string): { samples?: number; seed?: number; catalog?: string } {
   const cat = sc.target.catalog;
-  const base = sc.source ? dirname(resolve(cwd, sc.source)) : cwd;
   return {
     samples: sc.uncertainty.samples,
     seed: sc.uncertainty.seed,
-    catalog: cat === undefined ? undefined : isAbsolute(cat) ? cat : resolve(base, cat),
+    catalog: cat === undefined ? undefined : resolve(cwd, cat),
   };
 }
 

@@ -84,7 +84,6 @@ Examples:
           const { resolve } = await import('node:path');
           writeFileAtomic(resolve(ctx.cwd, opts.svg), porkchopSvg(pc), { force: opts.force, field: '--svg' });
         }
-        const cells = pk.porkchopCells(pc);
         const result = {
           designation: pc.designation,
           name: pc.name,
@@ -93,13 +92,16 @@ Examples:
           stepDays: pc.stepDays,
           maxRevs: pc.maxRevs,
           leoAltitudeKm: pc.leoAltitudeKm,
-          grid: { launches: pc.launchJd.length, tofs: pc.tofDays.length, cells: pc.launchJd.length * pc.tofDays.length, solved: cells.length },
+          grid: { launches: pc.launchJd.length, tofs: pc.tofDays.length, cells: pc.launchJd.length * pc.tofDays.length, solved: Array.from(pc.dvTotal).filter((v) => v >= 0).length },
           best: pc.best,
           bestGrid: pc.bestGrid,
           seasons,
           svg: opts.svg ?? null,
           warnings: pc.warnings,
-          cells,
+          // Built only when printed (JSON serialises getters): text output does not need 10⁵ objects.
+          get cells() {
+            return pk.porkchopCells(pc);
+          },
         };
         return {
           result,
@@ -107,7 +109,7 @@ Examples:
           csv: () =>
             toCsv(
               CSV_HEADER,
-              cells.map((c) => [c.launch, c.tofDays, c.arrival, c.c3, c.vInfDepKmS, c.declinationDeg, c.vInfArrKmS, c.dvLeoKmS, c.entrySpeedKmS, c.dvTotalKmS, c.revs, c.branch]),
+              result.cells.map((c) => [c.launch, c.tofDays, c.arrival, c.c3, c.vInfDepKmS, c.declinationDeg, c.vInfArrKmS, c.dvLeoKmS, c.entrySpeedKmS, c.dvTotalKmS, c.revs, c.branch]),
             ),
           text: (_r, s) => {
             const b = pc.best;

@@ -264,7 +264,7 @@ async function legsFromFlags(o: PropulsionFlags, dir: 'out' | 'back'): Promise<M
   return dvs.map((dv, i) => {
     const name = `${dir === 'out' ? 'outbound' : 'inbound'}${dvs.length > 1 ? ` ${i + 1}` : ''}`;
     return o.impulsive
-      ? { name, dvKmS: dv * factor, dvMethod: 'ballistic Lambert' as const, dvBandKmS: lambertLowThrustBand(dv), durationDays: days[i], rAu }
+      ? { name, dvKmS: dv * factor, dvMethod: 'ballistic Lambert' as const, dvNote: `impulsive ${dv} km/s × ${factor} (Lambert optimism)`, dvBandKmS: lambertLowThrustBand(dv), durationDays: days[i], rAu }
       : { name, dvKmS: dv, dvMethod: 'user' as const, durationDays: days[i], rAu };
   });
 }
@@ -316,6 +316,8 @@ Examples:
   $ prospector propulsion --dv-out 1 --days-out 200 --dv-back 1 --days-back 300 --cargo 5000 \\
       --size --bus-mass 800 --thruster spt-140
   $ prospector propulsion --dv1 0.32,-0.345,0.043 --dv2 -0.51,0.175,0.087 --tof 150 --tmax 0.6 --isp 3000
+  $ prospector trip "1991 VG" --launch 2039-05-01 --out-days 129 --stay-days 32 --return-days 225 --json > t.json
+  $ prospector propulsion --trip t.json --dry-mass 747 --power "10 kW" --thrusters 3
   $ prospector propulsion --edelbaum 7000,42166 --di 28.5 --central earth
   $ prospector propulsion --list-thrusters
 `,

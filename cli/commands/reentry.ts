@@ -26,6 +26,9 @@ interface ReentryFlags {
   step?: string;
   sample?: string;
   cdMach?: string;
+  cargo?: string;
+  payloadFraction?: string;
+  otherFraction?: string;
   json?: boolean;
   csv?: boolean;
 }
@@ -49,7 +52,21 @@ const FLAG_OF: Record<string, string> = {
   cdMach: '--cd-mach',
 };
 
-export type ReentryOutput = EntryResult & { preset: string | null };
+export interface CapsuleCount {
+  cargoKg: number;
+  count: number;
+  payloadPerCapsuleKg: number;
+  capsuleMassKg: number;
+  hardwareMassKg: number;
+  totalMassKg: number;
+  payloadFraction: number;
+  tpsFraction: number;
+  tpsMassKg: number;
+  otherFraction: number;
+  tpsCorrelation: string;
+}
+
+export type ReentryOutput = EntryResult & { preset: string | null; capsules?: CapsuleCount };
 
 function renderText(r: ReentryOutput, s: Style): string {
   const a = r.assumptions;
@@ -80,7 +97,21 @@ function renderText(r: ReentryOutput, s: Style): string {
     ['drogue', a.drogueDefinition],
     ['integrator', `RK4, ${a.stepS} s step`],
   ];
-  return [head, renderPairs(pairs, '  ').trimEnd(), s.dim('Assumptions'), renderPairs(assume, '  ').trimEnd(), ''].join('\n');
+  const blocks = [head, renderPairs(pairs, '  ').trimEnd()];
+  if (r.capsules) {
+    const c = r.capsules;
+    blocks.push(
+      s.bold(`Capsules for ${fmt(c.cargoKg, 0)} kg of cargo`),
+      renderPairs([
+        ['capsules', `${c.count} × ${c.capsuleMassKg} kg, ${fmt(c.payloadPerCapsuleKg, 2)} kg payload each (${fmt(c.payloadFraction * 100, 1)} %)`],
+        ['heat shield', `${fmt(c.tpsFraction * 100, 1)} % = ${fmt(c.tpsMassKg, 2)} kg per capsule for the ${fmt(r.heatLoadJCm2, 0)} J/cm² above (${c.tpsCorrelation})`],
+        ['structure etc.', `${fmt(c.otherFraction * 100, 0)} % (assumption)`],
+        ['return-leg mass', `${fmt(c.totalMassKg, 0)} kg = ${fmt(c.hardwareMassKg, 0)} kg capsule hardware + cargo`],
+      ], '  ').trimEnd(),
+    );
+  }
+  blocks.push(s.dim('Assumptions'), renderPairs(assume, '  ').trimEnd(), '');
+  return blocks.join('\n');
 }
 
 function renderCsv(r: ReentryOutput): string {
@@ -107,6 +138,9 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .option('--drogue-mach <M>', 'drogue deployment Mach number (default 1.4, Stardust)')
     .option('--drogue-altitude <km>', 'drogue deployment ceiling, km; "none" for Mach only (default 31, Stardust)')
     .option('--cd-mach <table>', 'Mach-dependent C_D as M:CD,M:CD,… (ascending Mach), or "preset" for the preset\'s published table')
+    .option('--cargo <kg>', 'also size capsules of this design for a cargo: count, payload each, return-leg mass')
+    .option('--payload-fraction <f>', 'with --cargo: target payload fraction of capsule mass (default 0.3; heritage 0.2–0.4)')
+    .option('--other-fraction <f>', 'with --cargo: structure/parachute/avionics fraction (default 0.4)')
     .option('--step <s>', 'RK4 step, s (default 0.1)')
     .option('--sample <s>', 'trajectory sample interval for --csv / --json, s (default 1 with --csv, none otherwise)')
     .addHelpText(
@@ -120,6 +154,7 @@ Examples:
   $ prospector reentry --mass 45.8 --diameter 0.811 --nose-radius 0.2202 --cd 1.5 --speed 12.9 --fpa -8.2
   $ prospector reentry --preset stardust --atmosphere exponential --json
   $ prospector reentry --preset genesis --speed "11.5 km/s" --fpa "-9 deg" --csv > genesis.csv
+  $ prospector reentry --mass 100 --diameter 0.97 --nose-radius 0.26 --cd 1.5 --speed 12 --fpa -10 --cargo "10 t"
 `,
     );
   withOutputFlags(cmd, { csv: true });
@@ -197,7 +232,46 @@ Examples:
           throw err;
         }
         const result: ReentryOutput = { preset: preset?.id ?? null, ...r };
-        return { result, text: renderText, csv: renderCsv, warnings: r.warnings };
+        if (o.cargo !== undefined) {
+          const cargoKg = await parseQuantityFlag(o.cargo, 'kg', '--cargo', { min: 0 });
+          const { capsulesForCargo } = await import('../../src/reentry/capsule-sizing.js');
+          const { ballisticCoefficientKgM2 } = await import('../../src/reentry/capsules.js');
+          const frac = (v: string | undefined, flag: string) => (v === undefined ? undefined : parseNumber(v, flag, { min: 0, max: 0.95 }));
+          const payloadFraction = frac(o.payloadFraction, '--payload-fraction');
+          if (payloadFraction === 0) throw new InputError('--payload-fraction: expected a fraction > 0', '--payload-fraction');
+          const c = capsulesForCargo(
+            cargoKg,
+            {
+              grossMassKg: massKg,
+              ballisticCoefficientKgM2: ballisticCoefficientKgM2(massKg, cd, diameterM),
+              cd,
+              noseRadiusRatio: noseRadiusM / diameterM,
+              payloadFraction,
+              otherFraction: frac(o.otherFraction, '--other-fraction'),
+              // Size on the very entry shown above (same atmosphere, rotation, C_D table, interface).
+              entryOptions: { ...input, trajectoryEveryS: undefined },
+            },
+            speedKmS,
+            fpaDeg * deg,
+          );
+          result.capsules = {
+            cargoKg,
+            count: c.count,
+            payloadPerCapsuleKg: c.payloadPerCapsuleKg,
+            capsuleMassKg: c.capsuleMassKg,
+            hardwareMassKg: c.hardwareMassKg,
+            totalMassKg: c.totalMassKg,
+            payloadFraction: c.sizing.payloadFraction,
+            tpsFraction: c.sizing.tpsFraction,
+            tpsMassKg: c.sizing.tpsMassKg,
+            otherFraction: c.sizing.otherFraction,
+            tpsCorrelation: c.assumptions.tpsCorrelation,
+          };
+          for (const w of c.warnings) if (!result.warnings.includes(w)) result.warnings.push(w);
+        } else if (o.payloadFraction !== undefined || o.otherFraction !== undefined) {
+          throw new InputError('--payload-fraction/--other-fraction: only meaningful with --cargo', o.payloadFraction !== undefined ? '--payload-fraction' : '--other-fraction');
+        }
+        return { result, text: renderText, csv: renderCsv, warnings: result.warnings };
       }),
     );
   });

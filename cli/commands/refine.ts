@@ -10,6 +10,8 @@ import type { RefiningResult } from '../../src/refining/optical-yield.js';
 
 interface RefineFlags {
   arrive?: string;
+  launch?: string;
+  outDays?: string;
   stayDays?: string;
   concentratorDiameter?: string;
   concentratorArea?: string;
@@ -93,8 +95,8 @@ function renderText(r: RefineOutput, s: Style): string {
 
 function renderCsv(r: RefineOutput): string {
   const products = Object.keys(r.assumptions.recovery);
-  const header = ['month', 'start', 'end', 'days', 'r_au', 'p_abs_kw', 'processed_kg', ...products.flatMap((p) => [`${p}_kg`, `${p}_cum_kg`])];
-  const rows = r.months.map((m) => [m.month, m.startDate, m.endDate, m.days, m.meanDistanceAu, m.meanAbsorbedPowerKW, m.processedKg, ...products.flatMap((p) => [m.productsKg[p], m.cumulativeKg[p]])]);
+  const header = ['month', 'start', 'end', 'days', 'r_au', 'p_abs_kw', 'processed_kg', ...products.flatMap((p) => [`${p}_kg`, `${p}_cum_kg`, `${p}_left_in_body_kg`])];
+  const rows = r.months.map((m) => [m.month, m.startDate, m.endDate, m.days, m.meanDistanceAu, m.meanAbsorbedPowerKW, m.processedKg, ...products.flatMap((p) => [m.productsKg[p], m.cumulativeKg[p], m.remainingInBodyKg[p]])]);
   return toCsv(header, rows);
 }
 
@@ -103,6 +105,8 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .command('refine <target>')
     .description('optical refining yield at an asteroid over a stay, per element and month')
     .option('--arrive <date>', 'start of the stay (arrival), ISO date')
+    .option('--launch <date>', 'launch date, with --out-days (instead of --arrive)')
+    .option('--out-days <d>', 'outbound flight time, days, with --launch')
     .option('--stay-days <d>', 'length of the stay, days')
     .option('--concentrator-diameter <m>', 'concentrator aperture diameter (e.g. "10 m")')
     .option('--concentrator-area <m2>', 'concentrator aperture area in m² (instead of the diameter)')
@@ -144,9 +148,17 @@ Examples:
           import('../../src/refining/feedstock.js'),
           import('../../src/astro/time.js'),
         ]);
-        if (o.arrive === undefined) throw new InputError('--arrive: required (start of the stay, ISO date)', '--arrive');
+        let arriveJdTdb: number;
+        if (o.arrive !== undefined) {
+          if (o.launch !== undefined || o.outDays !== undefined) throw new InputError('--arrive: give either --arrive or --launch with --out-days', '--arrive');
+          arriveJdTdb = dateToJdTdb(parseDate(o.arrive, '--arrive'));
+        } else if (o.launch !== undefined) {
+          if (o.outDays === undefined) throw new InputError('--out-days: required with --launch', '--out-days');
+          arriveJdTdb = dateToJdTdb(parseDate(o.launch, '--launch')) + parseNumber(o.outDays, '--out-days', { positive: true, max: 3650 });
+        } else {
+          throw new InputError('--arrive: required (start of the stay, ISO date), or --launch with --out-days', '--arrive');
+        }
         if (o.stayDays === undefined) throw new InputError('--stay-days: required (length of the stay, days)', '--stay-days');
-        const arriveJdTdb = dateToJdTdb(parseDate(o.arrive, '--arrive'));
         const stayDays = parseNumber(o.stayDays, '--stay-days', { positive: true, max: 36525 });
         if ((o.concentratorDiameter === undefined) === (o.concentratorArea === undefined)) {
           throw new InputError('--concentrator-diameter: give either --concentrator-diameter or --concentrator-area (exactly one)', '--concentrator-diameter');

@@ -25,6 +25,8 @@ export interface TargetRow {
   albedo: number | null;
   spectralType: string | null;
   dvKmS: number | null;
+  /** How the size was obtained: measured | albedo (H + measured pV) | class (class-mean pV) | prior (C/S mix). */
+  sizeBasis: string;
 }
 
 export function targetRow(a: Asteroid): TargetRow {
@@ -43,6 +45,7 @@ export function targetRow(a: Asteroid): TargetRow {
     albedo: a.albedo,
     spectralType: a.spectralType,
     dvKmS: a.dvKmS,
+    sizeBasis: a.sizeBasis,
   };
 }
 
@@ -151,6 +154,7 @@ Examples:
                 { header: 'H', value: (x) => fmt(x.row.H, 1) },
                 { header: 'D km (range)', value: (x) => size(x.row) },
                 { header: 'pV', value: (x) => fmt(x.row.albedo, 3) },
+                { header: 'size from', value: (x) => (x.row.diameterKm === null ? '—' : x.row.sizeBasis), align: 'left' },
                 { header: 'type', value: (x) => x.row.spectralType ?? '?', align: 'left' },
               ],
               { header: s.bold },
@@ -158,8 +162,8 @@ Examples:
           },
           csv: (r) =>
             toCsv(
-              ['designation', 'number', 'name', 'orbit_class', 'a_au', 'e', 'i_deg', 'H', 'diameter_km', 'diameter_km_low', 'diameter_km_high', 'albedo', 'spectral_type', 'dv_km_s'],
-              r.map((x) => [x.designation, x.number, x.name, x.orbitClass, x.a, x.e, x.i, x.H, x.diameterKm, x.diameterKmLow, x.diameterKmHigh, x.albedo, x.spectralType, x.dvKmS]),
+              ['designation', 'number', 'name', 'orbit_class', 'a_au', 'e', 'i_deg', 'H', 'diameter_km', 'diameter_km_low', 'diameter_km_high', 'albedo', 'spectral_type', 'dv_km_s', 'size_basis'],
+              r.map((x) => [x.designation, x.number, x.name, x.orbitClass, x.a, x.e, x.i, x.H, x.diameterKm, x.diameterKmLow, x.diameterKmHigh, x.albedo, x.spectralType, x.dvKmS, x.sizeBasis]),
             ),
         };
       }),

@@ -24,7 +24,7 @@ function phaseRows(phases: BudgetPhase[]): string {
   return renderTable(phases, [
     { header: 'phase', value: (p) => p.phase, align: 'left' },
     { header: 'Δv km/s', value: (p) => fmt(p.dvKmS, 3) },
-    { header: 'Δv method', value: (p) => p.dvMethod, align: 'left' },
+    { header: 'Δv method', value: (p) => (p.dvMethod === 'ballistic Lambert' && p.dvNote ? `${p.dvMethod} ×${/×\s*([\d.]+)/.exec(p.dvNote)?.[1] ?? '?'}` : p.dvMethod), align: 'left' },
     { header: 'days', value: (p) => fmt(p.durationDays, 0) },
     { header: 'r AU', value: (p) => fmt(p.thrustRAu, 3) },
     { header: 'thrust mN', value: (p) => fmt(p.thrustN * 1000, 1) },
@@ -73,8 +73,10 @@ export function renderBudget(b: MassBudget, s: Style): string {
     ['cargo returned', kg(b.cargoKg)],
     ['verdict', b.feasible ? s.green('feasible') : s.red(`INFEASIBLE — binding: ${b.binding}`)],
   ];
+  const where = b.thrustDistance === 'worst' ? 'at the farthest point of each leg from the Sun (least power)' : 'at the mean distance of each leg';
   return [
     s.bold('Legs (propellant: rocket equation; burn time t = m0·ve/T·(1 − e^(−Δv/ve)))'),
+    s.dim(`  thrust ${where}; thrusters fire ${pct(b.dutyCycle)} of each leg`),
     phaseRows(b.phases),
     lowThrustLines(b.phases, s),
     s.bold('Mass budget'),

@@ -88,7 +88,7 @@ export function encodeBundled(records: CatalogRecord[], built: string): BundledC
   return { format: BUNDLED_FORMAT, version: 1, built, sources, count: records.length, columns, extras };
 }
 
-export function decodeBundled(doc: unknown, file: string): CatalogRecord[] {
+export function decodeBundled<T = CatalogRecord>(doc: unknown, file: string, build?: (rec: CatalogRecord) => T): T[] {
   const b = doc as BundledCatalog;
   if (!b || b.format !== BUNDLED_FORMAT || b.version !== 1 || !b.columns) {
     throw new InputError(`${file}: not a prospector catalog (expected format "${BUNDLED_FORMAT}" version 1)`, file);
@@ -118,47 +118,49 @@ export function decodeBundled(doc: unknown, file: string): CatalogRecord[] {
     }
     return v;
   };
-  const out: CatalogRecord[] = new Array(n);
+  const out: T[] = new Array(n);
+  // With a `build` callback (the catalog loader) one scratch record is refilled per row, so only
+  // the final objects are allocated; without it every record is a fresh object.
+  const scratch = {} as CatalogRecord;
   for (let k = 0; k < n; k++) {
-    const rec: CatalogRecord = {
-      designation: c.designation[k] as string,
-      orbit: {
-        epochJd: c.epochJd[k] as number,
-        aAu: c.aAu[k] as number,
-        e: c.e[k] as number,
-        iDeg: c.iDeg[k] as number,
-        omDeg: c.omDeg[k] as number,
-        wDeg: c.wDeg[k] as number,
-        maDeg: c.maDeg[k] as number,
-      },
-      H: c.H[k] as number | null,
-      u: c.u[k] as number | null,
-      sources: sourcesFor(k),
+    const rec: CatalogRecord = build ? scratch : ({} as CatalogRecord);
+    rec.designation = c.designation[k] as string;
+    rec.orbit = {
+      epochJd: c.epochJd[k] as number,
+      aAu: c.aAu[k] as number,
+      e: c.e[k] as number,
+      iDeg: c.iDeg[k] as number,
+      omDeg: c.omDeg[k] as number,
+      wDeg: c.wDeg[k] as number,
+      maDeg: c.maDeg[k] as number,
     };
-    const num = c.number[k] as number;
-    if (num) rec.number = num;
-    if (c.name[k]) rec.name = c.name[k] as string;
-    if (c.packed[k]) rec.packed = c.packed[k] as string;
-    if (c.spectralType[k]) {
-      rec.spectralType = c.spectralType[k] as string;
-    }
-    if (c.diameterKm[k] !== null) {
-      rec.measuredDiameterKm = c.diameterKm[k] as number;
-      rec.diameterKmSigmaLow = c.diameterKmSigmaLow[k] as number | null;
-      rec.diameterKmSigmaHigh = c.diameterKmSigmaHigh[k] as number | null;
-    }
-    if (c.albedo[k] !== null) {
-      rec.measuredAlbedo = c.albedo[k] as number;
-      rec.albedoSigma = c.albedoSigma[k] as number | null;
-    }
-    if (c.pha[k]) rec.pha = true;
+    rec.H = c.H[k] as number | null;
+    rec.u = c.u[k] as number | null;
+    rec.sources = sourcesFor(k);
+    rec.number = (c.number[k] as number) || undefined;
+    rec.name = (c.name[k] as string) || undefined;
+    rec.packed = (c.packed[k] as string) || undefined;
+    rec.spectralType = (c.spectralType[k] as string) || undefined;
+    const d = c.diameterKm[k] as number | null;
+    rec.measuredDiameterKm = d ?? undefined;
+    rec.diameterKmSigmaLow = d !== null ? (c.diameterKmSigmaLow[k] as number | null) : undefined;
+    rec.diameterKmSigmaHigh = d !== null ? (c.diameterKmSigmaHigh[k] as number | null) : undefined;
+    const pv = c.albedo[k] as number | null;
+    rec.measuredAlbedo = pv ?? undefined;
+    rec.albedoSigma = pv !== null ? (c.albedoSigma[k] as number | null) : undefined;
+    rec.pha = c.pha[k] ? true : undefined;
+    rec.spectralProbabilities = undefined;
+    rec.measuredMassKg = undefined;
+    rec.massKgSigma = undefined;
+    rec.notes = undefined;
+    rec.otherDesignations = undefined;
     const extra = b.extras?.[k];
     if (extra) {
       const { sources, ...rest } = extra;
       Object.assign(rec, rest);
       if (sources) rec.sources = { ...rec.sources, ...sources };
     }
-    out[k] = rec;
+    out[k] = build ? build(rec) : (rec as T);
   }
   return out;
 }

@@ -47,6 +47,14 @@ export function readCatalogText(path: string, file: string = path): string {
   return buf.toString('utf8');
 }
 
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new InputError(`${file}: not valid JSON (${(err as Error).message})`, file);
+  }
+}
+
 /** Recognises the format from the first bytes/lines; null when it is not a catalog. */
 export function detectFormat(text: string): CatalogFormat | null {
   const start = text.slice(0, 2000).replace(/^\uFEFF/, '').trimStart();
@@ -72,16 +80,9 @@ export function parseCatalogText(text: string, file: string): ParseResult {
     case 'mpcorb':
       result = parseMpcorb(text, file);
       break;
-    case 'bundled': {
-      let doc: unknown;
-      try {
-        doc = JSON.parse(text);
-      } catch (err) {
-        throw new InputError(`${file}: not valid JSON (${(err as Error).message})`, file);
-      }
-      result = { format: 'bundled', records: decodeBundled(doc, file), diagnostics: [], skipped: 0 };
+    case 'bundled':
+      result = { format: 'bundled', records: decodeBundled(parseJson(text, file), file), diagnostics: [], skipped: 0 };
       break;
-    }
     default:
       throw new InputError(
         `${file}: not an asteroid catalog (expected MPC NEA.txt/MPCORB.DAT fixed columns, MPC nea_extended.json or a JPL SBDB CSV with a header row)`,
@@ -103,7 +104,14 @@ export function parseCatalogText(text: string, file: string): ParseResult {
  * the user typed it, when `file` was resolved against a working directory).
  */
 export function parseCatalogFile(file: string, label: string = file): CatalogLoad {
-  const parsed = parseCatalogText(readCatalogText(file, label), label);
+  const text = readCatalogText(file, label);
+  if (detectFormat(text) === 'bundled') {
+    // Straight from the columns to catalog entries (no intermediate records).
+    const asteroids = decodeBundled(parseJson(text, label), label, toAsteroid);
+    if (asteroids.length === 0) throw new InputError(`${label}: no usable orbits (no data rows)`, label);
+    return { format: 'bundled', asteroids, diagnostics: [], skipped: 0 };
+  }
+  const parsed = parseCatalogText(text, label);
   return { format: parsed.format, asteroids: parsed.records.map(toAsteroid), diagnostics: parsed.diagnostics, skipped: parsed.skipped };
 }
 

@@ -100,7 +100,7 @@ export function fanChartSvg(years: ForecastYear[], opts: FanChartOptions): strin
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Helvetica, Arial, sans-serif" font-size="12" role="img" aria-labelledby="title desc">`,
   );
   parts.push(`<title id="title">${esc(opts.title)}</title>`);
-  parts.push(`<desc id="desc">Cumulative delivered mass per element with P10–P90 bands and P50 line, by calendar year.</desc>`);
+  parts.push(`<desc id="desc">Cumulative delivered mass per element (a step at each delivery) with P10–P90 bands and the P50 line, by calendar year.</desc>`);
   parts.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="#ffffff"/>`);
   parts.push(`<text x="${m.left}" y="28" font-size="16" font-weight="bold">${esc(opts.title)}</text>`);
   if (opts.subtitle) parts.push(`<text x="${m.left}" y="46" font-size="11" fill="#444444">${esc(opts.subtitle)}</text>`);
@@ -132,7 +132,14 @@ export function fanChartSvg(years: ForecastYear[], opts: FanChartOptions): strin
     const colour = PALETTE[k % PALETTE.length];
     const rows = years.filter((y) => y.element === el).sort((a, b) => a.year - b.year);
     const pts = [{ year: x0, lo: 0, mid: 0, hi: 0 }, ...rows.map((r) => ({ year: r.year, lo: r.cumulativeP10Kg, mid: r.cumulativeP50Kg, hi: r.cumulativeP90Kg }))];
-    const drawable = logScale ? pts.filter((p) => p.lo > 0 || p.hi > 0) : pts;
+    // Deliveries are discrete: the cumulative mass is a step that rises in each delivery year.
+    const stepped: typeof pts = [];
+    pts.forEach((p, i) => {
+      if (i > 0) stepped.push({ ...pts[i - 1], year: p.year });
+      stepped.push(p);
+    });
+    stepped.push({ ...pts[pts.length - 1], year: x1 });
+    const drawable = logScale ? stepped.filter((p) => p.lo > 0 || p.hi > 0) : stepped;
     parts.push(`<g data-element="${esc(el)}">`);
     if (drawable.length >= 2) {
       const upper = drawable.map((p) => `${r2(sx(p.year))},${r2(sy(p.hi))}`);

@@ -85,6 +85,8 @@ export interface MissionLeg {
   /** Δv the thrusters deliver on the leg, before the Δv margin, km/s. */
   dvKmS: number;
   dvMethod: DvMethod;
+  /** How the method was applied, e.g. "impulsive 0.591 km/s × 1.68 (Lambert optimism median)". */
+  dvNote?: string;
   /** Low/high plausible Δv for this leg when the method carries a known error band, km/s. */
   dvBandKmS?: [number, number];
   durationDays: number;
@@ -173,6 +175,7 @@ export interface BudgetPhase {
   /** Δv burned including the margin, km/s, and the method that produced the underlying Δv. */
   dvKmS: number;
   dvMethod: DvMethod;
+  dvNote?: string;
   durationDays: number;
   /** Masses at the start of the phase (after any drop/pick-up at the asteroid for the first inbound leg). */
   startMassKg: number;
@@ -214,6 +217,9 @@ export interface MassBudget {
   /** The violated constraint with the largest relative excess, when infeasible. */
   binding: string | null;
   method: 'rocket equation';
+  /** Which distance set each leg's thrust: 'worst' = farthest from the Sun over the leg, 'mean'. */
+  thrustDistance: ThrustDistancePolicy;
+  dutyCycle: number;
 }
 
 export interface MaxCargoResult {
@@ -262,7 +268,7 @@ export { mima, MIMA_BAND, type MimaResult } from './mima.js';
 export { damon, type DamonResult } from './damon.js';
 export { lambertLowThrustBand, LAMBERT_OPTIMISM_BAND } from './lambert-band.js';
 export { propellantForDeltaV, finalMassForDeltaV, burnTimeS } from './rocket-equation.js';
-export { massBudget, maxCargo, requireFeasibleBudget, describeViolation } from './mass-budget.js';
+export { massBudget, maxCargo, requireFeasibleBudget, describeViolation, constraintMethods } from './mass-budget.js';
 export { sizeSpacecraft, DEFAULT_SIZING, SIZING_SOURCES } from './sizing.js';
 export {
   propulsionForTrip,

@@ -214,6 +214,7 @@ export function massBudget(sc: Spacecraft, m: MissionProfile, cargoKg: number): 
       name: s.name,
       dvKmS: s.dvMS / 1000,
       dvMethod: s.dvMethod,
+      ...(s.leg?.dvNote ? { dvNote: s.leg.dvNote } : {}),
       durationDays: s.durationDays,
       startMassKg: c.start[i],
       endMassKg: c.end[i],
@@ -260,6 +261,8 @@ export function massBudget(sc: Spacecraft, m: MissionProfile, cargoKg: number): 
     feasible: violated.length === 0,
     binding: violated.length ? violated[0].id : null,
     method: 'rocket equation',
+    thrustDistance: m.thrustDistance,
+    dutyCycle: m.dutyCycle,
   };
 }
 

@@ -180,7 +180,12 @@ export function propulsionForTrip(trip: TripForPropulsion, opts: PropulsionOptio
       lowThrustKmS = d.dvMS / 1000;
       method = 'Damon';
     }
-    const band: [number, number] = [impulsiveKmS * LAMBERT_OPTIMISM_BAND.low, impulsiveKmS * LAMBERT_OPTIMISM_BAND.high];
+    // Lambert optimism band, widened to hold Damon's figure when it lies outside (a one-sided
+    // rendezvous costs (1 + √2) × the impulsive Δv in the two-arc model).
+    const band: [number, number] = [
+      Math.min(lowThrustKmS, impulsiveKmS * LAMBERT_OPTIMISM_BAND.low),
+      Math.max(lowThrustKmS, impulsiveKmS * LAMBERT_OPTIMISM_BAND.high),
+    ];
     legs.push({
       name,
       impulsiveDvKmS: impulsiveKmS,
@@ -193,7 +198,10 @@ export function propulsionForTrip(trip: TripForPropulsion, opts: PropulsionOptio
       rAuMethod: lambert ? 'sampled Lambert arc' : 'assumed 1 AU (no leg vectors)',
       durationDays: days,
     });
-    return { name, dvKmS: lowThrustKmS, dvMethod: method, dvBandKmS: band, durationDays: days, rAu, lambert };
+    const dvNote = lambert
+      ? `Damon from the Lambert boundary Δvs (impulsive ${impulsiveKmS.toFixed(3)} km/s)`
+      : `impulsive ${impulsiveKmS.toFixed(3)} km/s × ${factor} (Lambert optimism)`;
+    return { name, dvKmS: lowThrustKmS, dvMethod: method, dvNote, dvBandKmS: band, durationDays: days, rAu, lambert };
   };
 
   const out = trip.legs?.outbound;

@@ -16,7 +16,7 @@ import { DEG } from '../astro/constants.js';
 import { InputError, NoSolutionError, requireFinite } from '../errors.js';
 import type { AtmosphereModel } from './atmosphere.js';
 import { ballisticCoefficientKgM2, capsulePreset } from './capsules.js';
-import { simulateEntry, type EntryResult } from './entry-simulation.js';
+import { simulateEntry, type EntryInput, type EntryResult } from './entry-simulation.js';
 import { tpsMassFraction } from './tps-mass.js';
 
 /** Stardust's nose-radius-to-diameter ratio (0.2202 m / 0.811 m). */
@@ -36,9 +36,11 @@ export interface CapsuleDesign {
   /** Mass fraction of everything but heat shield and payload, default 0.40 (assumption). */
   otherFraction?: number;
   atmosphere?: AtmosphereModel;
+  /** Further entry settings for the sizing run (interface altitude, Earth rotation, C_D(Mach), …). */
+  entryOptions?: Omit<EntryInput, 'massKg' | 'diameterM' | 'noseRadiusM' | 'cd' | 'speedKmS' | 'fpaRad'>;
 }
 
-export const DEFAULT_METAL_CAPSULE: Required<Omit<CapsuleDesign, 'atmosphere'>> = {
+export const DEFAULT_METAL_CAPSULE: Required<Omit<CapsuleDesign, 'atmosphere' | 'entryOptions'>> = {
   grossMassKg: 100,
   payloadFraction: 0.3,
   ballisticCoefficientKgM2: 90,
@@ -117,7 +119,7 @@ export function sizeCapsule(designIn: CapsuleDesign | string, entrySpeedKmS: num
 
   const diameterM = Math.sqrt((4 * m) / (Math.PI * cd * beta));
   const noseRadiusM = ratio * diameterM;
-  const entry = simulateEntry({ massKg: m, diameterM, noseRadiusM, cd, speedKmS: entrySpeedKmS, fpaRad, atmosphere: design.atmosphere });
+  const entry = simulateEntry({ atmosphere: design.atmosphere, ...design.entryOptions, massKg: m, diameterM, noseRadiusM, cd, speedKmS: entrySpeedKmS, fpaRad });
   if (entry.skippedOut) {
     throw new NoSolutionError(`capsule entry at ${entrySpeedKmS} km/s and ${(fpaRad / DEG).toFixed(2)}° skips out of the atmosphere; steepen the flight-path angle`, 'fpaRad');
   }

@@ -59,6 +59,8 @@ export interface RefiningMonth {
   processedKg: number;
   productsKg: Record<string, number>;
   cumulativeKg: Record<string, number>;
+  /** Of each product element, what the unprocessed part of the body still holds at month end, kg. */
+  remainingInBodyKg: Record<string, number>;
 }
 
 export interface RefiningResult {
@@ -171,6 +173,11 @@ export function refineYield(inp: RefiningInput): RefiningResult {
   const kgPerJ = route.basis === 'product' ? (basisGrade > 0 ? 1 / (eSpecJ * basisGrade) : 0) : 1 / eSpecJ;
   if (feedstockAvailable <= 0) feedstockAvailable = 0;
 
+  // Element content of the body, and what each kg of processed feedstock carries away.
+  const contentKg = (el: string) => body.massKg * (body.grades[el] ?? mf * (metal.grades[el] ?? 0));
+  const carriedPerKg = (el: string) => (route.feedstock === 'metal' ? (metal.grades[el] ?? 0) : (body.grades[el] ?? 0));
+  const remainingAfter = (el: string, processedKg: number) => Math.max(0, contentKg(el) - processedKg * carriedPerKg(el));
+
   const cumulative: Record<string, number> = Object.fromEntries(products.map((p) => [p, 0]));
   const months: RefiningMonth[] = [];
   let processedTotal = 0;
@@ -233,6 +240,7 @@ export function refineYield(inp: RefiningInput): RefiningResult {
       processedKg: processed,
       productsKg,
       cumulativeKg: { ...cumulative },
+      remainingInBodyKg: Object.fromEntries(products.map((p) => [p, remainingAfter(p, processedTotal)])),
     });
   }
 
@@ -245,11 +253,7 @@ export function refineYield(inp: RefiningInput): RefiningResult {
   // What is left in the body: bulk content minus what the processed feedstock carried away.
   const remainingInBody: Record<string, number> = {};
   const allEls = new Set([...Object.keys(body.grades), ...products]);
-  for (const el of allEls) {
-    const content = body.massKg * (body.grades[el] ?? mf * (metal.grades[el] ?? 0));
-    const carried = processedTotal * (route.feedstock === 'metal' ? (metal.grades[el] ?? 0) : (body.grades[el] ?? 0));
-    remainingInBody[el] = Math.max(0, content - carried);
-  }
+  for (const el of allEls) remainingInBody[el] = remainingAfter(el, processedTotal);
 
   const pArr = absorbedPowerW(area, etaOpt, heliocentricDistanceAu(inp.orbit, inp.arriveJdTdb));
   const procPerDay = pArr * etaCap * duty * DAY_S * kgPerJ;

@@ -79,6 +79,8 @@ export interface Chain {
   economicsMissing: string | null;
   dvFactorDist: Dist;
   dvFactorSource: string;
+  /** Value rank per product (higher goes aboard first when the return leg is the limit). */
+  cargoPriority: number[];
 }
 
 export interface Outcome {
@@ -160,11 +162,18 @@ export async function prepareChain(scenario: Scenario, opts: ChainOptions): Prom
 
   // 1. Catalog.
   let asteroid: Asteroid;
+  let catalog: Asteroid[];
   try {
-    const catalog = loadCatalog(opts.catalog ?? scenario.target.catalog);
+    catalog = loadCatalog(opts.catalog ?? scenario.target.catalog);
+  } catch (err) {
+    // The catalog loader's message names the file; say where the file was asked for.
+    if (opts.catalog) throw err;
+    rethrow(err, source, 'target.catalog');
+  }
+  try {
     asteroid = findAsteroid(catalog, scenario.target.designation);
   } catch (err) {
-    rethrow(err, source, opts.catalog ? '--catalog' : 'target.designation');
+    rethrow(err, source, 'target.designation');
   }
   const composition = compositionFor(asteroid);
 
@@ -448,6 +457,11 @@ export async function prepareChain(scenario: Scenario, opts: ChainOptions): Prom
     economicsMissing,
     dvFactorDist,
     dvFactorSource,
+    cargoPriority: products.map((p) => {
+      if (scenario.delivery === 'orbit') return ['Fe', 'Ni', 'Co', 'H2O'].includes(p) ? 1 : 0;
+      const given = scenario.markets.pricesUsdPerKg[p];
+      return given ? central(given) : (markets.metals[p]?.priceUsdPerKg ?? 0);
+    }),
   };
 }
 
@@ -498,19 +512,58 @@ function returnCargo(chain: Chain, refinedKg: number, dvFactor: number, payloadP
     operations: { ...chain.profile.operations, capsuleMassKg: capsules * capsuleDryKg },
   });
   const capsulesFor = (kg: number) => (payloadPerCapsuleKg === null || kg <= 0 ? 0 : Math.ceil(kg / payloadPerCapsuleKg - 1e-9));
-  let cargo = refinedKg;
-  let caps = capsulesFor(cargo);
-  let mc = maxCargo(chain.spacecraft, profileWith(caps));
-  // Fewer capsules when less cargo fits; the tare only shrinks, so this settles in a few steps.
-  for (let i = 0; i < 6 && mc.cargoKg < cargo; i++) {
-    cargo = mc.cargoKg;
-    caps = capsulesFor(cargo);
-    mc = maxCargo(chain.spacecraft, profileWith(caps));
+  const maxWith = (kg: number) => {
+    try {
+      return maxCargo(chain.spacecraft, profileWith(capsulesFor(kg)));
+    } catch (err) {
+      if (err instanceof NoSolutionError) return null; // even empty, this many capsules' tare does not fit
+      throw err;
+    }
+  };
+  // The capsules' tare grows with the cargo, so "fits" (cargo ≤ max cargo with its own capsules
+  // aboard) is monotone in the cargo: take all of it when it fits, else bisect for the largest
+  // cargo that does. The empty-capsule case throws NoSolutionError: the mission cannot fly.
+  const empty = maxCargo(chain.spacecraft, profileWith(0));
+  let cargo = Math.min(refinedKg, empty.cargoKg);
+  let mc = maxWith(cargo);
+  if (!mc || mc.cargoKg < cargo) {
+    let lo = 0;
+    let hi = cargo;
+    for (let i = 0; i < 60 && hi - lo > 1e-9 * Math.max(1, hi); i++) {
+      const mid = 0.5 * (lo + hi);
+      const m = maxWith(mid);
+      if (m && m.cargoKg >= mid) lo = mid;
+      else hi = mid;
+    }
+    cargo = lo;
+    mc = maxWith(cargo) ?? empty;
   }
-  cargo = Math.min(cargo, mc.cargoKg);
-  caps = capsulesFor(cargo);
+  const caps = capsulesFor(cargo);
   const budget = massBudget(chain.spacecraft, profileWith(caps), cargo);
-  return { cargoKg: cargo, maxCargoKg: mc.cargoKg, capsules: caps, budget, binding: cargo < refinedKg ? mc.binding : null };
+  return { cargoKg: cargo, maxCargoKg: cargo < refinedKg ? cargo : mc.cargoKg, capsules: caps, budget, binding: cargo < refinedKg ? mc.binding : null };
+}
+
+/**
+ * When the return leg cannot carry everything, the most valuable product per kg goes first (Earth:
+ * the reference market price; orbit: Fe/Ni/Co/H2O, which displace launched mass, before the rest);
+ * products of equal value share the remaining room in proportion to their yield.
+ */
+function fillCargo(chain: Chain, yieldKg: number[], cargoKg: number): number[] {
+  const total = yieldKg.reduce((a, b) => a + b, 0);
+  if (cargoKg >= total) return [...yieldKg];
+  const rank = chain.cargoPriority;
+  const out = yieldKg.map(() => 0);
+  let room = cargoKg;
+  const levels = [...new Set(rank)].sort((a, b) => b - a);
+  for (const level of levels) {
+    const idx = rank.map((r, k) => (r === level ? k : -1)).filter((k) => k >= 0);
+    const want = idx.reduce((a, k) => a + yieldKg[k], 0);
+    const take = Math.min(room, want);
+    for (const k of idx) out[k] = want > 0 ? (yieldKg[k] * take) / want : 0;
+    room -= take;
+    if (room <= 0) break;
+  }
+  return out;
 }
 
 function marketsWithPrices(chain: Chain, x: Values): MarketTable {
@@ -608,8 +661,7 @@ export function evaluateChain(chain: Chain, x: Values, detail: boolean): Outcome
     if (detail) rethrow(err, chain.source, 'spacecraft');
     throw err;
   }
-  const share = refinedKg > 0 ? ret.cargoKg / refinedKg : 0;
-  const deliveredByProduct = yieldKg.map((y) => y * share);
+  const deliveredByProduct = fillCargo(chain, yieldKg, ret.cargoKg);
   const deliveredKg = deliveredByProduct.reduce((a, b) => a + b, 0);
   if (detail && ret.binding) {
     warnings.push(`the return leg carries only ${fmt(ret.cargoKg)} kg of the ${fmt(refinedKg)} kg refined (binding: ${ret.binding}); the rest stays at the asteroid`);
@@ -776,7 +828,7 @@ export function describeChain(chain: Chain, base: Outcome, bands: OutcomeBands):
     leftBehindKg: base.leftBehindKg!,
     consumedKg: 0,
     deliveredKg: base.deliveredKg!,
-    identity: 'deliveredKg = refinedKg − leftBehindKg − consumedKg; leftBehindKg = refined product beyond the return leg’s largest cargo (capsules’ tare aboard); consumedKg = 0 (xenon propellant, nothing refined is burnt)',
+    identity: 'deliveredKg = refinedKg − leftBehindKg − consumedKg; leftBehindKg = refined product beyond the return leg’s largest cargo (capsules’ tare aboard; the most valuable product per kg is loaded first); consumedKg = 0 (xenon propellant, nothing refined is burnt)',
     band: bands.deliveredKg,
     byElement: chain.products.map((el, k) => ({ element: el, kg: base.deliveredByProduct![k], band: bands.deliveredByProduct[k] })),
   };

@@ -4,6 +4,7 @@
  * e.g. `examples/x.yaml: spacecraft.isp: expected a positive quantity in s, got "-3000 s"`.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import { isBareNumber, loadUnits } from './units.js';
@@ -92,7 +93,11 @@ export async function parseDocumentText(text: string, source: string): Promise<u
 /** Reads and validates a scenario file (YAML or JSON). */
 export async function loadScenario(path: string, opts: { source?: string } = {}): Promise<Scenario> {
   const source = opts.source ?? path;
-  return parseScenarioText(readScenarioText(path, source), source);
+  const sc = await parseScenarioText(readScenarioText(path, source), source);
+  // A catalog named in the file is relative to the file, not to wherever the program runs.
+  const cat = sc.target.catalog;
+  if (cat !== undefined && !isAbsolute(cat)) sc.target = { ...sc.target, catalog: resolve(dirname(resolve(path)), cat) };
+  return sc;
 }
 
 /** Reads a scenario file's raw document (for sweeps that edit fields before validation). */

@@ -29,13 +29,14 @@ window:                      # launch window and trip limits (NHATS-style; defau
   stepDays: 8 d
 
 spacecraft:
-  thrusterPreset: nstar      # nstar, next-c, spt-140 — or leave out and give isp/efficiency
-  thrusters: 4               # strings firing at once
-  power: 15 kW               # solar-array power at 1 AU (W)
-  dryMass: 1500 kg
+  thrusterPreset: next-c     # nstar, next-c, spt-140 — or leave out and give isp/efficiency
+  thrusters: 6               # strings firing at once
+  power: 45 kW               # solar-array power at 1 AU (W)
+  dryMass: 2500 kg
   # isp: 3100 s              # overrides the preset
   # efficiency: 0.61         # total efficiency PPU input → jet
   propellantMargin: 0.1      # fraction
+  costUsdPerKg: {min: 150000, mode: 250000, max: 400000}  # ~ USD per kg dry (Discovery-class missions)
 
 refinery:
   route: melt-metal          # water | melt-metal | vaporise-metal | melt-silicate
@@ -47,10 +48,13 @@ refinery:
   recovery: {min: 0.6, mode: 0.8, max: 0.9}          # ~ fraction (or per product: {Pt: 0.9, Ni: 0.7})
   # stay: 365 d              # default: the trip's stay
   mass: 800 kg               # refinery left at the asteroid
+  costUsd: {p10: 100000000, p50: 200000000, p90: 400000000}  # ~ USD
 
 capsules:
   preset: stardust           # stardust, hayabusa, hayabusa2, osiris-rex, genesis
   payloadFraction: {min: 0.2, mode: 0.3, max: 0.4}   # ~ fraction of capsule mass that is cargo
+  entryFpa: -8.2 deg         # flight-path angle at the 125 km entry interface
+  costUsd: 5000000           # ~ USD per capsule (an assumption: set your own)
 
 markets:
   pricesUsdPerKg: {}         # overrides, e.g. {Pt: 31500}; default: bundled USGS figures

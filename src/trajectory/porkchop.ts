@@ -85,7 +85,8 @@ export interface Porkchop {
   solves: number;
 }
 
-export const PORKCHOP_MAX_CELLS = 20_000_000;
+/** Largest grid accepted: ~50 bytes per cell of typed arrays, so 4 M cells stay near 200 MB. */
+export const PORKCHOP_MAX_CELLS = 4_000_000;
 
 export function porkchop(target: TrajectoryTarget, o: PorkchopOptions): Porkchop {
   const direction = o.direction ?? 'out';
@@ -239,6 +240,10 @@ export function porkchopCells(pc: Porkchop): PorkchopCell[] {
   const { leoAltitudeKm, entryAltitudeKm } = pc;
   const nT = pc.tofDays.length;
   const out: PorkchopCell[] = [];
+  // Unified lattice: arrival of cell (i, k) is date i + k of the arrival lattice; label each date once.
+  const launchIso = Array.from(pc.launchJd, (jd) => jdToIso(jd));
+  const arrIso: string[] = [];
+  for (let j = 0; j < pc.launchJd.length + nT - 1; j++) arrIso.push(jdToIso(pc.launchJd[0] + pc.tofDays[0] + j * pc.stepDays));
   for (let i = 0; i < pc.launchJd.length; i++) {
     for (let k = 0; k < nT; k++) {
       const c = i * nT + k;
@@ -247,9 +252,9 @@ export function porkchopCells(pc: Porkchop): PorkchopCell[] {
       const tof = pc.tofDays[k];
       out.push({
         launchJd: launch,
-        launch: jdToIso(launch),
+        launch: launchIso[i],
         tofDays: tof,
-        arrival: jdToIso(launch + tof),
+        arrival: arrIso[i + k],
         c3: pc.c3[c],
         vInfDepKmS: pc.vInfDep[c],
         declinationDeg: (pc.declRad[c] * 180) / Math.PI,

@@ -71,3 +71,12 @@ describe('targetWarnings', () => {
     expect(targetWarnings(a, a.orbit.epochJd).some((x) => x.includes('C/S albedo prior'))).toBe(true);
   });
 });
+
+describe('other designations', () => {
+  it('an old designation (MPC Other_desigs) finds the object, and NEA.txt does not add it twice', () => {
+    // nea_extended lists 2002 CT118 among the Other_desigs of 2019 PB1.
+    const a = findAsteroid(catalog, '2002 CT118');
+    expect(a.designation).toBe('2019 PB1');
+    expect(catalog.filter((x) => x.designation === '2002 CT118')).toHaveLength(0);
+  });
+});

@@ -49,6 +49,15 @@ describe('MPC export format', () => {
     expect(summarizeDiagnostics(r)).toMatch(/^3 row\(s\) skipped, 3 problem\(s\): NEA\.txt:2 e: expected a number/);
   });
 
+  it('takes any heliocentric orbit (MPCORB.DAT main-belt lines): no Shoemaker–Helin for them', async () => {
+    const { toAsteroid } = await import('../../src/catalog/asteroid.js');
+    // Eros's line with a Ceres-like a and e (columns 71–79 and 93–103).
+    const mba = EROS.slice(0, 70) + '0.0760091' + EROS.slice(79, 92) + '  2.7691652' + EROS.slice(103);
+    const a = toAsteroid(parseMpcorb(mba, 'MPCORB.DAT').records[0]);
+    expect(a).toMatchObject({ orbitClass: 'MBA', isNea: false, dvKmS: null });
+    expect(a.dvReason).toMatch(/defined for near-Earth orbits only/);
+  });
+
   it('treats H = 99.99 as unknown', () => {
     const r = parseMpcorb(EROS.slice(0, 8) + '99.99' + EROS.slice(13), 'x');
     expect(r.records[0].H).toBeNull();
@@ -168,6 +177,18 @@ describe.skipIf(!has)('shared samples round trip', () => {
     expect(summarizeDiagnostics(r)).toBe(
       '2 row(s) skipped, 2 problem(s): damaged.txt:11 a: expected a number in columns 93–103, got "abcdefghijk"; damaged.txt:21 line: expected a fixed-column orbit line of 202 characters, got 50',
     );
+  });
+  it('the bundled catalog keeps every nea_extended orbit exactly (round trip through the compact format)', async () => {
+    const { loadCatalog } = await import('../../src/catalog/index.js');
+    const bundled = new Map(loadCatalog().map((a) => [a.designation, a]));
+    let worst = 0;
+    for (const a of ext.asteroids) {
+      const b = bundled.get(a.designation);
+      expect(b, a.designation).toBeDefined();
+      for (const k of ['epochJd', 'aAu', 'e', 'iDeg', 'omDeg', 'wDeg', 'maDeg'] as const) worst = Math.max(worst, Math.abs(a.orbit[k] - b!.orbit[k]));
+      expect(b!.H).toBe(a.H);
+    }
+    expect(worst).toBe(0);
   });
   it('gzip works for any format', () => {
     const p = join(tmp, 'NEA.txt.gz');

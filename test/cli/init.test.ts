@@ -18,6 +18,11 @@ describe('prospector init', { timeout: 30_000 }, () => {
     expect(text).toMatch(/^# Prospector scenario/);
     await expect(parseScenarioText(text, 'scenario.yaml')).resolves.toBeTruthy();
     expect(readdirSync(dir)).toEqual(['scenario.yaml']); // no temp file left behind
+    const p = await runCli(['plan', 'scenario.yaml', '--samples', '20', '--json'], { cwd: dir });
+    expect(p.code, p.stderr).toBe(0);
+    const plan = envelope(p).result as { delivered: { modelled: boolean }; economics: { modelled: boolean } };
+    expect(plan.delivered.modelled).toBe(true);
+    expect(plan.economics.modelled).toBe(true);
   });
 
   it('refuses to overwrite without --force', async () => {

@@ -60,6 +60,14 @@ describe('prospector plan', { timeout: 60_000 }, () => {
     }
   });
 
+  it('no command and no terminal: the plan report of the bundled example (what `npm start` shows)', async () => {
+    const r = await runCli([], { env: { PROSPECTOR_SAMPLES: '50' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Prospector plan: Metal NEA, PGMs to Earth \(examples\/metal-pgm-earth\.yaml\)/);
+    expect(r.stdout).toContain('Delivered');
+    expect(r.stdout).not.toMatch(/\u001b\[/); // no escape sequences in a pipe
+  });
+
   it('--json prints exactly one envelope with the full Plan', async () => {
     const r = await runCli(['plan', EX('rare-earth-stype.yaml'), '--samples', '10', '--json']);
     const env = envelope<Plan>(r);

@@ -1,5 +1,9 @@
 // `prospector propulsion`: validation figures through the CLI, exit codes, JSON shape.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AU_KM, MU_SUN_KM3S2 } from '../../src/astro/constants.js';
 import { envelope, runCli } from '../helpers/cli.js';
 
 const LEGS = ['--dv-out', '0.591', '--days-out', '129', '--dv-back', '0.521', '--days-back', '225', '--stay', '32', '--impulsive'];
@@ -77,5 +81,28 @@ describe('prospector propulsion', () => {
     expect(r.code).toBe(0);
     const list = envelope(r).result.thrusters;
     expect(list.find((t: { id: string }) => t.id === 'nstar').efficiency).toBeCloseTo(0.608, 3);
+  });
+
+  it('--trip budgets a saved `trip --json` trajectory (Damon legs, MIMA checks)', async () => {
+    const vc = Math.sqrt(MU_SUN_KM3S2 / AU_KM);
+    const leg = (tofDays: number, vInfDep: number[], vInfArr: number[]) => ({ tofDays, r1: [AU_KM, 0, 0], v1: [0, vc, 0], vInfDep, vInfArr });
+    const minDv = {
+      outDays: 150, stayDays: 60, returnDays: 200, c3: 4, dvDepartKmS: 3.4,
+      vArrNeoKmS: Math.hypot(0.3, 0.2, 0.1), vDepNeoKmS: Math.hypot(0.25, -0.1, 0), dvEntryKmS: 0,
+      legs: { outbound: leg(150, [1, 1, 0], [0.3, 0.2, 0.1]), inbound: leg(200, [0.25, -0.1, 0], [2, 0, 0]) },
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'prospector-prop-'));
+    const file = join(dir, 'trip.json');
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, result: { minDv, minDuration: minDv } }));
+    const r = await runCli(['propulsion', '--trip', file, '--dry-mass', '900', '--thrusters', '2', '--power', '5000', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const res = envelope(r).result;
+    expect(res.legs.map((l: { lowThrustMethod: string }) => l.lowThrustMethod)).toEqual(['Damon', 'Damon']);
+    expect(res.cargoKg).toBeGreaterThan(0);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"schemaVersion":1,"result":{}}');
+    const b = await runCli(['propulsion', '--trip', bad, '--dry-mass', '900']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/--trip/);
   });
 });

@@ -93,6 +93,20 @@ describe('prospector reentry', () => {
     expect(noTable.code).toBe(2);
   });
 
+  it('--cargo sizes capsules of the given design on the same entry: count, payload, return-leg mass', async () => {
+    const r = await runCli(['reentry', '--mass', '100', '--diameter', '0.97', '--nose-radius', '0.26', '--cd', '1.5', '--speed', '12', '--fpa', '-10', '--cargo', '10 t', '--json']);
+    expect(r.code).toBe(0);
+    const res = envelope(r).result;
+    expect(res.capsules.payloadPerCapsuleKg).toBeCloseTo(30, 9);
+    expect(res.capsules.count).toBe(334); // ⌈10,000 / 30⌉
+    expect(res.capsules.totalMassKg).toBeCloseTo(334 * 70 + 10_000, 6);
+    // TPS fraction from the heat load of the entry shown (Laub & Venkatapathy: 0.091·Q^0.51575 %).
+    expect(res.capsules.tpsFraction).toBeCloseTo((0.091 * Math.pow(res.heatLoadJCm2, 0.51575)) / 100, 12);
+    const bad = await runCli(['reentry', '--preset', 'stardust', '--payload-fraction', '0.3']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--payload-fraction');
+  });
+
   it('a missing required flag without --preset exits 2 naming it; an unknown preset too', async () => {
     const r = await runCli(['reentry', '--mass', '45.8']);
     expect(r.code).toBe(2);

@@ -36,7 +36,9 @@ describe('prospector refine', () => {
     const r = await runCli([...BASE, '--body-mass', '100 t', '--csv']);
     expect(r.code).toBe(0);
     const rows = parseCsv(r.stdout);
-    expect(rows[0]).toEqual(['month', 'start', 'end', 'days', 'r_au', 'p_abs_kw', 'processed_kg', 'H2O_kg', 'H2O_cum_kg']);
+    expect(rows[0]).toEqual(['month', 'start', 'end', 'days', 'r_au', 'p_abs_kw', 'processed_kg', 'H2O_kg', 'H2O_cum_kg', 'H2O_left_in_body_kg']);
+    // 100 t at 14 % (CI p50 water) = 14 t of water; the body runs dry, so nothing is left at the end.
+    expect(Number(rows.at(-1)![9])).toBeCloseTo(0, 6);
     expect(rows).toHaveLength(8);
     expect(r.stderr).toMatch(/exhausted/);
   });
@@ -63,6 +65,16 @@ describe('prospector refine', () => {
     const r = await runCli(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(flag);
+  });
+
+  it('--launch with --out-days is the same as --arrive at launch + out-days', async () => {
+    const a = envelope(await runCli([...BASE, '--json'])).result;
+    const b = envelope(await runCli(['refine', 'Bennu', '--launch', '2029-10-03', '--out-days', '90', '--stay-days', '200', '--concentrator-diameter', '10 m', '--json'])).result;
+    expect(b.assumptions.arriveDate).toBe('2030-01-01');
+    expect(b.totals.productsKg.H2O).toBeCloseTo(a.totals.productsKg.H2O, 3); // JD round-off only
+    const bad = await runCli(['refine', 'Bennu', '--launch', '2029-10-03', '--stay-days', '200', '--concentrator-diameter', '10 m']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--out-days');
   });
 
   it('an unknown asteroid exits 2', async () => {

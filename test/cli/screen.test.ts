@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { envelope, runCli } from '../helpers/cli.js';
 import { parseCsv } from '../../src/export/csv.js';
+import { progressReporter } from '../../cli/commands/screen.js';
+import type { CliContext } from '../../cli/context.js';
 
 const BASE = ['screen', '--limit', '6', '--workers', '0', '--launch', '2028-01-01..2029-12-31'];
 
@@ -82,5 +84,19 @@ describe('prospector screen / merge', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(re);
     }
+  });
+
+  it('progress on a terminal: one redrawn line (\\r) with bar, counts, rate and ETA, ended by a newline', () => {
+    let out = '';
+    const stderr = { isTTY: true, columns: 100, write: (x: string) => ((out += x), true) } as unknown as CliContext['stderr'];
+    const p = progressReporter({ stderr, colorErr: false } as CliContext);
+    p.update({ done: 5, total: 20, feasible: 2, elapsedS: 1, rate: 5, etaS: 3 });
+    p.update({ done: 20, total: 20, feasible: 9, elapsedS: 4, rate: 5, etaS: 0 });
+    p.done();
+    const frames = out.split('\r').filter(Boolean);
+    expect(frames).toHaveLength(2);
+    expect(frames[0]).toMatch(/\[#+\.+\] 5\/20 \(25\.0%\)\s+5\.0\/s\s+ETA 3s\s+feasible 2/);
+    expect(out.endsWith('\n')).toBe(true);
+    expect(out.split('\n')).toHaveLength(2);
   });
 });

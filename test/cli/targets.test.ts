@@ -50,7 +50,7 @@ describe('prospector targets', () => {
     const r = await runCli(['targets', '--limit', '3', '--csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('designation,number,name,orbit_class,a_au,e,i_deg,H,diameter_km,diameter_km_low,diameter_km_high,albedo,spectral_type,dv_km_s');
+    expect(lines[0]).toBe('designation,number,name,orbit_class,a_au,e,i_deg,H,diameter_km,diameter_km_low,diameter_km_high,albedo,spectral_type,dv_km_s,size_basis');
     expect(lines).toHaveLength(4);
   });
 

@@ -70,6 +70,13 @@ describe('capsulesForCargo', () => {
     expect(() => sizeCapsule({ grossMassKg: 100, otherFraction: 0.9 }, 12, -10 * DEG)).toThrow(NoSolutionError);
     expect(() => sizeCapsule({ grossMassKg: 100 }, 12, -1 * DEG)).toThrow(NoSolutionError);
   });
+  it('entryOptions reach the sizing entry (a rotating Earth lowers the heat load and the heat shield)', () => {
+    const plain = sizeCapsule({ grossMassKg: 100 }, 12, -10 * DEG);
+    const rot = sizeCapsule({ grossMassKg: 100, entryOptions: { rotatingEarth: true, latitudeRad: 0, azimuthRad: Math.PI / 2 } }, 12, -10 * DEG);
+    expect(rot.entry.assumptions.rotatingEarth).toBe(true);
+    expect(rot.heatLoadJCm2).toBeLessThan(plain.heatLoadJCm2);
+    expect(rot.tpsFraction).toBeLessThan(plain.tpsFraction);
+  });
   it('accepts a heritage preset as the design', () => {
     const r = capsulesForCargo(100, 'stardust', 12.9, -8.2 * DEG);
     expect(r.capsuleMassKg).toBe(45.8);

@@ -71,6 +71,9 @@ describe('refineYield over a real orbit', () => {
     expect(r.months.reduce((s, m) => s + m.days, 0)).toBeCloseTo(400, 9);
     const sumPt = r.months.reduce((s, m) => s + m.productsKg.Pt, 0);
     expect(r.months.at(-1)!.cumulativeKg.Pt).toBeCloseTo(sumPt, 9);
+    // What the body still holds falls month by month and ends at the totals' figure.
+    for (let k = 1; k < r.months.length; k++) expect(r.months[k].remainingInBodyKg.Pt).toBeLessThan(r.months[k - 1].remainingInBodyKg.Pt);
+    expect(r.months.at(-1)!.remainingInBodyKg.Pt).toBeCloseTo(r.totals.remainingInBodyKg.Pt, 9);
     expect(r.assumptions.distanceAu.min).toBeGreaterThanOrEqual(1.126391 * (1 - 0.203745) - 1e-9);
     expect(r.assumptions.distanceAu.max).toBeLessThanOrEqual(1.126391 * (1 + 0.203745) + 1e-9);
     expect(r.assumptions.distanceAu.max - r.assumptions.distanceAu.min).toBeGreaterThan(0.3);
@@ -98,6 +101,14 @@ describe('refineYield over a real orbit', () => {
       expect(route.specificEnergySource.length).toBeGreaterThan(40);
     }
     expect(refiningRoute('melt-metal').specificEnergyMJPerKg.p50).toBe(1.35);
+    // Bands are ordered and recoveries are fractions (they feed plan()'s uncertainty sampling).
+    for (const id of ['water', 'melt-metal', 'vaporize-metal', 'melt-silicate']) {
+      const route = refiningRoute(id);
+      const e = route.specificEnergyMJPerKg;
+      expect(e.p10 <= e.p50 && e.p50 <= e.p90).toBe(true);
+      for (const b of Object.values(route.recovery)) expect(0 <= b.p10 && b.p10 <= b.p50 && b.p50 <= b.p90 && b.p90 <= 1).toBe(true);
+      expect(route.recoverySource.length).toBeGreaterThan(20);
+    }
     expect(refiningRoute('vaporise-metal').specificEnergyMJPerKg.p50).toBe(7.4);
   });
 });
@@ -160,6 +171,12 @@ describe('input validation names the field', () => {
       expect(e).toBeInstanceOf(InputError);
       expect((e as InputError).field).toBe(field);
     }
+  });
+  it('explicit products: one the route cannot recover → InputError naming products; recovery 0 is allowed', () => {
+    expect(() => refineYield(water({ products: ['Pt'] }))).toThrow(/products: route water does not recover "Pt"/);
+    const r = refineYield(water({ products: ['H2O'], recovery: { H2O: 0 } }));
+    expect(r.totals.productsKg.H2O).toBe(0);
+    expect(r.totals.processedKg).toBeGreaterThan(0);
   });
   it('unknown route → NotFoundError naming route', () => {
     expect(() => refineYield(water({ route: 'smelt' }))).toThrow(NotFoundError);

@@ -126,6 +126,21 @@ describe('plan()', { timeout: 60_000 }, () => {
     expect(d.deliveredKg).toBeCloseTo(d.refinedKg - d.leftBehindKg - d.consumedKg, 6);
   });
 
+  it('a full return leg loads the most valuable product first (starter scenario: Pt, Pd before Co, Ni)', async () => {
+    const { parseScenarioText } = await import('../../src/scenario/load.js');
+    const { STARTER_SCENARIO } = await import('../../src/scenario/template.js');
+    const p = await plan(await parseScenarioText(STARTER_SCENARIO, 'scenario.yaml'), { samples: 0 });
+    if (!p.delivered.modelled || !p.refining.modelled) throw new Error('not modelled');
+    expect(p.delivered.leftBehindKg).toBeGreaterThan(0); // tens of tonnes of Ni refined, < 1 t returnable
+    const kg = (el: string) => p.delivered.modelled && p.delivered.byElement.find((e) => e.element === el)!.kg;
+    const refined = (el: string) => p.refining.modelled && p.refining.products.find((e) => e.element === el)!.yieldKg;
+    // USGS prices: Pd > Pt ≫ Co > Ni per kg, so the PGMs come home in full and Ni gets what is left.
+    expect(kg('Pt')).toBeCloseTo(refined('Pt') as number, 9);
+    expect(kg('Pd')).toBeCloseTo(refined('Pd') as number, 9);
+    expect(kg('Ni')).toBeLessThan(refined('Ni') as number);
+    expect(p.delivered.deliveredKg).toBeCloseTo(p.delivered.refinedKg - p.delivered.leftBehindKg, 6);
+  });
+
   it('stops on an aborted signal', async () => {
     const sc = await load('metal-pgm-earth.yaml');
     const ac = new AbortController();

@@ -85,7 +85,8 @@ describe('scenario schema', { timeout: 30_000 }, () => {
   it('the starter scenario of `prospector init` is a valid scenario', async () => {
     const s = await parseScenarioText(STARTER_SCENARIO, 'scenario.yaml');
     expect(s.target.designation).toBe('1999 AO10');
-    expect(s.spacecraft.power).toBe(15000);
+    expect(s.spacecraft.power).toBe(45000);
+    expect(s.capsules.entryFpa).toBeCloseTo(-8.2, 12);
     expect(s.uncertainty.samples).toBe(1000);
   });
 

@@ -1,62 +1,93 @@
 // `prospector` with no command must never mount ink unless stdin and stdout are terminals and CI
 // is unset: it prints the plain report instead, with no escape sequences (DESIGN §4).
-import { spawnSync } from 'node:child_process';
+// Each case spawns `node --import tsx cli/bin.ts` for real; they run in parallel (a report run
+// takes a few seconds: PROSPECTOR_SAMPLES keeps its Monte Carlo small).
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = ['--import', 'tsx', 'cli/bin.ts'];
+const NODE_BIN = `${process.execPath} --import tsx cli/bin.ts`;
 const ESC = '\u001B';
+const hasScript = existsSync('/usr/bin/script');
 
-function run(env: Record<string, string | undefined>, cmd?: string) {
-  const base = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, CI: undefined, ...env };
-  for (const k of Object.keys(base)) if (base[k] === undefined) delete base[k];
-  if (cmd) return spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: ROOT, env: base as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 30_000 });
-  return spawnSync(process.execPath, BIN, { cwd: ROOT, env: base as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 30_000, stdio: ['pipe', 'pipe', 'pipe'] });
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
 }
 
+function env(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { PROSPECTOR_SAMPLES: '20' };
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !['CI', 'FORCE_COLOR', 'NO_COLOR', 'VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID'].includes(k)) out[k] = v;
+  return { ...out, ...extra };
+}
+
+function sh(cmd: string, extra: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn('sh', ['-c', cmd], { cwd: ROOT, env: env(extra), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdin.end();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const runs: Record<string, Run> = {};
+
+beforeAll(async () => {
+  const cases: Record<string, Promise<Run>> = {
+    piped: sh(`${NODE_BIN}`),
+    ciEmpty: sh(`${NODE_BIN}`, { CI: '' }),
+  };
+  if (hasScript) {
+    // `script` gives the child a pseudo-terminal: the cases where ink could mount.
+    cases.ttyInPipeOut = sh(`script -qec '${NODE_BIN} | od -c | grep -c 033; echo "status=$?"' /dev/null`);
+    cases.ttyCi = sh(`script -qec '${NODE_BIN}; echo "exit=$?"' /dev/null`, { CI: '1' });
+    // The control: no CI, a terminal on both ends: the TUI mounts; q quits with 0.
+    cases.control = sh(`(sleep 4; printf q) | script -qec '${NODE_BIN}; echo "exit=$?"' /dev/null`);
+  }
+  const keys = Object.keys(cases);
+  const done = await Promise.all(Object.values(cases));
+  keys.forEach((k, i) => (runs[k] = done[i]));
+}, 90_000);
+
 describe('no command, no terminal: the plain report, never the TUI', () => {
-  it('piped stdin and stdout: text with no ESC bytes, exit 0', () => {
-    const r = run({});
-    expect(r.status).toBe(0);
-    expect(r.stdout.length).toBeGreaterThan(0);
+  it('piped stdin and stdout: the report as text with no ESC bytes, exit 0', () => {
+    const r = runs.piped;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Prospector plan');
     expect(r.stdout.includes(ESC)).toBe(false);
     expect(r.stderr.includes(ESC)).toBe(false);
   });
 
-  it('CI set (even empty) with piped output: no ESC bytes', () => {
-    for (const ci of ['1', 'true', '']) {
-      const r = run({ CI: ci });
-      expect(r.status).toBe(0);
-      expect(r.stdout.includes(ESC)).toBe(false);
-    }
+  it('CI set to the empty string (is-in-ci counts it): no ESC bytes', () => {
+    expect(runs.ciEmpty.code).toBe(0);
+    expect(runs.ciEmpty.stdout.includes(ESC)).toBe(false);
   });
 
-  // `script` gives the child a real pseudo-terminal, so these are the cases where ink could mount.
-  const hasScript = existsSync('/usr/bin/script');
-  it.skipIf(!hasScript)('stdin is a terminal but stdout is a pipe: no ink, no ESC bytes', () => {
-    const r = run({}, `${process.execPath} ${BIN.join(' ')} | od -c | grep -c 033 || true`);
-    // `od -c` prints ESC as 033; grep -c counts the lines holding one: none.
-    expect(r.stdout.trim().split('\n').pop()).toBe('0');
+  it.skipIf(!hasScript)('stdin is a terminal but stdout is a pipe: no ESC byte reaches the pipe', () => {
+    // `od -c` shows ESC as 033 and grep -c counts the lines holding one: none (grep exits 1).
+    expect(runs.ttyInPipeOut.stdout).toMatch(/^0\s*$/m);
+    expect(runs.ttyInPipeOut.stdout).toContain('status=1');
   });
 
   it.skipIf(!hasScript)('a terminal on both ends but CI=1: the plain report, exit 0, no ESC bytes', () => {
-    const r = run({ CI: '1' }, `${process.execPath} ${BIN.join(' ')}; echo "exit=$?"`);
+    const r = runs.ttyCi;
+    expect(r.stdout).toContain('Prospector plan');
     expect(r.stdout).toContain('exit=0');
     expect(r.stdout.includes(ESC)).toBe(false);
   });
 
-  // The control: the same spawn on a terminal without CI does mount ink (so the checks above can fail).
   it.skipIf(!hasScript)('control: a terminal on both ends and no CI mounts the TUI; q exits 0', () => {
-    const base: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && k !== 'FORCE_COLOR' && k !== 'NO_COLOR') base[k] = v;
-    const r = spawnSync('sh', ['-c', `(sleep 3; printf q) | script -qec '${process.execPath} ${BIN.join(' ')}; echo "exit=$?"' /dev/null`], {
-      cwd: ROOT,
-      env: base,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const r = runs.control;
     expect(r.stdout.includes(ESC)).toBe(true);
     expect(r.stdout).toContain('1 Targets');
     expect(r.stdout).toContain('exit=0');

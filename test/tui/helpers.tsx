@@ -34,6 +34,8 @@ export async function waitFor(get: () => string | undefined, pred: (f: string) =
 
 /** Writes keys one at a time with a tick between, as a user would type them. */
 export async function type(stdin: { write(s: string): void }, ...keys: string[]) {
+  // A view that has just been drawn subscribes to stdin in an effect that runs after the frame.
+  await tick();
   for (const k of keys) {
     stdin.write(k);
     await tick();
@@ -82,7 +84,15 @@ export const fakeCatalog = {
   compositionFor: () => ({ Pt: { p50: 0.925e-6 }, Fe: { p50: 0.1866 } }),
 };
 
-export function renderApp(props: { engine: ModuleLoader; cwd?: string; scenarioPath?: string; color?: boolean; columns?: number; rows?: number }) {
+export interface AppUnderTest {
+  lastFrame: () => string | undefined;
+  frames: string[];
+  stdin: { write(data: string): void };
+  unmount: () => void;
+  exits: number[];
+}
+
+export function renderApp(props: { engine: ModuleLoader; cwd?: string; scenarioPath?: string; color?: boolean; columns?: number; rows?: number }): AppUnderTest {
   const exits: number[] = [];
   const inst = render(
     <App
@@ -94,5 +104,5 @@ export function renderApp(props: { engine: ModuleLoader; cwd?: string; scenarioP
       onExit={(c) => exits.push(c)}
     />,
   );
-  return { ...inst, exits };
+  return { lastFrame: inst.lastFrame, frames: inst.frames, stdin: inst.stdin, unmount: inst.unmount, exits };
 }

@@ -75,8 +75,8 @@ export function CompareView({ session, width, height, active, setStatus }: Props
         {cell('', labelW)}
         {shown.map((c) => (c.kept !== null && c.kept === sel ? `[${cell(c.label, colW - 3)}]` : ` ${cell(c.label, colW - 1)}`)).join('')}
       </Text>
-      {COMPARE_ROWS.slice(0, height - 2).map(([name, f]) => (
-        <Text key={name} wrap="truncate">
+      {COMPARE_ROWS.slice(0, height - 2).map(([name, f], i) => (
+        <Text key={i} wrap="truncate">
           {cell(name, labelW)}
           {shown.map((c) => ' ' + cell(f(c.plan), colW - 1)).join('')}
         </Text>

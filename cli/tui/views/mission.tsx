@@ -299,7 +299,7 @@ export function resultLines(p: Plan, width: number): Line[] {
   const pr = p.propulsion;
   if (pr.modelled) {
     out.push({
-      text: `Prop. ${fmtMass(pr.propellantKg)}, launch ${fmtMass(pr.launchMassKg)}, ${pr.feasible ? 'feasible' : `INFEASIBLE: ${pr.binding ?? ''}`}`,
+      text: `SEP ${sig(pr.powerW / 1000, 3)} kW ${fmt(pr.thrustN, 2)} N: prop ${fmtMass(pr.propellantKg)}, ${pr.feasible ? 'feasible' : `INFEASIBLE: ${pr.binding ?? ''}`}`,
       color: pr.feasible ? undefined : 'red',
     });
   } else out.push({ text: `Propulsion: ${pr.reason}`, color: 'yellow' });
