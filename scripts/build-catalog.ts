@@ -201,18 +201,29 @@ function carryMass(number: number): { mean: number; sigma: number; n: number } {
   return { mean, sigma: Math.max(Math.sqrt(1 / sw), scatter), n: rows.length };
 }
 const psycheMass = carryMass(16);
+// Mass: bulk density 3.4–4.1 g/cm³ ("best current analysis", Elkins-Tanton et al. 2020, JGR Planets
+// 125, e2019JE006296) times the volume of the 222 km sphere (Shepard et al. 2021). The older Carry
+// (2012) compilation (weighted mean of its estimates, computed here) is kept as a note.
+const PSYCHE_D_KM = 222;
+const psycheVolKm3 = (Math.PI / 6) * PSYCHE_D_KM ** 3;
+const psycheMassLo = psycheVolKm3 * 3.4 * 1e12, psycheMassHi = psycheVolKm3 * 4.1 * 1e12;
 const psyche = mb({ number: 16, name: 'Psyche', designation: 'A852 FA', a: 2.92572047, e: 0.134932474, i: 3.098749, om: 149.975386, w: 230.032678, tp: 2460795.475337, n: 0.1969494758, H: 6.2 });
 Object.assign(psyche, {
-  measuredDiameterKm: 222, diameterKmSigmaLow: 4, diameterKmSigmaHigh: 4,
-  measuredMassKg: Number(psycheMass.mean.toPrecision(3)), massKgSigma: Number(psycheMass.sigma.toPrecision(2)),
+  measuredDiameterKm: PSYCHE_D_KM, diameterKmSigmaLow: 4, diameterKmSigmaHigh: 4,
+  measuredMassKg: Number(((psycheMassLo + psycheMassHi) / 2).toPrecision(3)), massKgSigma: Number(((psycheMassHi - psycheMassLo) / 2).toPrecision(2)),
   spectralType: mahlkeRows.get('#16')?.cls ?? 'M', spectralProbabilities: mahlkeRows.get('#16')?.probs ?? null,
   notes: [
     "Target of NASA's Psyche mission (launched 2023-10-13, Hall-effect thrusters, arrival 2029).",
-    `Mass: weighted mean of the ${psycheMass.n} estimates compiled by Carry 2012 (carry2012_masses.txt); σ from their scatter. SBDB GM gives 2.40e19 kg.`,
-    'Bulk density ≈ 3.4–4.8 g/cm³ from these figures: metal-rich but porous or mixed with silicates, not a bare iron core.',
+    'Bulk density 3.4–4.1 g/cm³ (Elkins-Tanton et al. 2020): metal-rich but mixed with silicates or porous, not a bare iron core (iron meteorites ≈ 7.5 g/cm³).',
+    `Other mass figures: JPL SBDB GM → 2.40e19 kg; weighted mean of the ${psycheMass.n} estimates compiled by Carry 2012 → ${psycheMass.mean.toExponential(2)} ± ${psycheMass.sigma.toExponential(1)} kg.`,
   ],
 });
-psyche.sources = { ...psyche.sources, diameter: 'Shepard et al. 2021, PSJ 2, 125 (volume-equivalent 222 ± 4 km)', mass: 'Carry 2012, PSS 73, 98 (compiled estimates, weighted mean)', spectral: SRC.mahlke };
+psyche.sources = {
+  ...psyche.sources,
+  diameter: 'Shepard et al. 2021, PSJ 2, 125 (volume (5.75 ± 0.19)e6 km³ ≈ D 222 km)',
+  mass: 'ρ 3.4–4.1 g/cm³ (Elkins-Tanton et al. 2020, JGR Planets 125) × volume of D 222 km',
+  spectral: SRC.mahlke,
+};
 const ceres = mb({ number: 1, name: 'Ceres', designation: 'A801 AA', a: 2.7655526, e: 0.079692295, i: 10.588028, om: 80.248627, w: 73.294215, tp: 2461599.841467, n: 0.2143044506, H: 3.34 });
 Object.assign(ceres, {
   measuredDiameterKm: 939.4, diameterKmSigmaLow: 0.2, diameterKmSigmaHigh: 0.2, measuredAlbedo: 0.09,
@@ -272,9 +283,9 @@ Format: gzip-compressed columnar JSON, described in src/catalog/bundled-format.t
 | neo/sbdb_numbered_neo_2023.csv — JPL SBDB export | measured diameter/albedo of numbered NEOs | 2023-02 (epoch JD 2460000.5) |
 | physical/spitzerneos.csv — SpitzerNEOs (Trilling et al. 2010, 2016) | diameter/albedo with 1σ bounds where SBDB has none | survey 2009–2016 |
 | taxonomy/mahlke2022_class_asteroids.csv — Mahlke, Carry & Mattei 2022, A&A 665, A26 | spectral class (without feature flags) and class probabilities; preferred over SBDB labels | 2022 |
-| physical/carry2012_masses.txt — Carry 2012, PSS 73, 98 | mass of 16 Psyche (weighted mean of the compiled estimates) | 2012 |
+| physical/carry2012_masses.txt — Carry 2012, PSS 73, 98 | 16 Psyche: weighted mean of the compiled mass estimates, given as a note (the mass used is from Elkins-Tanton et al. 2020 density × Shepard et al. 2021 volume) | 2012 |
 | main-belt elements (Psyche, Ceres, Vesta) — JPL SBDB as quoted in a public data snapshot | orbits at epoch JD 2461200.5 TDB (2026-06-09); M = n·(epoch − tp) | 2026-06 |
-| Shepard et al. 2021, PSJ 2, 125 | Psyche diameter 222 ± 4 km | 2021 |
+| Shepard et al. 2021, PSJ 2, 125; Elkins-Tanton et al. 2020, JGR Planets 125 | Psyche diameter 222 ± 4 km; bulk density 3.4–4.1 g/cm³ → mass | 2020–2021 |
 | JPL Horizons/SBDB physical data (Dawn) | Ceres H 3.34, D 939.4 km, GM 62.6284 km³/s², pV 0.090 (Horizons, soln JPL#48); Vesta H 3.25, D 522.77 km, pV 0.4228, mass 2.5903e20 kg; Psyche H 6.2 (SBDB) | 2020–2026 |
 | data/catalog/composition.json (hand-written, in this folder) | grades by class: CI (Palme & O'Neill 2014), LL–L chondrite and IAB/IIIAB iron (DESIGN §2.1 table), Ga/Ge (Wasson & Kallemeyn 1988; Scott & Wasson 1975) | — |
 

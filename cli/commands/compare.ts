@@ -1,5 +1,5 @@
 // `prospector compare <scenario...> [--vary path=A..B:N]`: several plans side by side (headline figures).
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
 import { InputError } from '../../src/errors.js';
@@ -9,6 +9,9 @@ import { loadScenarioFor, planScenario, withPlanFlags, type PlanFlags } from './
 
 export interface CompareRow {
   label: string;
+  /** 'infeasible' when the chain has no solution for this scenario (the reason is in `note`). */
+  status: 'ok' | 'infeasible';
+  note: string | null;
   source: string | null;
   target: string | null;
   delivery: 'earth' | 'orbit';
@@ -73,6 +76,8 @@ function setPath(doc: Record<string, unknown>, path: string[], value: unknown): 
 export function compareRow(label: string, p: Plan): CompareRow {
   return {
     label,
+    status: 'ok',
+    note: null,
     source: p.scenario.source,
     target: p.target.modelled ? p.target.displayName : null,
     delivery: p.scenario.delivery,
@@ -93,8 +98,16 @@ export function compareRow(label: string, p: Plan): CompareRow {
   };
 }
 
+function infeasibleRow(label: string, sc: Scenario, note: string): CompareRow {
+  return {
+    label, status: 'infeasible', note, source: sc.source ?? null, target: sc.target.designation, delivery: sc.delivery,
+    launch: null, totalDays: null, dvTotalKmS: null, refinedKg: null, deliveredKg: null, deliveredP10Kg: null, deliveredP50Kg: null,
+    deliveredP90Kg: null, capsulesP50: null, npvUsd: null, npvP10Usd: null, npvP50Usd: null, npvP90Usd: null, warnings: 0,
+  };
+}
+
 export const COMPARE_CSV_HEADER = [
-  'label', 'source', 'target', 'delivery', 'launch_date', 'total_days', 'dv_total_km_s', 'refined_kg', 'delivered_kg',
+  'label', 'status', 'source', 'target', 'delivery', 'launch_date', 'total_days', 'dv_total_km_s', 'refined_kg', 'delivered_kg',
   'delivered_p10_kg', 'delivered_p50_kg', 'delivered_p90_kg', 'capsules_p50', 'npv_usd', 'npv_p10_usd', 'npv_p50_usd', 'npv_p90_usd', 'warnings',
 ] as const;
 
@@ -133,7 +146,10 @@ Examples:
                 const doc = (await readScenarioDocument(abs, { source: file })) as Record<string, unknown>;
                 if (doc === null || typeof doc !== 'object') return parseScenario(doc, file);
                 setPath(doc, sweep.path, v);
-                return parseScenario(doc, `${file} [${label}]`);
+                const sc = await parseScenario(doc, `${file} [${label}]`);
+                const cat = sc.target.catalog;
+                // As loadScenario does: a catalog named in the file is relative to the file.
+                return cat !== undefined && !isAbsolute(cat) ? { ...sc, target: { ...sc.target, catalog: resolve(dirname(abs), cat) } } : sc;
               },
             });
           }
@@ -145,22 +161,33 @@ Examples:
         for (const j of jobs) scenarios.push(await j.scenario());
         const rows: CompareRow[] = [];
         const warnings: string[] = [];
+        const { NoSolutionError } = await import('../../src/errors.js');
         for (let i = 0; i < jobs.length; i++) {
-          const { plan } = await planScenario(ctx, { ...scenarios[i], source: scenarios[i].source ?? files[0] }, opts);
-          rows.push(compareRow(jobs[i].label, plan));
-          for (const w of plan.warnings) warnings.push(`${jobs[i].label}: ${w}`);
+          try {
+            const { plan } = await planScenario(ctx, { ...scenarios[i], source: scenarios[i].source ?? files[0] }, opts);
+            rows.push(compareRow(jobs[i].label, plan));
+            for (const w of plan.warnings) warnings.push(`${jobs[i].label}: ${w}`);
+          } catch (err) {
+            // In a comparison an infeasible variant is a result, not a failure of the command.
+            if (!(err instanceof NoSolutionError)) throw err;
+            rows.push(infeasibleRow(jobs[i].label, scenarios[i], err.message));
+            warnings.push(`${jobs[i].label}: infeasible: ${err.message}`);
+          }
+        }
+        if (rows.every((r) => r.status === 'infeasible')) {
+          throw new NoSolutionError(`compare: no scenario is feasible (${rows[0].note})`, 'compare');
         }
         const { renderTable } = await import('../format/table.js');
         const { num, usd } = await import('../format/plan-report.js');
         const { toCsv } = await import('../../src/export/csv.js');
-        const band = (a: number | null, b: number | null, c: number | null, f: (x: number | null) => string) => (b === null ? '—' : `${f(b)} (${f(a)}–${f(c)})`);
+        const band = (a: number | null, b: number | null, c: number | null, f: (x: number | null) => string) => (b === null ? '—' : `${f(b)} (${f(a)} to ${f(c)})`);
         return {
           result: { rows, warnings },
           warnings,
           csv: (r) =>
             toCsv(
               COMPARE_CSV_HEADER,
-              r.rows.map((x) => [x.label, x.source, x.target, x.delivery, x.launch, x.totalDays, x.dvTotalKmS, x.refinedKg, x.deliveredKg, x.deliveredP10Kg, x.deliveredP50Kg, x.deliveredP90Kg, x.capsulesP50, x.npvUsd, x.npvP10Usd, x.npvP50Usd, x.npvP90Usd, x.warnings]),
+              r.rows.map((x) => [x.label, x.status, x.source, x.target, x.delivery, x.launch, x.totalDays, x.dvTotalKmS, x.refinedKg, x.deliveredKg, x.deliveredP10Kg, x.deliveredP50Kg, x.deliveredP90Kg, x.capsulesP50, x.npvUsd, x.npvP10Usd, x.npvP50Usd, x.npvP90Usd, x.warnings]),
             ),
           text: (r, style) =>
             renderTable(
@@ -173,9 +200,9 @@ Examples:
                 { header: 'days', value: (x) => num(x.totalDays) },
                 { header: 'Δv km/s', value: (x) => num(x.dvTotalKmS) },
                 { header: 'refined kg', value: (x) => num(x.refinedKg) },
-                { header: 'delivered kg P50 (P10–P90)', value: (x) => band(x.deliveredP10Kg, x.deliveredP50Kg ?? x.deliveredKg, x.deliveredP90Kg, num) },
+                { header: 'delivered kg P50 (P10 to P90)', value: (x) => band(x.deliveredP10Kg, x.deliveredP50Kg ?? x.deliveredKg, x.deliveredP90Kg, num) },
                 { header: 'capsules', value: (x) => num(x.capsulesP50) },
-                { header: 'NPV P50 (P10–P90)', value: (x) => band(x.npvP10Usd, x.npvP50Usd ?? x.npvUsd, x.npvP90Usd, usd) },
+                { header: 'NPV P50 (P10 to P90)', value: (x) => (x.status === 'infeasible' ? style.red('infeasible') : band(x.npvP10Usd, x.npvP50Usd ?? x.npvUsd, x.npvP90Usd, usd)) },
               ],
               { header: style.bold },
             ),

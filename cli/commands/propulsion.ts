@@ -170,22 +170,40 @@ const SPACECRAFT_FLAGS: Array<[keyof SpacecraftFlagValues, string]> = [
 ];
 
 /**
- * The `trip --ion` hook: null without --ion (and an InputError if spacecraft flags were given
- * without it); otherwise the propulsion report for `solution` and its text renderer.
+ * The `trip --ion` hook, in two steps so that flag errors show before a long search: null without
+ * --ion (InputError if spacecraft flags were given without it); otherwise the parsed spacecraft and
+ * settings, and `run(solution, orbit)` → the propulsion report and its text renderer.
+ * `run` throws NoSolutionError (exit 3) when the spacecraft cannot fly the trajectory.
  */
-export async function tripIonFromFlags(
-  o: SpacecraftFlagValues & { ion?: boolean },
-  solution: import('../../src/propulsion/trip-propulsion.js').TripForPropulsion,
-  targetOrbit: { aAu: number; iDeg: number } | undefined,
-): Promise<{ report: import('../../src/propulsion/trip-propulsion.js').PropulsionReport; render: (s: import('../format/style.js').Style) => string } | null> {
+export async function prepareTripIon(o: SpacecraftFlagValues & { ion?: boolean }): Promise<{
+  run: (
+    solution: import('../../src/propulsion/trip-propulsion.js').TripForPropulsion,
+    targetOrbit?: { aAu: number; iDeg: number },
+  ) => Promise<{ report: import('../../src/propulsion/trip-propulsion.js').PropulsionReport; render: (s: import('../format/style.js').Style) => string }>;
+} | null> {
   if (!o.ion) {
     const stray = SPACECRAFT_FLAGS.find(([k]) => o[k] !== undefined);
     if (stray) throw new InputError(`${stray[1]}: spacecraft flags need --ion (the solar-electric propulsion budget)`, stray[1]);
     return null;
   }
-  const report = await ionReportFromFlags(solution, targetOrbit, o);
-  const { renderPropulsionReport } = await import('../format/propulsion.js');
-  return { report, render: (s) => renderPropulsionReport(report, s) };
+  const spacecraft = await spacecraftFromFlags(o, { needDryMass: true });
+  const settings = await missionSettingsFromFlags(o);
+  return {
+    run: async (solution, targetOrbit) => {
+      const { propulsionForTrip } = await import('../../src/propulsion/trip-propulsion.js');
+      const { renderPropulsionReport } = await import('../format/propulsion.js');
+      const report = propulsionForTrip(solution, {
+        spacecraft,
+        operations: settings.operations,
+        margins: settings.margins,
+        dutyCycle: settings.dutyCycle,
+        thrustDistance: settings.thrustDistance,
+        cargoKg: settings.cargoKg,
+        target: targetOrbit,
+      });
+      return { report, render: (s) => renderPropulsionReport(report, s) };
+    },
+  };
 }
 
 interface PropulsionFlags extends SpacecraftFlagValues {

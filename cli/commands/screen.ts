@@ -98,7 +98,7 @@ export function progressReporter(ctx: CliContext): { update: (p: ScreenProgress)
         drawn = true;
       } else {
         const dec = Math.floor(frac * 10);
-        if (dec > lastDecile && (p.done > 0 || p.total === 0)) {
+        if (dec > lastDecile) {
           lastDecile = dec;
           ctx.stderr.write(`screen: ${line}\n`);
         }

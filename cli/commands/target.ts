@@ -7,6 +7,8 @@ import type { Asteroid } from '../../src/catalog/types.js';
 import type { Composition, GradeDistribution } from '../../src/catalog/composition.js';
 import type { PhysicalModel } from '../../src/catalog/physical-model.js';
 import { targetRow, type TargetRow } from './targets.js';
+import { renderWholeBodyImpact } from './market.js';
+import type { WholeBodyMarketImpact } from '../../src/supply/whole-body-impact.js';
 
 type Grade = Omit<GradeDistribution, 'components'>;
 
@@ -28,8 +30,8 @@ export interface TargetResult extends TargetRow {
   densityGcm3: { value: number; low: number; high: number; source: string } | null;
   spectral: { type: string | null; probabilities: Record<string, number> | null; source: string | null };
   composition: Omit<Composition, 'elements' | 'metalFraction'> & { metalFraction: Grade; elements: Record<string, Grade> };
-  /** Whole-body market impact of the metal content — filled in by the supply model (issue 8); null until then. */
-  marketImpact: unknown | null;
+  /** Whole-body market impact of the metal content (supply model, DESIGN §2.7); null without a mass. */
+  marketImpact: WholeBodyMarketImpact | null;
   sources: Asteroid['sources'] | null;
   notes: string[];
   warnings: string[];
@@ -131,7 +133,7 @@ export function renderTarget(r: TargetResult, s: Style): string {
   ], { header: s.dim });
   out += `  metal fraction ${fmt(c.metalFraction.p10 * 100, 1)}–${fmt(c.metalFraction.p90 * 100, 1)} wt% (P10–P90)\n`;
   for (const n of c.notes) out += `  ${s.dim('note: ' + n)}\n`;
-  if (r.marketImpact !== null) out += `\n${s.bold('market impact')}\n  ${JSON.stringify(r.marketImpact)}\n`;
+  if (r.marketImpact !== null) out += `\n${renderWholeBodyImpact(r.marketImpact, s)}`;
   if (r.notes.length) out += `\n${r.notes.map((n) => `  ${n}`).join('\n')}\n`;
   return out;
 }
@@ -165,7 +167,14 @@ Examples:
         const a = findAsteroid(cat.asteroids, query);
         const nowJd = dateToJdTdb(new Date());
         const warnings = targetWarnings(a, nowJd);
-        const result = buildTargetResult(a, physicalModel(a), compositionFor(a), warnings, nowJd, epochCalendar(a.orbit.epochJd));
+        const pm = physicalModel(a);
+        const comp = compositionFor(a);
+        const result = buildTargetResult(a, pm, comp, warnings, nowJd, epochCalendar(a.orbit.epochJd));
+        if (pm.massKg) {
+          // Whole-body market impact: contained metal in years of world supply, naive vs implied value.
+          const { wholeBodyMarketImpact } = await import('../../src/supply/whole-body-impact.js');
+          result.marketImpact = wholeBodyMarketImpact(pm.massKg.value, comp, { massKgLow: pm.massKg.low, massKgHigh: pm.massKg.high });
+        }
         return { result, warnings, text: (r, s) => renderTarget(r, s) };
       }),
     );

@@ -7,6 +7,7 @@ import { fmt, renderPairs } from '../format/table.js';
 import type { Style } from '../format/style.js';
 import { InputError } from '../../src/errors.js';
 import { toCsv } from '../../src/export/csv.js';
+import { addSpacecraftFlags, prepareTripIon, type SpacecraftFlagValues } from './propulsion.js';
 import type { RoundTripResult, TripConstraints, TripSolution } from '../../src/trajectory/round-trip.js';
 
 /** NHATS defaults as printed in --help (values from src/trajectory/round-trip.ts NHATS_DEFAULTS). */
@@ -136,6 +137,8 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .option('--stay-days <d>', 'stay at the asteroid, days')
     .option('--return-days <d>', 'return flight time, days');
   addTripConstraintFlags(cmd, { maxRevsDefault: 0 });
+  cmd.option('--ion', 'add the solar-electric propulsion budget (max cargo, or --cargo checked) for the minimum-Δv or given trajectory');
+  addSpacecraftFlags(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -147,10 +150,12 @@ Examples:
   $ prospector trip "1991 VG" --launch 2020-01-05..2045-12-31 --json
   $ prospector trip "1991 VG" --launch 2039-05-01 --out-days 129 --stay-days 32 --return-days 225
   $ prospector trip Bennu --max-days 3650 --min-stay 500 --max-dv 15 --step 16   mining mission
+  $ prospector trip "1991 VG" --launch 2039-05-01 --out-days 129 --stay-days 32 --return-days 225 \\
+      --ion --dry-mass 747 --power "10 kW" --thrusters 3            ion propulsion: returnable cargo
 `,
   );
   withOutputFlags(cmd, { csv: true });
-  cmd.action(async (designation: string, opts: TripFlagValues & { outDays?: string; stayDays?: string; returnDays?: string; json?: boolean; csv?: boolean }) => {
+  cmd.action(async (designation: string, opts: TripFlagValues & SpacecraftFlagValues & { ion?: boolean; outDays?: string; stayDays?: string; returnDays?: string; json?: boolean; csv?: boolean }) => {
     setExit(
       await runOutput(ctx, opts, async () => {
         const fixedFlags = [opts.outDays, opts.stayDays, opts.returnDays];
@@ -158,6 +163,7 @@ Examples:
         if (fixed && fixedFlags.some((v) => v === undefined)) {
           throw new InputError('--out-days, --stay-days and --return-days go together (with --launch DATE)', '--out-days');
         }
+        const ion = await prepareTripIon(opts);
         const { constraints, singleLaunchJd } = await tripConstraintsFromFlags(opts, { maxRevsDefault: 0, allowSingleDate: fixed });
         if (fixed && singleLaunchJd === undefined) throw new InputError('--launch: give one date (not a window) with --out-days', '--launch');
         if (!fixed && singleLaunchJd !== undefined) throw new InputError('--launch: one date needs --out-days, --stay-days and --return-days; for a search give FROM..TO', '--launch');
@@ -173,10 +179,11 @@ Examples:
             })
           : rt.searchRoundTrips(target, constraints, { signal: ctx.signal });
         const out = { ...result, constraints: await constraintsForOutput(result.constraints) };
+        const ionRun = ion ? await ion.run(result.minDv, { aAu: target.orbit.aAu, iDeg: target.orbit.iDeg }) : null;
         return {
-          result: out,
-          warnings: result.warnings,
-          text: (_r, s) => renderTripText(result, s, fixed),
+          result: ionRun ? { ...out, propulsion: ionRun.report } : out,
+          warnings: [...result.warnings, ...(ionRun?.report.warnings ?? [])],
+          text: (_r, s) => renderTripText(result, s, fixed) + (ionRun ? '\n' + ionRun.render(s) : ''),
           csv: () =>
             toCsv(TRIP_CSV_HEADER, fixed ? [tripCsvRow('trajectory', result.minDv)] : [tripCsvRow('min_dv', result.minDv), tripCsvRow('min_duration', result.minDuration)]),
         };

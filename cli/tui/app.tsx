@@ -3,7 +3,7 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { HelpOverlay, KeyLine, StatusLine, Tabs, VIEWS, spinnerFrame, type StatusMessage, type Tone, type ViewId } from './components.js';
-import { useKeys, useRawInput, useStateRef, useTerminalSize, type TermSize } from './hooks.js';
+import { useKeys, useRawInput, useStateRef, useTerminalSize, ViewKeysContext, type KeyHandler, type TermSize } from './hooks.js';
 import type { ModuleLoader } from './engine.js';
 import { requireExports } from './engine.js';
 import type { Asteroid, CatalogApi } from './types.js';
@@ -42,12 +42,8 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, onExit 
   const raw = useRawInput();
   const [view, setView, viewRef] = useStateRef<ViewId>('targets');
   const [help, setHelp, helpRef] = useStateRef(false);
-  const [capture, setCaptureState] = useState(false);
-  const captureRef = useRef(false);
-  const setCapture = useCallback((on: boolean) => {
-    captureRef.current = on;
-    setCaptureState(on);
-  }, []);
+  // A screen editing text (search, a field) takes every key but Ctrl+C.
+  const [, setCapture, captureRef] = useStateRef(false);
   const [status, setStatusState] = useState<StatusMessage | null>(null);
   const setStatus = useCallback((text: string, tone: Tone = 'info') => setStatusState({ text, tone }), []);
   const [catalog, setCatalog] = useState<CatalogState>({ status: 'loading' });
@@ -56,6 +52,7 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, onExit 
   const promptRef = session.promptRef;
   const setPrompt = session.setPrompt;
   const [tick, setTick] = useState(0);
+  const viewKeys = useRef<KeyHandler | null>(null);
 
   // The catalog loads after the first frame is on screen, so the shell appears at once.
   useEffect(() => {
@@ -91,7 +88,8 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, onExit 
   const pick = useCallback(
     (a: Asteroid) => {
       session.setTarget(a);
-      setStatus(`Target: ${shortLabel(a)}. Porkchop next (2); Mission (3) plans it.`, 'ok');
+      viewKeys.current = null;
+      setStatus(`Target: ${shortLabel(a)}. Mission (3) plans it.`, 'ok');
       setView('trajectory');
     },
     [session, setStatus],
@@ -118,12 +116,19 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, onExit 
         else if (r.kind === 'edit') setPrompt({ kind: pr.kind, text: r.line.text });
         return;
       }
-      if (captureRef.current) return;
+      if (captureRef.current) {
+        viewKeys.current?.(input, key);
+        return;
+      }
       const idx = VIEWS.findIndex((v) => v.key === input);
-      if (idx >= 0) setView(VIEWS[idx].id);
+      if (idx >= 0) {
+        if (VIEWS[idx].id !== viewRef.current) viewKeys.current = null;
+        setView(VIEWS[idx].id);
+      }
       else if (key.tab) {
         const cur = VIEWS.findIndex((v) => v.id === viewRef.current);
         const next = (cur + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length;
+        viewKeys.current = null;
         setView(VIEWS[next].id);
       } else if (input === '?') setHelp(true);
       else if (input === 'q') {
@@ -133,6 +138,7 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, onExit 
       else if (input === 'e') void session.exportPlan('csv');
       else if (input === 'E') void session.exportPlan('json');
       else if (input === 'w') void session.saveScenario();
+      else viewKeys.current?.(input, key);
     },
     raw,
   );
@@ -141,7 +147,6 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, onExit 
   // Strictly below the terminal height: a frame as tall as the screen makes ink clear it (flicker).
   const total = Math.max(6, size.rows - 1);
   const bodyHeight = total - 3;
-  const active = raw && !help && !session.prompt;
   const targetText = session.target ? `target ${shortLabel(session.target)}` : 'no target';
   const busyText = session.busyText ? `${spinnerFrame(tick)} ${session.busyText}` : undefined;
 
@@ -151,16 +156,17 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, onExit 
   }
   const common = { width, height: bodyHeight, setCapture, setStatus };
   return (
+    <ViewKeysContext.Provider value={viewKeys}>
     <Box flexDirection="column" width={width} height={total} overflow="hidden">
       <Tabs active={view} width={width} right={targetText} />
       <Box height={bodyHeight} width={width} overflow="hidden" flexDirection="column">
         {body}
         <Box display={help ? 'none' : 'flex'} flexDirection="column">
-          {view === 'targets' ? <TargetsView {...common} active={active && view === 'targets'} state={catalog} selected={session.target} onPick={pick} /> : null}
-          {view === 'trajectory' ? <TrajectoryView {...common} active={active} session={session} color={color} /> : null}
-          {view === 'mission' ? <MissionView {...common} active={active} session={session} /> : null}
-          {view === 'supply' ? <SupplyView {...common} active={active} session={session} /> : null}
-          {view === 'compare' ? <CompareView {...common} active={active} session={session} /> : null}
+          {view === 'targets' ? <TargetsView {...common} state={catalog} selected={session.target} onPick={pick} /> : null}
+          {view === 'trajectory' ? <TrajectoryView {...common} session={session} color={color} /> : null}
+          {view === 'mission' ? <MissionView {...common} session={session} /> : null}
+          {view === 'supply' ? <SupplyView {...common} session={session} /> : null}
+          {view === 'compare' ? <CompareView {...common} session={session} /> : null}
         </Box>
       </Box>
       {session.prompt ? (
@@ -174,6 +180,7 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, onExit 
       )}
       <KeyLine keys={HELP[view].keys} width={width} />
     </Box>
+    </ViewKeysContext.Provider>
   );
 }
 

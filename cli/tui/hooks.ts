@@ -1,5 +1,5 @@
 // Small hooks shared by the screens: terminal size with resize, throttled state, raw-mode guard.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useInput, useStdin, useStdout, type Key } from 'ink';
 
 export interface TermSize {
@@ -33,32 +33,6 @@ export function useTerminalSize(fixed?: Partial<TermSize>): TermSize {
 export function useRawInput(): boolean {
   const { isRawModeSupported } = useStdin();
   return isRawModeSupported === true;
-}
-
-/**
- * A value that follows `value` at most every `ms` milliseconds (trailing edge), so bursts of
- * progress events do not redraw the whole frame at their own rate.
- */
-export function useThrottled<T>(value: T, ms: number): T {
-  const [shown, setShown] = useState(value);
-  const last = useRef(0);
-  const timer = useRef<NodeJS.Timeout | undefined>(undefined);
-  useEffect(() => {
-    const now = Date.now();
-    const wait = last.current + ms - now;
-    if (wait <= 0) {
-      last.current = now;
-      setShown(value);
-      return;
-    }
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      last.current = Date.now();
-      setShown(value);
-    }, wait);
-    return () => clearTimeout(timer.current);
-  }, [value, ms]);
-  return shown;
 }
 
 /**
@@ -141,4 +115,29 @@ export function keyOfChar(ch: string, base: Key): [string, Key] {
   if (code === 0x1b) return ['', { ...k, escape: true }];
   if (code < 0x20) return [String.fromCharCode(code + 0x60), { ...k, ctrl: true }];
   return [ch, k];
+}
+
+export type KeyHandler = (input: string, key: Key) => void;
+
+/**
+ * The screen's key handler, registered with the App, which is the only stdin subscriber: it
+ * decides in one place, in arrival order, whether a key is for Ctrl+C, the help, a file prompt,
+ * a global command or the active screen (no race between several useInput subscriptions).
+ */
+export const ViewKeysContext = createContext<{ current: KeyHandler | null }>({ current: null });
+
+export function useViewKeys(handler: KeyHandler): void {
+  const slot = useContext(ViewKeysContext);
+  const ref = useRef(handler);
+  ref.current = handler;
+  // Registered during render (not in an effect) so that the first key after a view switch
+  // already reaches the new screen.
+  const stable = useCallback<KeyHandler>((input, key) => ref.current(input, key), []);
+  slot.current = stable;
+  useEffect(
+    () => () => {
+      if (slot.current === stable) slot.current = null;
+    },
+    [slot, stable],
+  );
 }

@@ -15,7 +15,8 @@ export interface PlanRun {
 }
 
 interface Opts {
-  samples: number;
+  /** At most this many Monte Carlo samples; null: the scenario's own count. */
+  samples: number | null;
   signal: AbortSignal;
   onProgress?: (p: PlanProgress) => void;
 }
@@ -45,30 +46,39 @@ function createWorker(): Worker | null {
   return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
 }
 
-let worker: Worker | null = null;
+type Role = 'plan' | 'units';
+// Two threads: planning (terminated to cancel) and unit conversion (never waits behind a plan).
+const workers: Record<Role, Worker | null> = { plan: null, units: null };
 let nextId = 1;
 
-function getWorker(): Worker | null {
-  if (!worker) {
-    worker = createWorker();
-    if (!worker) return null;
+function getWorker(role: Role = 'plan'): Worker | null {
+  let w = workers[role];
+  if (!w) {
+    w = createWorker();
+    if (!w) return null;
+    const self = w;
+    workers[role] = w;
     // The session may end while the worker idles: never keep the process alive for it.
-    worker.unref();
-    worker.on('error', () => {
-      worker = null;
-    });
-    worker.on('exit', () => {
-      worker = null;
-    });
+    w.unref();
+    const forget = () => {
+      if (workers[role] === self) workers[role] = null;
+    };
+    w.on('error', forget);
+    w.on('exit', forget);
   }
-  return worker;
+  return w;
 }
 
-/** Stops the worker (end of session). */
-export async function stopPlanWorker(): Promise<void> {
-  const w = worker;
-  worker = null;
-  if (w) await w.terminate();
+/** Stops the planning worker (cancel), or every worker (`all`, end of session). */
+export async function stopPlanWorker(all = true): Promise<void> {
+  const roles: Role[] = all ? ['plan', 'units'] : ['plan'];
+  await Promise.all(
+    roles.map((r) => {
+      const w = workers[r];
+      workers[r] = null;
+      return w ? w.terminate() : undefined;
+    }),
+  );
 }
 
 export async function runPlanOffThread(api: ScenarioApi, doc: ScenarioDoc, source: string, opts: Opts): Promise<PlanRun> {
@@ -101,7 +111,7 @@ function runInWorker(w: Worker, doc: ScenarioDoc, source: string, opts: Opts): P
     // Esc: the sampling loop is synchronous in places, so stop the thread rather than ask it.
     const onAbort = () => {
       cleanup();
-      void stopPlanWorker();
+      void stopPlanWorker(false);
       reject(cancelled());
     };
     const cleanup = () => {
@@ -125,7 +135,8 @@ async function runInProcess(api: ScenarioApi, doc: ScenarioDoc, source: string, 
   await yieldToLoop();
   const scenario = (await api.parseScenario(doc, source)) as { uncertainty?: { samples?: number; seed?: number } };
   if (opts.signal.aborted) throw cancelled();
-  const samples = Math.min(scenario.uncertainty?.samples ?? opts.samples, opts.samples);
+  const own = scenario.uncertainty?.samples ?? 1000;
+  const samples = opts.samples === null ? own : Math.min(own, opts.samples);
   await yieldToLoop();
   const plan = await api.plan(scenario, {
     samples,
@@ -141,25 +152,30 @@ async function runInProcess(api: ScenarioApi, doc: ScenarioDoc, source: string, 
  * mathjs never freezes the screen. Throws the units module's InputError-style message.
  */
 export async function convertQuantity(text: string, unit: string, field: string): Promise<number> {
-  const w = getWorker();
+  const w = getWorker('units');
   if (!w) {
     const { quantity } = await import('../../src/scenario/units.js');
     return quantity(text, unit, field);
   }
   return new Promise<number>((resolve, reject) => {
     const id = nextId++;
+    const done = () => {
+      w.off('message', onMessage);
+      w.off('exit', onExit);
+    };
     const onMessage = (m: { id: number; type: string; value?: number; message?: string }) => {
       if (m.id !== id) return;
-      w.off('message', onMessage);
+      done();
       if (m.type === 'done' && typeof m.value === 'number') resolve(m.value);
       else reject(new Error(m.message ?? `${field}: cannot read "${text}"`));
     };
+    // Never leave a caller waiting on a thread that is gone.
+    const onExit = () => {
+      done();
+      reject(new Error(`${field}: the unit converter stopped; try again`));
+    };
     w.on('message', onMessage);
+    w.on('exit', onExit);
     w.postMessage({ id, kind: 'quantity', text, unit, field });
   });
-}
-
-/** Starts the worker early (it loads the engine and mathjs while the user reads the first screen). */
-export function warmUpWorker(): void {
-  getWorker();
 }

@@ -2,7 +2,7 @@
 // thread that draws the screen and reads keys. One request at a time; cancellation terminates it.
 import { parentPort } from 'node:worker_threads';
 
-type Request = { id: number; kind: 'plan'; doc: unknown; source: string; samples: number } | { id: number; kind: 'quantity'; text: string; unit: string; field: string };
+type Request = { id: number; kind: 'plan'; doc: unknown; source: string; samples: number | null } | { id: number; kind: 'quantity'; text: string; unit: string; field: string };
 
 parentPort?.on('message', async (req: Request) => {
   const post = (m: Record<string, unknown>) => parentPort?.postMessage({ id: req.id, ...m });
@@ -19,7 +19,9 @@ parentPort?.on('message', async (req: Request) => {
   try {
     const [{ parseScenario }, { plan }] = await Promise.all([import('../../src/scenario/load.js'), import('../../src/scenario/plan.js')]);
     const scenario = await parseScenario(req.doc, req.source);
-    const samples = Math.min(scenario.uncertainty.samples ?? req.samples, req.samples);
+    // null: the scenario's own sample count (a full plan); otherwise at most that many (live edits).
+    const own = scenario.uncertainty.samples ?? 1000;
+    const samples = req.samples === null ? own : Math.min(own, req.samples);
     let last = 0;
     const result = await plan(scenario, {
       samples,

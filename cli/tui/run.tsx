@@ -18,7 +18,8 @@ export async function runTui(ctx: CliContext, opts: TuiOptions): Promise<number>
   const stdout = ctx.stdout as NodeJS.WriteStream;
   instance = render(
     React.createElement(App, { engine: loadModule, cwd: ctx.cwd, color: ctx.color, scenarioPath: opts.scenarioPath, onExit }),
-    // Ctrl+C is ours (exit 130): with exitOnCtrlC ink would exit 0.
+    // Ctrl+C is ours (exit 130): with exitOnCtrlC ink would exit 0. incrementalRendering stays off:
+    // in ink 6.8 it left stale lines on screen in the tmux smoke run (status and key lines).
     { exitOnCtrlC: false, stdout, patchConsole: true, maxFps: 30 },
   );
   try {

@@ -56,6 +56,7 @@ export interface Session {
   /** Sets a field of the scenario document (path like ['spacecraft', 'power']) and re-plans. */
   setField(path: string[], value: unknown): void;
   plan: PlanState;
+  /** Plans now with the scenario's own sample count (edits use LIVE_SAMPLES). */
   replan(): void;
   cancel(): void;
   kept: KeptPlan[];
@@ -166,7 +167,7 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
   }, []);
 
   const runPlan = useCallback(
-    async (doc: ScenarioDoc, source: string) => {
+    async (doc: ScenarioDoc, source: string, full = false) => {
       cancel();
       const gen = ++genRef.current;
       const api = requireExports<ScenarioApi>(await engine('scenario'), 'scenario', ['parseScenario', 'plan']);
@@ -179,11 +180,16 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
       abortRef.current = controller;
       setPlan((p) => ({ status: 'running', progress: null, previous: p.status === 'done' ? p.plan : 'previous' in p ? p.previous : undefined }));
       const t0 = Date.now();
+      let lastProgress = 0;
       try {
         const result = await runPlanOffThread(api.value, doc, source, {
-          samples: LIVE_SAMPLES,
+          samples: full ? null : LIVE_SAMPLES,
           signal: controller.signal,
           onProgress: (pr) => {
+            // At most ~10 progress redraws a second (the worker already throttles; the in-process path does not).
+            const now = Date.now();
+            if (pr.done < pr.total && now - lastProgress < 100) return;
+            lastProgress = now;
             if (gen === genRef.current) setPlan((p) => (p.status === 'running' ? { ...p, progress: pr } : p));
           },
         });
@@ -250,7 +256,7 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
   );
 
   const replan = useCallback(() => {
-    if (scenario.status === 'ready') void runPlan(scenario.doc, scenario.path ?? 'scenario');
+    if (scenario.status === 'ready') void runPlan(scenario.doc, scenario.path ?? 'scenario', true);
   }, [runPlan, scenario]);
 
   const keep = useCallback(() => {
@@ -312,7 +318,7 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
       } else {
         if (plan.status !== 'done') throw new Error('the plan is not finished');
         const what = await writePlanExport(engine, plan.plan, prompt.kind, file, force);
-        setStatus(`Exported ${what} to ${file}`, 'ok');
+        setStatus(`Exported ${what}, ${plan.samples} samples, to ${file}`, 'ok');
       }
       setPrompt(null);
     } catch (err) {

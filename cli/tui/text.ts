@@ -26,6 +26,7 @@ export function bar(fraction: number, width: number, ascii = false): string {
 /** Mass in the most readable of kg / t / kt / Mt. */
 export function fmtMass(kg: number | null | undefined): string {
   if (kg === null || kg === undefined || !Number.isFinite(kg)) return '—';
+  if (kg === 0) return '0 kg';
   const a = Math.abs(kg);
   if (a >= 1e9) return `${sig(kg / 1e9)} Mt`;
   if (a >= 1e6) return `${sig(kg / 1e6)} kt`;
@@ -60,4 +61,11 @@ export function sig(x: number, n = 3): string {
 export function jdToDate(jd: number): string {
   if (!Number.isFinite(jd)) return '—';
   return new Date((jd - 2440587.5) * 86400e3).toISOString().slice(0, 10);
+}
+
+/** Asteroid size: metres below 1 km, km above. */
+export function fmtSize(km: number | null | undefined): string {
+  if (km === null || km === undefined || !Number.isFinite(km)) return '—';
+  if (km < 1) return `${sig(km * 1000, 2)} m`;
+  return `${sig(km, 3)} km`;
 }

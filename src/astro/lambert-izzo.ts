@@ -207,7 +207,10 @@ export function izzoSolveInto(
 
   // How many revolutions fit.
   let Nmax = Math.floor(T / PI);
-  if (Nmax > maxRevs) Nmax = maxRevs > 0 ? Math.floor(maxRevs) : 0;
+  // Never more revolutions than asked for, nor than `out` has room for (NaN asks for none).
+  const room = Math.floor((out.length / 6 - 1) / 2);
+  const cap = maxRevs >= 0 ? Math.min(Math.floor(maxRevs), room) : 0;
+  if (Nmax > cap) Nmax = cap > 0 ? cap : 0;
   const T00 = Math.acos(lam) + lam * Math.sqrt(1 - lam2);
   if (Nmax > 0 && T < T00 + Nmax * PI) {
     const Tmin = izzoTmin(Nmax, lam, 0, T00 + Nmax * PI);

@@ -22,13 +22,12 @@ export function toAsteroid(rec: CatalogRecord): Asteroid {
   const sh = shoemakerHelinDeltaV(aAu, e, iDeg * DEG);
   const o = sizeNumbersInto(rec, scratch);
   const q = aAu * (1 - e);
-  // One object literal with a fixed key order: a stable shape keeps 26k of these cheap to build.
+  // The fields every entry has, in a fixed order (one hidden class for the common case); the rarely
+  // present measured/extra fields are added only when set, which keeps 26k entries small.
   const out: Asteroid = {
     designation: rec.designation,
     number: rec.number,
     name: rec.name,
-    packed: rec.packed,
-    otherDesignations: rec.otherDesignations,
     displayName: displayNameOf(rec),
     orbit: rec.orbit,
     H: rec.H,
@@ -36,27 +35,35 @@ export function toAsteroid(rec: CatalogRecord): Asteroid {
     orbitClass: sh.orbitClass,
     isNea: q < NEA_MAX_Q_AU && e < 1,
     dvKmS: sh.dvKmS,
-    dvReason: sh.reason,
     diameterKm: orNull(o.d),
     diameterKmLow: orNull(o.dLo),
     diameterKmHigh: orNull(o.dHi),
-    measuredDiameterKm: rec.measuredDiameterKm,
-    diameterKmSigmaLow: rec.diameterKmSigmaLow,
-    diameterKmSigmaHigh: rec.diameterKmSigmaHigh,
     albedo: orNull(o.pv),
-    measuredAlbedo: rec.measuredAlbedo,
-    albedoSigma: rec.albedoSigma,
     sizeBasis: o.basis ?? 'prior',
     spectralType: rec.spectralType ?? null,
-    spectralProbabilities: rec.spectralProbabilities,
     massKg: orNull(o.m),
     massKgLow: orNull(o.mLo),
     massKgHigh: orNull(o.mHi),
-    measuredMassKg: rec.measuredMassKg,
-    massKgSigma: rec.massKgSigma,
-    pha: rec.pha,
     sources: rec.sources,
-    notes: rec.notes,
   };
+  if (rec.packed !== undefined) out.packed = rec.packed;
+  if (sh.reason !== undefined) out.dvReason = sh.reason;
+  if (rec.measuredDiameterKm != null) {
+    out.measuredDiameterKm = rec.measuredDiameterKm;
+    out.diameterKmSigmaLow = rec.diameterKmSigmaLow;
+    out.diameterKmSigmaHigh = rec.diameterKmSigmaHigh;
+  }
+  if (rec.measuredAlbedo != null) {
+    out.measuredAlbedo = rec.measuredAlbedo;
+    out.albedoSigma = rec.albedoSigma;
+  }
+  if (rec.spectralProbabilities) out.spectralProbabilities = rec.spectralProbabilities;
+  if (rec.measuredMassKg != null) {
+    out.measuredMassKg = rec.measuredMassKg;
+    out.massKgSigma = rec.massKgSigma;
+  }
+  if (rec.pha !== undefined) out.pha = rec.pha;
+  if (rec.notes) out.notes = rec.notes;
+  if (rec.otherDesignations) out.otherDesignations = rec.otherDesignations;
   return out;
 }

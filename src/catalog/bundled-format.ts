@@ -103,10 +103,12 @@ export function decodeBundled<T = CatalogRecord>(doc: unknown, file: string, bui
     return j >= 0 ? b.sources[j] : undefined;
   };
   // Most rows share the same few source combinations: share those objects (read-only).
-  const srcCache = new Map<string, CatalogRecord['sources']>();
+  const srcCache: Array<CatalogRecord['sources']> = [];
+  const base = b.sources.length + 1;
   const sourcesFor = (k: number): NonNullable<CatalogRecord['sources']> => {
-    const key = `${c.orbitSource[k]},${c.diameterSource[k]},${c.albedoSource[k]},${c.spectralSource[k]}`;
-    let v = srcCache.get(key);
+    // Indices are −1 … sources.length − 1: one integer key per combination, no string garbage.
+    const key = (((c.orbitSource[k] as number) + 1) * base + (c.diameterSource[k] as number) + 1) * base * base + ((c.albedoSource[k] as number) + 1) * base + (c.spectralSource[k] as number) + 1;
+    let v = srcCache[key];
     if (!v) {
       v = {};
       const o = src('orbitSource', k), d = src('diameterSource', k), a = src('albedoSource', k), sp = src('spectralSource', k);
@@ -114,7 +116,7 @@ export function decodeBundled<T = CatalogRecord>(doc: unknown, file: string, bui
       if (d) v.diameter = d;
       if (a) v.albedo = a;
       if (sp) v.spectral = sp;
-      srcCache.set(key, Object.freeze(v));
+      srcCache[key] = Object.freeze(v);
     }
     return v;
   };

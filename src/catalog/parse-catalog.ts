@@ -41,10 +41,19 @@ export function readCatalogText(path: string, file: string = path): string {
       throw new InputError(`${file}: corrupt gzip data (${(err as Error).message})`, file);
     }
   }
-  if (buf.length === 0 || buf.toString('latin1').trim() === '') throw new InputError(`${file}: empty file, expected an asteroid catalog`, file);
+  if (isBlank(buf)) throw new InputError(`${file}: empty file, expected an asteroid catalog`, file);
   const head = buf.subarray(0, 4096);
   if (head.includes(0)) throw new InputError(`${file}: binary data, expected an asteroid catalog (MPC NEA.txt/MPCORB.DAT, nea_extended.json or SBDB CSV)`, file);
   return buf.toString('utf8');
+}
+
+/** True when the buffer holds nothing but ASCII whitespace (scans bytes; no string copy). */
+function isBlank(buf: Buffer): boolean {
+  for (let k = 0; k < buf.length; k++) {
+    const c = buf[k];
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
+  }
+  return true;
 }
 
 function parseJson(text: string, file: string): unknown {

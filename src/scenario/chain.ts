@@ -177,46 +177,32 @@ export async function prepareChain(scenario: Scenario, opts: ChainOptions): Prom
   }
   const composition = compositionFor(asteroid);
 
-  // 2. Trajectory: one search, the minimum-Δv round trip under the scenario's limits.
-  const w = scenario.window;
-  let trip: TripSolution;
-  let tripWarnings: string[] = [];
+  // Cheap checks first (route, products, thruster), so a typo fails before the trip search.
+  const r = scenario.refinery;
+  let route;
   try {
-    const constraints = resolveConstraints({
-      launchFromJd: parseIsoToJdTdb(w.launch.from),
-      launchToJd: parseIsoToJdTdb(w.launch.to),
-      maxDays: w.maxTotalDays,
-      minStayDays: w.minStayDays,
-      maxC3: w.maxC3,
-      maxEntryKmS: w.maxEntrySpeed,
-      maxDvKmS: w.maxDv,
-      stepDays: w.stepDays,
-    });
-    const key = JSON.stringify([asteroid.designation, asteroid.orbit, constraints]);
-    let r = tripCache.get(key);
-    if (!r) {
-      r = searchRoundTrips(asteroid, constraints, { signal: opts.signal });
-      if (tripCache.size >= TRIP_CACHE_SIZE) tripCache.delete(tripCache.keys().next().value!);
-      tripCache.set(key, r);
-    }
-    trip = r.minDv;
-    tripWarnings = r.warnings;
+    route = refiningRoute(r.route, 'refinery.route');
   } catch (err) {
-    if (err instanceof CancelledError) throw err;
-    rethrow(err, source, 'window');
+    rethrow(err, source, 'refinery.route');
   }
-  if (opts.signal?.aborted) throw new CancelledError('plan: interrupted');
-  warnings.push(...tripWarnings);
-  const tripMethod = `NHATS-style ballistic round trip (Izzo Lambert legs on a ${w.stepDays}-day grid, minimum total Δv; Barbee et al. 2011 bookkeeping)`;
-
-  let processingDays = trip.stayDays;
-  if (scenario.refinery.stay !== undefined) {
-    if (scenario.refinery.stay > trip.stayDays) {
-      warnings.push(`refinery.stay ${scenario.refinery.stay} d exceeds the trip's stay of ${trip.stayDays} d: processing limited to the stay`);
-    } else processingDays = scenario.refinery.stay;
+  inputs.add('refinery.opticalEfficiency', r.opticalEfficiency, { min: 0.001, max: 1 });
+  inputs.add('refinery.captureEfficiency', r.captureEfficiency, { min: 0.001, max: 1 });
+  inputs.add('refinery.dutyCycle', r.dutyCycle, { min: 0.001, max: 1 });
+  const e = route.specificEnergyMJPerKg;
+  inputs.add('refinery.specificEnergyMJPerKg', r.specificEnergy ?? (e.p10 === e.p90 ? fixed(e.p50) : { kind: 'percentiles', p10: e.p10, p50: e.p50, p90: e.p90 }), { min: 0.01 });
+  for (const p of products) {
+    const given = r.recovery === undefined ? undefined : 'kind' in r.recovery ? (r.recovery as Dist) : (r.recovery as Partial<Record<Product, Dist>>)[p];
+    const band = route.recovery[p];
+    const d: Dist | undefined = given ?? (band ? (band.p10 === band.p90 ? fixed(band.p50) : { kind: 'percentiles', p10: band.p10, p50: band.p50, p90: band.p90 }) : undefined);
+    if (!d) {
+      throw new InputError(
+        `${source}: refinery.products: route ${route.id} does not recover ${p} (it recovers ${Object.keys(route.recovery).join(', ') || 'nothing'}); set refinery.recovery for it`,
+        'refinery.products',
+      );
+    }
+    inputs.add(`refinery.recovery.${p}`, d, { min: 0, max: 1 });
   }
-
-  // 3. Spacecraft and the base propulsion report.
+  // Spacecraft.
   const scIn = scenario.spacecraft;
   let spacecraft: Spacecraft;
   try {
@@ -234,7 +220,7 @@ export async function prepareChain(scenario: Scenario, opts: ChainOptions): Prom
       spec = {
         id: 'custom',
         name: 'user-defined thruster',
-        maxInputPowerW: perString ?? scIn.power / scIn.thrusters,
+        maxInputPowerW: perString ?? central(scIn.power) / scIn.thrusters,
         ispS: scIn.isp,
         efficiency: scIn.efficiency,
         thrustN: scIn.thrust !== undefined ? scIn.thrust / scIn.thrusters : undefined,
@@ -242,10 +228,73 @@ export async function prepareChain(scenario: Scenario, opts: ChainOptions): Prom
       } as ThrusterSpec;
     }
     const thruster = resolveThruster(spec, 'spacecraft');
-    spacecraft = { thruster, thrusterCount: scIn.thrusters, powerAt1AuW: scIn.power, dryMassKg: scIn.dryMass };
+    spacecraft = { thruster, thrusterCount: scIn.thrusters, powerAt1AuW: central(scIn.power), dryMassKg: central(scIn.dryMass) };
   } catch (err) {
+    // The propulsion module names its own fields; say them as the scenario file does.
+    if (err instanceof ProspectorError && err.code !== 'NO_SOLUTION') {
+      const renamed = err.message
+        .replace(/^spacecraft\.preset\b/, 'spacecraft.thrusterPreset')
+        .replace(/^spacecraft\.ispS\b/, 'spacecraft.isp')
+        .replace(/^spacecraft\.thrustN\b/, 'spacecraft.thrust')
+        .replace(/^spacecraft\.maxInputPowerW\b/, 'spacecraft.ppuMax');
+      throw new InputError(`${source}: ${renamed}`, 'spacecraft');
+    }
     rethrow(err, source, 'spacecraft');
   }
+
+  const cIn = scenario.capsules;
+  if (scenario.delivery === 'orbit' && (cIn.preset || cIn.mass !== undefined || cIn.payloadFraction || cIn.costUsd)) {
+    warnings.push('capsules: ignored — delivery is to Earth orbit, so nothing enters the atmosphere');
+  }
+  if (scenario.delivery === 'earth' && scenario.capsules.preset) {
+    try {
+      capsulePreset(scenario.capsules.preset, 'capsules.preset');
+    } catch (err) {
+      rethrow(err, source, 'capsules.preset');
+    }
+  }
+
+  // 2. Trajectory: one search, the minimum-Δv round trip under the scenario's limits.
+  const w = scenario.window;
+  let trip: TripSolution;
+  let tripWarnings: string[] = [];
+  try {
+    const constraints = resolveConstraints({
+      launchFromJd: parseIsoToJdTdb(w.launch.from),
+      launchToJd: parseIsoToJdTdb(w.launch.to),
+      maxDays: w.maxTotalDays,
+      minStayDays: w.minStayDays,
+      maxC3: w.maxC3,
+      maxEntryKmS: w.maxEntrySpeed,
+      maxDvKmS: w.maxDv,
+      stepDays: w.stepDays,
+    });
+    const key = JSON.stringify([asteroid.designation, asteroid.orbit, constraints]);
+    let found = tripCache.get(key);
+    if (!found) {
+      found = searchRoundTrips(asteroid, constraints, { signal: opts.signal });
+      if (tripCache.size >= TRIP_CACHE_SIZE) tripCache.delete(tripCache.keys().next().value!);
+      tripCache.set(key, found);
+    }
+    trip = found.minDv;
+    tripWarnings = found.warnings;
+  } catch (err) {
+    if (err instanceof CancelledError) throw err;
+    rethrow(err, source, 'window');
+  }
+  if (opts.signal?.aborted) throw new CancelledError('plan: interrupted');
+  warnings.push(...tripWarnings);
+  const tripMethod = `NHATS-style ballistic round trip (Izzo Lambert legs on a ${w.stepDays}-day grid, minimum total Δv; Barbee et al. 2011 bookkeeping)`;
+
+  let processingDays = trip.stayDays;
+  if (scenario.refinery.stay !== undefined) {
+    if (scenario.refinery.stay > trip.stayDays) {
+      warnings.push(`refinery.stay ${scenario.refinery.stay} d exceeds the trip's stay of ${trip.stayDays} d: processing limited to the stay`);
+    } else processingDays = scenario.refinery.stay;
+  }
+
+  inputs.add('spacecraft.dryMass', scIn.dryMass, { min: 1 });
+  inputs.add('spacecraft.power', scIn.power, { min: 1 });
 
   // Orbit delivery: the spacecraft brings the cargo to a high Earth orbit instead of releasing
   // capsules, so the return leg must also cancel the arrival v∞ (instead of only trimming entry speed).
@@ -343,31 +392,6 @@ export async function prepareChain(scenario: Scenario, opts: ChainOptions): Prom
       : { kind: 'triangular', min: LAMBERT_OPTIMISM_BAND.low / LAMBERT_OPTIMISM_BAND.median, mode: 1, max: LAMBERT_OPTIMISM_BAND.high / LAMBERT_OPTIMISM_BAND.median });
   inputs.add('uncertainty.dvFactor', dvFactorDist, { min: 0.01 });
 
-  // 5. Refining inputs.
-  const r = scenario.refinery;
-  let route;
-  try {
-    route = refiningRoute(r.route, 'refinery.route');
-  } catch (err) {
-    rethrow(err, source, 'refinery.route');
-  }
-  inputs.add('refinery.opticalEfficiency', r.opticalEfficiency, { min: 0.001, max: 1 });
-  inputs.add('refinery.captureEfficiency', r.captureEfficiency, { min: 0.001, max: 1 });
-  inputs.add('refinery.dutyCycle', r.dutyCycle, { min: 0.001, max: 1 });
-  const e = route.specificEnergyMJPerKg;
-  inputs.add('refinery.specificEnergyMJPerKg', e.p10 === e.p90 ? fixed(e.p50) : { kind: 'percentiles', p10: e.p10, p50: e.p50, p90: e.p90 }, { min: 0.01 });
-  for (const p of products) {
-    const given = r.recovery === undefined ? undefined : 'kind' in r.recovery ? (r.recovery as Dist) : (r.recovery as Partial<Record<Product, Dist>>)[p];
-    const band = route.recovery[p];
-    const d: Dist | undefined = given ?? (band ? (band.p10 === band.p90 ? fixed(band.p50) : { kind: 'percentiles', p10: band.p10, p50: band.p50, p90: band.p90 }) : undefined);
-    if (!d) {
-      throw new InputError(
-        `${source}: refinery.products: route ${route.id} does not recover ${p} (it recovers ${Object.keys(route.recovery).join(', ') || 'nothing'}); set refinery.recovery for it`,
-        'refinery.products',
-      );
-    }
-    inputs.add(`refinery.recovery.${p}`, d, { min: 0, max: 1 });
-  }
   // Body mass and grades (catalog distributions; one analogue draw shared by all elements).
   if (asteroid.massKg && asteroid.massKgLow && asteroid.massKgHigh && asteroid.massKgHigh > asteroid.massKgLow) {
     inputs.add('target.massKg', { kind: 'triangular', min: asteroid.massKgLow, mode: asteroid.massKg, max: asteroid.massKgHigh }, { min: 1 });
@@ -503,7 +527,7 @@ function recoveryOf(chain: Chain, x: Values): Record<string, number> {
 }
 
 /** Cargo the return leg carries: min(refined, max returnable with the capsules' tare aboard). */
-function returnCargo(chain: Chain, refinedKg: number, dvFactor: number, payloadPerCapsuleKg: number | null, capsuleDryKg: number): { cargoKg: number; maxCargoKg: number; capsules: number; budget: ReturnType<typeof massBudget>; binding: string | null } {
+function returnCargo(chain: Chain, spacecraft: Spacecraft, refinedKg: number, dvFactor: number, payloadPerCapsuleKg: number | null, capsuleDryKg: number): { cargoKg: number; maxCargoKg: number; capsules: number; budget: ReturnType<typeof massBudget>; binding: string | null } {
   const scale = (l: MissionLeg): MissionLeg => ({ ...l, dvKmS: l.dvKmS * dvFactor });
   const profileWith = (capsules: number): MissionProfile => ({
     ...chain.profile,
@@ -514,7 +538,7 @@ function returnCargo(chain: Chain, refinedKg: number, dvFactor: number, payloadP
   const capsulesFor = (kg: number) => (payloadPerCapsuleKg === null || kg <= 0 ? 0 : Math.ceil(kg / payloadPerCapsuleKg - 1e-9));
   const maxWith = (kg: number) => {
     try {
-      return maxCargo(chain.spacecraft, profileWith(capsulesFor(kg)));
+      return maxCargo(spacecraft, profileWith(capsulesFor(kg)));
     } catch (err) {
       if (err instanceof NoSolutionError) return null; // even empty, this many capsules' tare does not fit
       throw err;
@@ -523,7 +547,7 @@ function returnCargo(chain: Chain, refinedKg: number, dvFactor: number, payloadP
   // The capsules' tare grows with the cargo, so "fits" (cargo ≤ max cargo with its own capsules
   // aboard) is monotone in the cargo: take all of it when it fits, else bisect for the largest
   // cargo that does. The empty-capsule case throws NoSolutionError: the mission cannot fly.
-  const empty = maxCargo(chain.spacecraft, profileWith(0));
+  const empty = maxCargo(spacecraft, profileWith(0));
   let cargo = Math.min(refinedKg, empty.cargoKg);
   let mc = maxWith(cargo);
   if (!mc || mc.cargoKg < cargo) {
@@ -539,7 +563,7 @@ function returnCargo(chain: Chain, refinedKg: number, dvFactor: number, payloadP
     mc = maxWith(cargo) ?? empty;
   }
   const caps = capsulesFor(cargo);
-  const budget = massBudget(chain.spacecraft, profileWith(caps), cargo);
+  const budget = massBudget(spacecraft, profileWith(caps), cargo);
   return { cargoKg: cargo, maxCargoKg: cargo < refinedKg ? cargo : mc.cargoKg, capsules: caps, budget, binding: cargo < refinedKg ? mc.binding : null };
 }
 
@@ -590,7 +614,7 @@ function economicsFor(chain: Chain, x: Values, deliveredByProduct: number[], cap
   const deliveries: Delivery[] = chain.products.map((el, k) => ({ year: chain.arrivalYearIndex, element: el, kg: deliveredByProduct[k], destination: sc.delivery }));
   return missionEconomics({
     costs: {
-      spacecraft: { dryMassKg: sc.spacecraft.dryMass, usdPerKg: x.get('spacecraft.costUsdPerKg') },
+      spacecraft: { dryMassKg: x.get('spacecraft.dryMass'), usdPerKg: x.get('spacecraft.costUsdPerKg') },
       launch: { massToLeoKg: launchMassKg * chain.leoMassRatio, usdPerKg: x.get('finance.launchCostUsdPerKg') },
       refineryUsd: x.opt('refinery.costUsd', 0),
       capsules: { count: capsules, unitCostUsd: x.opt('capsules.costUsd', 0) },
@@ -649,7 +673,9 @@ export function evaluateChain(chain: Chain, x: Values, detail: boolean): Outcome
   }
   let ret: ReturnType<typeof returnCargo>;
   try {
-    ret = returnCargo(chain, refinedKg, dvFactor, payload, capsuleDry);
+    // Uncertain dry mass and array power enter the per-sample budget (thruster strings unchanged).
+    const spacecraft: Spacecraft = { ...chain.spacecraft, dryMassKg: x.get('spacecraft.dryMass'), powerAt1AuW: x.get('spacecraft.power') };
+    ret = returnCargo(chain, spacecraft, refinedKg, dvFactor, payload, capsuleDry);
   } catch (err) {
     if (err instanceof NoSolutionError && !detail) {
       // Infeasible sample (e.g. the Δv factor pushes a leg past its thrust): nothing comes back,

@@ -7,8 +7,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
-import { isBareNumber, loadUnits } from './units.js';
-import { scenarioSchema, type Scenario } from './schema.js';
+import { loadUnits } from './units.js';
+import { NEEDS_UNITS, scenarioSchema, type Scenario } from './schema.js';
 
 /** Field path as users write it: `refinery.products[2]`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -39,23 +39,16 @@ export function formatZodError(error: z.ZodError, source: string): string {
   return `${source}: ${path ? path + ': ' : ''}${issueMessage(first)}${more}`;
 }
 
-/** True when any string in the document looks like a number with a unit. */
-function hasUnitStrings(v: unknown): boolean {
-  if (typeof v === 'string') {
-    const t = v.trim();
-    return /^[+-]?(\d|\.\d)/.test(t) && !isBareNumber(t) && !/^\d{4}-\d{2}-\d{2}/.test(t) && !t.endsWith('%');
-  }
-  if (Array.isArray(v)) return v.some(hasUnitStrings);
-  if (v !== null && typeof v === 'object') return Object.values(v).some(hasUnitStrings);
-  return false;
-}
-
 /** Validates an already-parsed document (YAML/JSON object) as a scenario. */
 export async function parseScenario(doc: unknown, source = 'scenario'): Promise<Scenario> {
   if (doc === null || doc === undefined) throw new InputError(`${source}: the scenario is empty (expected at least target, spacecraft and refinery)`, source);
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(`${source}: expected a mapping of scenario fields at the top level, got ${Array.isArray(doc) ? 'a list' : typeof doc}`, source);
-  if (hasUnitStrings(doc)) await loadUnits();
-  const r = scenarioSchema.safeParse(doc, { reportInput: true });
+  let r = scenarioSchema.safeParse(doc, { reportInput: true });
+  if (!r.success && r.error.issues.some((i) => i.message === NEEDS_UNITS)) {
+    // A unit outside the common table: load mathjs (once per process) and read the file again.
+    await loadUnits();
+    r = scenarioSchema.safeParse(doc, { reportInput: true });
+  }
   if (!r.success) throw new InputError(formatZodError(r.error, source), source);
   return { ...r.data, source };
 }

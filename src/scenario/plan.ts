@@ -74,8 +74,8 @@ export async function plan(scenario: Scenario, opts: PlanOptions = {}): Promise<
 
   const products = chain.products;
   const yieldBands = products.map((el, k) => ({ element: el, band: col((o) => (o.yieldKg ? o.yieldKg[k] : null)) }));
-  const deliveredBands = products.map((el, k) => col((o) => (o.deliveredByProduct ? o.deliveredByProduct[k] : null)));
-  const valueBands = products.map((el, k) => col((o) => (o.valueUsdByProduct ? o.valueUsdByProduct[k] : null)));
+  const deliveredBands = products.map((_el, k) => col((o) => (o.deliveredByProduct ? o.deliveredByProduct[k] : null)));
+  const valueBands = products.map((_el, k) => col((o) => (o.valueUsdByProduct ? o.valueUsdByProduct[k] : null)));
   const bands = {
     deliveredKg: col((o) => o.deliveredKg),
     capsules: col((o) => o.capsules),
@@ -134,6 +134,7 @@ export async function plan(scenario: Scenario, opts: PlanOptions = {}): Promise<
       bands,
     },
     forecast,
-    warnings: [...chain.warnings, ...base.warnings],
+    // Modules may say the same thing twice (e.g. per stage); keep the first of each.
+    warnings: [...new Set([...chain.warnings, ...base.warnings])],
   };
 }

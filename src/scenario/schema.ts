@@ -6,7 +6,7 @@
  * when the document contains a unit string). The parsed `Scenario` holds SI/engine numbers.
  */
 import { z } from 'zod';
-import { quantitySync } from './units.js';
+import { needsUnits, quantitySync, unitsLoaded } from './units.js';
 import type { Dist } from './dist.js';
 
 /** Products a refinery can be asked for (element symbols; H2O for water; REE for the sum of rare earths). */
@@ -52,10 +52,17 @@ function show(v: unknown): string {
   }
 }
 
+/**
+ * Issue message of a value that needs mathjs while it is not loaded: `parseScenario` then loads
+ * it and parses again (so files written in common units never pay for mathjs).
+ */
+export const NEEDS_UNITS = '\u0000needs-units';
+
 /** Converts one raw value; returns an error message instead of throwing. */
 function convert(raw: unknown, unit: string, o: QtyOpts): number | string {
   const expected = `expected ${describe(unit, o)}, got ${show(raw)}`;
   if (typeof raw !== 'number' && typeof raw !== 'string') return expected;
+  if (typeof raw === 'string' && !unitsLoaded() && !(unit === '1' && raw.trim().endsWith('%')) && needsUnits(raw, unit)) return NEEDS_UNITS;
   let x: number;
   try {
     x = unit === '1' && typeof raw === 'string' && raw.trim().endsWith('%') ? Number(raw.trim().slice(0, -1)) / 100 : quantitySync(raw, unit, 'value');
@@ -144,7 +151,6 @@ export const windowSchema = z.strictObject({
   launch: dateRange.default({ from: '2030-01-01', to: '2040-01-01' }),
   maxTotalDays: qty('day', { positive: true }).default(450),
   minStayDays: qty('day', { min: 0 }).default(8),
-  maxStayDays: qty('day', { positive: true }).optional(),
   maxC3: qty('km^2/s^2', { positive: true }).default(60),
   maxEntrySpeed: qty('km/s', { positive: true }).default(12),
   maxDv: qty('km/s', { positive: true }).default(12),
@@ -154,9 +160,10 @@ export const windowSchema = z.strictObject({
 export const spacecraftSchema = z.strictObject({
   /** A thruster preset known to the propulsion module (e.g. nstar, next-c, spt-140). */
   thrusterPreset: z.string().min(1).optional(),
-  dryMass: qty('kg', { positive: true }),
-  /** Solar-array power at 1 AU. */
-  power: qty('W', { positive: true }),
+  /** Dry mass (uncertain: e.g. {min: "2.5 t", mode: "3 t", max: "3.6 t"}). */
+  dryMass: uncertain('kg', { positive: true }),
+  /** Solar-array power at 1 AU (uncertain: e.g. {p10: "55 kW", p50: "60 kW", p90: "62 kW"}). */
+  power: uncertain('W', { positive: true }),
   /** Power-processor cap (defaults to the array power at 1 AU). */
   ppuMax: qty('W', { positive: true }).optional(),
   isp: qty('s', { positive: true }).optional(),
@@ -181,6 +188,8 @@ export const refinerySchema = z
     products: z.array(z.enum(PRODUCTS)).min(1, 'expected at least one product'),
     /** Recovery of each product from the processed rock (one value for all, or per product). */
     recovery: z.union([uncertain('1', POS_FRACTION), productMap(uncertain('1', POS_FRACTION))]).optional(),
+    /** Specific energy of the route (default: the refining module's band for the route), e.g. {min: "8 MJ/kg", mode: "8.5 MJ/kg", max: "9 MJ/kg"}. */
+    specificEnergy: uncertain('MJ/kg', { positive: true }).optional(),
     /** Stay at the asteroid; default: the trajectory's stay. */
     stay: qty('day', { positive: true }).optional(),
     mass: qty('kg', { min: 0 }).default(0),

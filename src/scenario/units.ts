@@ -39,8 +39,45 @@ export function isBareNumber(text: string): boolean {
 }
 
 /**
+ * The units scenario files use most, as [dimension, factor to the dimension's SI unit], so that
+ * a file written with "60 kW" and "365 d" does not pay mathjs's ~1 s import. Factors are exact
+ * definitions (SI; AU IAU 2012 B2 = 149 597 870 700 m; Julian year 365.25 d, as `yr` above).
+ * Anything else — other units, wrong dimensions — goes to mathjs, which words the errors.
+ */
+const SIMPLE_UNITS: Record<string, readonly [string, number]> = {
+  g: ['mass', 1e-3], kg: ['mass', 1], t: ['mass', 1e3], tonne: ['mass', 1e3],
+  s: ['time', 1], min: ['time', 60], h: ['time', 3600], d: ['time', 86400], day: ['time', 86400], days: ['time', 86400], yr: ['time', 31557600], yrs: ['time', 31557600],
+  m: ['length', 1], km: ['length', 1e3], AU: ['length', AU_KM * 1e3], au: ['length', AU_KM * 1e3],
+  W: ['power', 1], kW: ['power', 1e3], MW: ['power', 1e6], GW: ['power', 1e9],
+  N: ['force', 1], mN: ['force', 1e-3],
+  'm/s': ['speed', 1], 'km/s': ['speed', 1e3],
+  'm^2': ['area', 1], 'km^2': ['area', 1e6],
+  'km^2/s^2': ['c3', 1e6], 'm^2/s^2': ['c3', 1],
+  'J/kg': ['specific energy', 1], 'kJ/kg': ['specific energy', 1e3], 'MJ/kg': ['specific energy', 1e6],
+  deg: ['angle', Math.PI / 180], rad: ['angle', 1],
+};
+const SIMPLE_QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([A-Za-z][A-Za-z0-9^/]*)$/;
+
+/** Converts "<number> <common unit>" without mathjs; undefined when mathjs is needed. */
+function simpleQuantity(text: string, unit: string): number | undefined {
+  const m = SIMPLE_QUANTITY.exec(text);
+  if (!m) return undefined;
+  const from = SIMPLE_UNITS[m[2]];
+  const to = SIMPLE_UNITS[unit];
+  if (!from || !to || from[0] !== to[0]) return undefined;
+  return from[1] === to[1] ? Number(m[1]) : (Number(m[1]) * from[1]) / to[1];
+}
+
+/** True when converting `input` to `unit` needs mathjs. */
+export function needsUnits(input: string | number, unit: string): boolean {
+  if (typeof input === 'number') return false;
+  const t = input.trim();
+  return t !== '' && !isBareNumber(t) && simpleQuantity(t, unit) === undefined;
+}
+
+/**
  * Converts a quantity to `unit` synchronously. Needs `loadUnits()` first when `input` carries a
- * unit; a bare number is taken as already being in `unit`.
+ * unit outside the common table; a bare number is taken as already being in `unit`.
  */
 export function quantitySync(input: string | number, unit: string, field: string): number {
   if (typeof input === 'number') {
@@ -50,6 +87,11 @@ export function quantitySync(input: string | number, unit: string, field: string
   const text = input.trim();
   if (text === '') throw new InputError(`${field}: expected a quantity in ${unit}, got an empty value`, field);
   if (isBareNumber(text)) return Number(text);
+  const simple = simpleQuantity(text, unit);
+  if (simple !== undefined) {
+    if (!Number.isFinite(simple)) throw new InputError(`${field}: "${text}" is not a finite quantity`, field);
+    return simple;
+  }
   if (!math) throw new Error('quantitySync: call loadUnits() before converting unit strings');
   let parsed;
   try {
@@ -69,6 +111,6 @@ export function quantitySync(input: string | number, unit: string, field: string
 
 /** Converts a quantity to `unit`, loading mathjs only if the input carries a unit. */
 export async function quantity(input: string | number, unit: string, field: string): Promise<number> {
-  if (typeof input === 'string' && !isBareNumber(input) && input.trim() !== '') await loadUnits();
+  if (needsUnits(input, unit)) await loadUnits();
   return quantitySync(input, unit, field);
 }

@@ -13,7 +13,7 @@ import { REO_FORMULA, respondedPrice } from './price-response.js';
  * distribution objects the catalog uses (`{Pt: {p50}}`, `{mode}`, `{mean}`, `{value}`,
  * `{min, max}`, `{p10, p50, p90}`); ppm only when the key says so (`ppm`, `p50Ppm`, …).
  */
-export type CompositionInput = Record<string, unknown> | Array<Record<string, unknown>>;
+export type CompositionInput = object; // Record<element, entry>, {elements: …} (catalog Composition) or [{element, …}]
 
 export interface WholeBodyElementImpact {
   element: string;
@@ -77,7 +77,7 @@ export function representativeFraction(entry: unknown): number | null {
 export function compositionFractions(composition: CompositionInput): Record<string, number> {
   const out: Record<string, number> = {};
   if (Array.isArray(composition)) {
-    for (const row of composition) {
+    for (const row of composition as Array<Record<string, unknown>>) {
       const el = (row.element ?? row.symbol ?? row.name) as string | undefined;
       const f = representativeFraction(row);
       if (el && f !== null && f >= 0) out[el] = f;
@@ -86,7 +86,7 @@ export function compositionFractions(composition: CompositionInput): Record<stri
   }
   const src = (composition as any).elements && typeof (composition as any).elements === 'object' ? (composition as any).elements : composition;
   if (Array.isArray(src)) return compositionFractions(src);
-  for (const [el, v] of Object.entries(src)) {
+  for (const [el, v] of Object.entries(src as Record<string, unknown>)) {
     if (!/^[A-Z][a-z]?$|^H2O$/.test(el)) continue;
     const f = representativeFraction(v);
     if (f !== null && f >= 0) out[el] = f;

@@ -48,6 +48,8 @@ export interface LegGridSpec {
   detailed?: boolean;
   /** Skip a departure row (e.g. pruned by a bound); its cells stay at cost Infinity. */
   skipRow?: (i: number) => boolean;
+  /** Skip one cell (departure state i, flight-time index k), e.g. when a bound shows it cannot be used. */
+  skipCell?: (i: number, k: number) => boolean;
 }
 
 export interface LegGrid {
@@ -129,6 +131,7 @@ export function computeLegGridInto(spec: LegGridSpec, g: LegGrid, solBuf: Float6
   let minC3Cell = -1;
   let solves = 0;
   const skipRow = spec.skipRow;
+  const skipCell = spec.skipCell;
 
   for (let ii = 0; ii < nDep; ii++) {
     const i = iFirst + ii;
@@ -156,6 +159,7 @@ export function computeLegGridInto(spec: LegGridSpec, g: LegGrid, solBuf: Float6
       sol[c] = -1;
       if (decl !== undefined) decl[c] = NaN;
       if (j < 0 || j >= nArr) continue;
+      if (skipCell !== undefined && skipCell(i, k)) continue;
       const a = 6 * j;
       r2[0] = arrStates[a];
       r2[1] = arrStates[a + 1];

@@ -88,8 +88,10 @@ function dateTicks(jd0: number, jd1: number): Array<{ jd: number; label: string 
 }
 
 // --- contours (marching squares on cell centres) ------------------------------------------------
-function contourSegments(z: Float64Array, nx: number, ny: number, level: number): number[] {
+function contourSegments(z: Float64Array, nx: number, ny: number, level: number, maxJump: number): number[] {
   // z is row-major [ix * ny + iy] (launch-major like the porkchop); returns x1,y1,x2,y2 in cell units.
+  // Cells spanning more than maxJump are discontinuities (the plane-change ridge of near-180°/360°
+  // transfers), not gradients: every level would cross there, so they are left to the colours.
   const seg: number[] = [];
   const at = (ix: number, iy: number) => z[ix * ny + iy];
   const lerp = (a: number, b: number) => (level - a) / (b - a);
@@ -97,6 +99,7 @@ function contourSegments(z: Float64Array, nx: number, ny: number, level: number)
     for (let iy = 0; iy < ny - 1; iy++) {
       const a = at(ix, iy), b = at(ix + 1, iy), c = at(ix + 1, iy + 1), d = at(ix, iy + 1);
       if (!(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(d))) continue;
+      if (Math.max(a, b, c, d) - Math.min(a, b, c, d) > maxJump) continue;
       const idx = (a > level ? 1 : 0) | (b > level ? 2 : 0) | (c > level ? 4 : 0) | (d > level ? 8 : 0);
       if (idx === 0 || idx === 15) continue;
       // Edge crossing points: bottom (a-b), right (b-c), top (d-c), left (a-d).
@@ -115,6 +118,47 @@ function contourSegments(z: Float64Array, nx: number, ny: number, level: number)
     }
   }
   return seg;
+}
+
+/** Chains marching-squares segments (x1,y1,x2,y2,…) into polylines by shared end points. */
+export function joinSegments(seg: number[]): number[][] {
+  const key = (x: number, y: number) => `${Math.round(x * 1e6)},${Math.round(y * 1e6)}`;
+  const n = seg.length / 4;
+  const used = new Uint8Array(n);
+  const ends = new Map<string, number[]>();
+  for (let s = 0; s < n; s++) {
+    for (const e of [0, 1]) {
+      const k = key(seg[4 * s + 2 * e], seg[4 * s + 2 * e + 1]);
+      const list = ends.get(k);
+      if (list) list.push(s);
+      else ends.set(k, [s]);
+    }
+  }
+  const other = (s: number, x: number, y: number): [number, number] => {
+    const a: [number, number] = [seg[4 * s], seg[4 * s + 1]];
+    const b: [number, number] = [seg[4 * s + 2], seg[4 * s + 3]];
+    return key(a[0], a[1]) === key(x, y) ? b : a;
+  };
+  const lines: number[][] = [];
+  for (let s0 = 0; s0 < n; s0++) {
+    if (used[s0]) continue;
+    used[s0] = 1;
+    let pts: number[] = [seg[4 * s0], seg[4 * s0 + 1], seg[4 * s0 + 2], seg[4 * s0 + 3]];
+    for (const dir of [1, 0]) {
+      for (;;) {
+        const x = dir ? pts[pts.length - 2] : pts[0];
+        const y = dir ? pts[pts.length - 1] : pts[1];
+        const next = (ends.get(key(x, y)) ?? []).find((t) => !used[t]);
+        if (next === undefined) break;
+        used[next] = 1;
+        const [ox, oy] = other(next, x, y);
+        if (dir) pts.push(ox, oy);
+        else pts = [ox, oy, ...pts];
+      }
+    }
+    lines.push(pts);
+  }
+  return lines;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -179,10 +223,12 @@ export function porkchopSvg(pc: Porkchop, opts: PorkchopSvgOptions = {}): string
   const paths: string[] = [];
   for (let lv = Math.ceil(vmin / cstep) * cstep; lv <= vmax + 1e-9; lv += cstep) {
     if (lv <= vmin) continue;
-    const seg = contourSegments(z, nx, ny, lv);
+    const seg = contourSegments(z, nx, ny, lv, 3 * cstep);
     if (seg.length === 0) continue;
     let d = '';
-    for (let k = 0; k < seg.length; k += 4) d += `M${cellX(seg[k]).toFixed(1)} ${cellY(seg[k + 1]).toFixed(1)}L${cellX(seg[k + 2]).toFixed(1)} ${cellY(seg[k + 3]).toFixed(1)}`;
+    for (const line of joinSegments(seg)) {
+      d += 'M' + line.map((v, k) => (k % 2 === 0 ? cellX(v) : cellY(v)).toFixed(1)).join(' ').replace(/^(\S+ \S+) /, '$1L');
+    }
     paths.push(`<path d="${d}" fill="none" stroke="white" stroke-opacity="0.75" stroke-width="0.8"><title>${lv.toFixed(2)} km/s</title></path>`);
   }
   parts.push(`<g clip-path="url(#plot)">${paths.join('')}</g>`);

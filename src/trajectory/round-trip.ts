@@ -217,7 +217,8 @@ export interface RoundTripWorkspace {
   ret: LegGrid;
   solBuf: Float64Array;
   pmBest: Float64Array;
-  pmArg: Int32Array;
+  rowMin: Float64Array;
+  rmq: Float64Array;
 }
 
 export function createWorkspace(c: TripConstraints): RoundTripWorkspace {
@@ -231,7 +232,8 @@ export function createWorkspace(c: TripConstraints): RoundTripWorkspace {
     ret: allocLegGrid(lat.nB, lat.nN),
     solBuf: new Float64Array(6 * (2 * c.maxRevs + 1)),
     pmBest: new Float64Array(lat.nB),
-    pmArg: new Int32Array(lat.nB),
+    rowMin: new Float64Array(lat.nL),
+    rmq: new Float64Array(lat.nL * (Math.floor(Math.log2(Math.max(1, lat.nL))) + 1)),
   };
 }
 
@@ -295,17 +297,37 @@ export function searchRoundTrips(target: TrajectoryTarget, cIn: TripConstraints,
     );
   }
 
-  // 2. Return legs: NEA (lattice B, departure d) → Earth (lattice C, q = d + n).
+  // 2. Return legs: NEA (lattice B, departure d) → Earth (lattice C, q = d + n). A return cell is
+  //    only solved if some outbound leg that fits before it (launch i with q − i ≤ qSpan and
+  //    arrival ≤ d − mMin) leaves room under the Δv limit. Two lower bounds on that outbound
+  //    cost, both cheap: the best outbound arriving by d − mMin (any launch), and the best outbound
+  //    of any launch in [q − qSpan, d − mMin] (any arrival), a sliding-window minimum (sparse table).
   const ret = ws.ret;
-  const pruneAt = (d: number) => {
+  const rowMin = ws.rowMin;
+  for (let i = 0; i < nL; i++) {
+    let m = Infinity;
+    const row = i * nK;
+    for (let k = 0; k < nK; k++) if (out.cost[row + k] < m) m = out.cost[row + k];
+    rowMin[i] = m;
+  }
+  const rmq = buildRangeMin(rowMin, nL, ws.rmq);
+  const pruneRow = (d: number) => {
     if (signal?.aborted) throw new CancelledError();
     if (d < mMin) return true;
     return prune && arrBest[d - mMin] > c.maxDvKmS;
   };
+  const pruneCell = prune
+    ? (d: number, n: number) => {
+        const lo = d + n - qSpan > 0 ? d + n - qSpan : 0;
+        const hi = Math.min(nL - 1, d - mMin);
+        if (lo > hi) return true;
+        return rangeMin(rmq, nL, lo, hi) > c.maxDvKmS;
+      }
+    : undefined;
   computeLegGridInto(
     {
       mode: 'return-earth', depStates: neaB, arrStates: ws.earthC, nDep: nB, nTof: nN, tofFirstDays: o, tofStepDays: s, jOffset: 0,
-      maxRevs: c.maxRevs, retrograde: retro, maxEntryKmS: c.maxEntryKmS, entryAltitudeKm: c.entryAltitudeKm, skipRow: pruneAt,
+      maxRevs: c.maxRevs, retrograde: retro, maxEntryKmS: c.maxEntryKmS, entryAltitudeKm: c.entryAltitudeKm, skipRow: pruneRow, skipCell: pruneCell,
     },
     ret,
     ws.solBuf,
@@ -499,4 +521,28 @@ export function evaluateTrip(target: TrajectoryTarget, c: TripConstraints, t: Fi
     warnings: r.warnings,
     stats: { outboundLegs: 1, returnLegs: 1, lambertSolves: 2, combinations: 1 },
   };
+}
+
+/** Sparse table for range minima over a[0..n): level p holds minima of windows of length 2^p. */
+function buildRangeMin(a: Float64Array, n: number, t: Float64Array): Float64Array {
+  for (let i = 0; i < n; i++) t[i] = a[i];
+  for (let p = 1, len = 2; len <= n; p++, len *= 2) {
+    const cur = p * n;
+    const prev = (p - 1) * n;
+    const half = len >> 1;
+    for (let i = 0; i + len <= n; i++) {
+      const x = t[prev + i];
+      const y = t[prev + i + half];
+      t[cur + i] = x < y ? x : y;
+    }
+  }
+  return t;
+}
+
+/** min a[lo..hi] (inclusive) from the sparse table. */
+function rangeMin(t: Float64Array, n: number, lo: number, hi: number): number {
+  const p = 31 - Math.clz32(hi - lo + 1);
+  const x = t[p * n + lo];
+  const y = t[p * n + hi - (1 << p) + 1];
+  return x < y ? x : y;
 }

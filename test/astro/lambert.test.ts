@@ -89,6 +89,10 @@ describe('solveLambert input handling', () => {
     expect(izzoSolveInto([1, 0, 0], [0, 1, 0], NaN, 1, false, 0, out)).toBe(0);
     expect(izzoSolveInto([NaN, 0, 0], [0, 1, 0], 1, 1, false, 0, out)).toBe(0);
     expect(izzoSolveInto([1, 0, 0], [0, 1, 0], 1, -1, false, 0, out)).toBe(0);
+    // Long tof allows many revolutions, but never more than asked or than `out` can hold.
+    expect(izzoSolveInto([1, 0, 0], [0, 1, 0], 100, 1, false, NaN, out)).toBe(1);
+    expect(izzoSolveInto([1, 0, 0], [0, 1, 0], 100, 1, false, 10, out)).toBe(1);
+    expect(izzoSolveInto([1, 0, 0], [0, 1, 0], 100, 1, false, 10, new Float64Array(6 * 5))).toBe(5);
   });
 
   it('prograde and retrograde arcs go round in opposite senses', () => {

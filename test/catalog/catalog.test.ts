@@ -29,8 +29,10 @@ describe('bundled catalog', () => {
   it('16 Psyche: sourced size, mass and class, no Shoemaker–Helin figure', () => {
     const p = findAsteroid(catalog, 'Psyche');
     expect(p).toMatchObject({ number: 16, orbitClass: 'MBA', isNea: false, dvKmS: null, spectralType: 'M', diameterKm: 222, sizeBasis: 'measured' });
-    // Carry 2012 compiled estimates, weighted mean 2.71e19 kg (15 estimates, 1.7–5.0e19).
-    expect(p.massKg! / 1e19).toBeCloseTo(2.71, 2);
+    // ρ 3.4–4.1 g/cm³ (Elkins-Tanton et al. 2020) × π/6·(222 km)³ = 1.95–2.35e19 kg.
+    expect(p.massKg! / 1e19).toBeCloseTo(2.15, 2);
+    expect(p.massKgLow! / 1e19).toBeCloseTo(1.95, 1);
+    expect(p.massKgHigh! / 1e19).toBeCloseTo(2.35, 1);
     expect(p.sources?.diameter).toMatch(/Shepard et al\. 2021/);
     expect(targetWarnings(p, p.orbit.epochJd).join(' ')).toMatch(/no Shoemaker–Helin delta-v: main-belt/);
   });

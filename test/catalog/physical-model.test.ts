@@ -111,6 +111,19 @@ describe('compositionFor', () => {
     expect(p.basis).toBe('probabilities');
     expect(p.analogues[0]).toMatchObject({ analogue: 'metal', probability: 0.6 });
   });
+  it('quantiles are ordered and non-negative for every class and for mixes', () => {
+    const cases = [...['A', 'B', 'C', 'Ch', 'D', 'E', 'K', 'L', 'M', 'O', 'P', 'Q', 'R', 'S', 'V', 'X', 'Xc', 'Xk', 'Z'].map((c) => ({ spectralType: c })), { spectralType: null }, { spectralType: null, spectralProbabilities: { M: 0.5, C: 0.3, S: 0.2 } }];
+    for (const c of cases) {
+      const comp = compositionFor(c);
+      for (const [el, g] of [...Object.entries(comp.elements), ['metal', comp.metalFraction] as const]) {
+        expect(g.p10, `${c.spectralType} ${el}`).toBeGreaterThanOrEqual(0);
+        expect(g.p50, `${c.spectralType} ${el}`).toBeGreaterThanOrEqual(g.p10);
+        expect(g.p90, `${c.spectralType} ${el}`).toBeGreaterThanOrEqual(g.p50);
+        expect(g.p90, `${c.spectralType} ${el}`).toBeLessThanOrEqual(1);
+        expect(g.source.length).toBeGreaterThan(0);
+      }
+    }
+  });
   it('every class the catalog can produce has an analogue', () => {
     for (const cls of ['A', 'B', 'C', 'Ch', 'D', 'E', 'K', 'L', 'M', 'O', 'P', 'Q', 'R', 'S', 'V', 'X', 'Xc', 'Xk', 'Z']) expect(analogueForClass(cls)).not.toBeNull();
   });

@@ -47,6 +47,18 @@ describe('prospector compare', { timeout: 60_000 }, () => {
     expect(rows[2].refinedKg! / rows[0].refinedKg!).toBeCloseTo(9, 6);
   });
 
+  it('an infeasible variant is a row, not a failure (too little thruster power)', async () => {
+    const j = await runCli(['compare', EX('metal-pgm-earth.yaml'), '--vary', 'spacecraft.power=10kW..60kW:2', '--samples', '0', '--json']);
+    expect(j.code, j.stderr).toBe(0);
+    const rows = envelope<{ rows: CompareRow[]; warnings: string[] }>(j).result.rows;
+    expect(rows.map((r) => r.status)).toEqual(['infeasible', 'ok']);
+    expect(rows[0].note).toMatch(/no cargo can be returned/);
+    expect(rows[0].deliveredKg).toBeNull();
+    // All infeasible: exit 3, as for plan.
+    const none = await runCli(['compare', EX('metal-pgm-earth.yaml'), '--vary', 'spacecraft.power=5kW..10kW:2', '--samples', '0']);
+    expect(none.code).toBe(3);
+  });
+
   it('a sweep value that breaks the schema names the swept field', async () => {
     const r = await runCli(['compare', EX('rare-earth-stype.yaml'), '--vary', 'spacecraft.power=-10kW..10kW:2', '--samples', '0']);
     expect(r.code).toBe(2);

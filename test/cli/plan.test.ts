@@ -84,6 +84,9 @@ describe('prospector plan', { timeout: 60_000 }, () => {
     ['negative-isp.yaml', BASE.replace('thrusterPreset: spt-140', 'thrusterPreset: spt-140\n  isp: "-1800 s"'), /negative-isp\.yaml: spacecraft\.isp: expected a positive quantity in s, got "-1800 s"/],
     ['syntax.yaml', BASE.replace('products: [Nd, Dy, Tb, Pr]', 'products: [Nd, Dy, Tb, Pr'), /syntax\.yaml: YAML syntax error at line \d+/],
     ['empty.yaml', '', /empty\.yaml: the file is empty/],
+    ['thruster.yaml', BASE.replace('thrusterPreset: spt-140', 'thrusterPreset: spt140x'), /thruster\.yaml: spacecraft\.thrusterPreset: unknown thruster preset "spt140x"/],
+    ['capsule.yaml', BASE.replace('preset: hayabusa ', 'preset: hayabusa3 '), /capsule\.yaml: capsules\.preset: no capsule preset "hayabusa3"/],
+    ['product.yaml', BASE.replace(/  recovery: \{min: 0\.3, mode: 0\.5, max: 0\.9\}\n/, ''), /product\.yaml: refinery\.products: route melt-silicate does not recover Nd/],
   ];
   for (const [name, text, expected] of bad) {
     it(`bad scenario (${name}): exit 2, one line naming the problem, nothing written`, async () => {
@@ -104,6 +107,22 @@ describe('prospector plan', { timeout: 60_000 }, () => {
       expect(envelope(j).error?.code).toMatch(/INVALID_INPUT|NOT_FOUND/);
     });
   }
+
+  it('--catalog with a file that is not a catalog: exit 2, one line naming the file', async () => {
+    const r = await runCli(['plan', EX('rare-earth-stype.yaml'), '--catalog', EX('metal-pgm-earth.yaml'), '--samples', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('metal-pgm-earth.yaml');
+  });
+
+  const NEA = join(ROOT, '../shared/data/neo/NEA.txt');
+  it.skipIf(!existsSync(NEA))('--catalog plans against another orbit file (MPC NEA.txt, epoch 2019-07-02)', async () => {
+    const r = await runCli(['plan', EX('rare-earth-stype.yaml'), '--catalog', NEA, '--samples', '0', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const p = envelope<Plan>(r).result;
+    if (!p.target.modelled) throw new Error('target not modelled');
+    expect(p.target.orbit.epochJd).toBe(2458666.5); // NEA.txt epoch K1972 = 2019-07-02.0 TT (shared data README)
+  });
 
   it('a missing file is one line, exit 2', async () => {
     const r = await runCli(['plan', 'nope.yaml'], { cwd: tmp });

@@ -99,7 +99,11 @@ describe('prospector target', () => {
     const r = await runCli(['target', 'Bennu', '--json']);
     expect(r.code).toBe(0);
     const t = envelope(r).result;
-    expect(t).toMatchObject({ designation: '1999 RQ36', number: 101955, name: 'Bennu', orbitClass: 'Apollo', spectralType: 'B', marketImpact: null });
+    expect(t).toMatchObject({ designation: '1999 RQ36', number: 101955, name: 'Bennu', orbitClass: 'Apollo', spectralType: 'B' });
+    // Whole-body market impact (supply model): contained Pt = mass × P50 grade, in years of world supply.
+    const pt = t.marketImpact.elements.find((e: { element: string }) => e.element === 'Pt');
+    expect(pt.containedKg).toBeCloseTo(t.massKg * t.composition.elements.Pt.p50, 0);
+    expect(pt.yearsOfWorldSupply).toBeCloseTo(pt.containedKg / 170_000, 9); // USGS MCS 2024: 170 t/yr
     expect(t.dvKmS).toBeCloseTo(5.09, 1);
     expect(t.elements).toMatchObject({ epochJd: 2459403.5, epoch: '2021-07-08.0' });
     for (const k of ['a', 'e', 'i', 'om', 'w', 'ma', 'epochAgeDays']) expect(typeof t.elements[k]).toBe('number');

@@ -56,18 +56,31 @@ describe('plan()', { timeout: 60_000 }, () => {
     expect(c).not.toBe(a);
   });
 
-  it('bands stay ordered P10 ≤ P50 ≤ P90 over seeds and sample counts (property)', async () => {
+  it('bands stay ordered P10 ≤ P50 ≤ P90 over seeds, sample counts, concentrator sizes and recoveries (property)', async () => {
     const sc = await load('rare-earth-stype.yaml');
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 1, max: 60 }), async (seed, samples) => {
-        const p = await plan(sc, { samples, seed });
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.double({ min: 2, max: 60, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        async (seed, samples, diameterM, recoveryMode) => {
+        const varied = {
+          ...sc,
+          refinery: {
+            ...sc.refinery,
+            concentratorDiameter: diameterM,
+            recovery: { kind: 'triangular' as const, min: recoveryMode * 0.5, mode: recoveryMode, max: Math.min(1, recoveryMode * 1.5) },
+          },
+        };
+        const p = await plan(varied, { samples, seed });
         ordered(p);
         for (const r of p.forecast) {
           expect(r.p10Kg).toBeLessThanOrEqual(r.p50Kg);
           expect(r.p50Kg).toBeLessThanOrEqual(r.p90Kg);
         }
       }),
-      { numRuns: 8 },
+      { numRuns: 10 },
     );
   });
 
@@ -113,6 +126,10 @@ describe('plan()', { timeout: 60_000 }, () => {
     expect(d.byElement.reduce((s, x) => s + x.kg, 0)).toBeCloseTo(d.deliveredKg, 9);
     // Capsules carry the cargo: count × payload ≥ delivered, and one fewer would not.
     const c = p.capsules;
+    // Stardust SRC 45.8 kg (DESIGN §2.6); payload fraction mode 0.3 in the example → 13.74 kg per capsule.
+    expect(c.capsuleMassKg).toBeCloseTo(45.8, 9);
+    expect(c.payloadKg).toBeCloseTo(0.3 * 45.8, 9);
+    expect(c.count).toBe(Math.ceil(d.deliveredKg / (0.3 * 45.8)));
     expect(c.count * c.payloadKg).toBeGreaterThanOrEqual(d.deliveredKg);
     expect((c.count - 1) * c.payloadKg).toBeLessThan(d.deliveredKg);
   });

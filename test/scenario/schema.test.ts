@@ -23,8 +23,8 @@ async function err(text: string, source = 'examples/x.yaml'): Promise<string> {
 describe('scenario schema', { timeout: 30_000 }, () => {
   it('converts unit strings to engine units and keeps bare numbers in the documented unit', async () => {
     const s = await parseScenarioText(BASE + 'window: {maxTotalDays: "2 yr", maxC3: 30, maxEntrySpeed: "12000 m/s"}\n', 'a.yaml');
-    expect(s.spacecraft.dryMass).toBe(1500);
-    expect(s.spacecraft.power).toBe(40000); // 40 kW → W
+    expect(s.spacecraft.dryMass).toEqual({ kind: 'fixed', value: 1500 });
+    expect(s.spacecraft.power).toEqual({ kind: 'fixed', value: 40000 }); // 40 kW → W
     expect(s.spacecraft.isp).toBe(3000);
     expect(s.window.maxTotalDays).toBeCloseTo(730.5, 9); // Julian years (365.25 d)
     expect(s.window.maxC3).toBe(30);
@@ -48,6 +48,22 @@ describe('scenario schema', { timeout: 30_000 }, () => {
     expect(s.refinery.dutyCycle).toEqual({ kind: 'percentiles', p10: 0.4, p50: 0.5, p90: 0.6 });
     expect(s.refinery.recovery).toEqual({ Pt: { kind: 'fixed', value: 0.9 }, Pd: { kind: 'triangular', min: 0.7, mode: 0.8, max: 0.9 } });
     expect(s.finance.launchCostUsdPerKg).toEqual({ kind: 'percentiles', p10: 1500, p50: 2700, p90: 3600 });
+  });
+
+  it('units inside distributions: {min, mode, max} in tonnes, {p10, p50, p90} in kW and MJ/kg', async () => {
+    const s = await parseScenarioText(
+      BASE.replace('dryMass: "1500 kg", power: "40 kW"', 'dryMass: {min: "2.5 t", mode: "3 t", max: 3600}, power: {p10: "55 kW", p50: "60 kW", p90: "62000 W"}').replace(
+        'products: [Pt, Pd]}',
+        'products: [Pt, Pd], specificEnergy: {min: "1.2 MJ/kg", mode: "1350 kJ/kg", max: 1.5}}',
+      ),
+      'a.yaml',
+    );
+    expect(s.spacecraft.dryMass).toEqual({ kind: 'triangular', min: 2500, mode: 3000, max: 3600 });
+    expect(s.spacecraft.power).toEqual({ kind: 'percentiles', p10: 55000, p50: 60000, p90: 62000 });
+    expect(s.refinery.specificEnergy).toEqual({ kind: 'triangular', min: 1.2, mode: 1.35, max: 1.5 });
+    expect(await err(BASE.replace('dryMass: "1500 kg"', 'dryMass: {min: "2 t", mode: "3 s", max: "4 t"}'))).toBe(
+      'examples/x.yaml: spacecraft.dryMass.mode: expected a positive quantity in kg, got "3 s" (wrong unit)',
+    );
   });
 
   it('reads JSON as well as YAML', async () => {
@@ -85,7 +101,7 @@ describe('scenario schema', { timeout: 30_000 }, () => {
   it('the starter scenario of `prospector init` is a valid scenario', async () => {
     const s = await parseScenarioText(STARTER_SCENARIO, 'scenario.yaml');
     expect(s.target.designation).toBe('1999 AO10');
-    expect(s.spacecraft.power).toBe(45000);
+    expect(s.spacecraft.power).toEqual({ kind: 'fixed', value: 45000 });
     expect(s.capsules.entryFpa).toBeCloseTo(-8.2, 12);
     expect(s.uncertainty.samples).toBe(1000);
   });

@@ -124,6 +124,17 @@ describe('round-trip search logic', () => {
     expect(res.minDuration.totalDays).toBe(bestDur);
   });
 
+  it('pruning by outbound-cost bounds never changes the answer (pruned vs exhaustive search)', () => {
+    for (const maxDvKmS of [12, 5, 4.2]) {
+      const c = resolveConstraints({ launchFromJd: launch0, launchToJd: launch0 + 730, maxDvKmS });
+      const a = searchRoundTrips(SG344, c, { warnings: false });
+      const b = searchRoundTrips(SG344, c, { warnings: false, prune: false });
+      expect(a.minDv).toEqual(b.minDv);
+      expect(a.minDuration).toEqual(b.minDuration);
+      expect(a.stats.lambertSolves).toBeLessThanOrEqual(b.stats.lambertSolves);
+    }
+  });
+
   it('names the binding constraint: C3, with the lowest C3 found and its date', () => {
     const c = resolveConstraints({ launchFromJd: launch0, launchToJd: launch0 + 64, maxC3: 0.01 });
     try {

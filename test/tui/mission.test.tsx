@@ -15,7 +15,7 @@ afterEach(() => cleanup());
 
 const CTRL_U = '\u0015';
 
-function setup(scenarioModule: Record<string, unknown> = fakeScenarioModule()) {
+function setup(scenarioModule: Record<string, unknown> = fakeScenarioModule(), size: { columns?: number; rows?: number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'prospector-tui-'));
   writeFileSync(join(dir, 'fixture.yaml'), FIXTURE_SCENARIO_YAML);
   const engine = async (d: Domain) => {
@@ -24,7 +24,7 @@ function setup(scenarioModule: Record<string, unknown> = fakeScenarioModule()) {
     if (d === 'export' || d === 'supply') return loadModule(d);
     return { ok: false as const, reason: `the ${d} module (src/${d}) is not available in this build` };
   };
-  const app = renderApp({ engine, cwd: dir, scenarioPath: 'fixture.yaml' });
+  const app = renderApp({ engine, cwd: dir, scenarioPath: 'fixture.yaml', ...size });
   return { app, dir };
 }
 
@@ -75,6 +75,16 @@ describe('Mission view', () => {
     await waitFor(app.lastFrame, (s) => s.includes("capture eff.: '1.5' is outside (0, 1]"), 'fraction error');
     await type(app.stdin, KEY.down, KEY.down, KEY.enter, CTRL_U, 'smelt', KEY.enter);
     await waitFor(app.lastFrame, (s) => s.includes("route: 'smelt' is not one of water, melt-metal"), 'route error');
+  });
+
+  it('on a 60×16 terminal the field list scrolls to keep the selection in view', async () => {
+    const { app } = setup(fakeScenarioModule(), { columns: 60, rows: 16 });
+    await openMission(app);
+    await type(app.stdin, ...Array(11).fill(KEY.down));
+    const f = await waitFor(app.lastFrame, (s) => s.includes('payload frac.'), 'last field visible');
+    expect(f).not.toContain('power @1 AU');
+    expect(f.split('\n').length).toBeLessThan(16);
+    for (const l of f.split('\n')) expect(l.length).toBeLessThanOrEqual(60);
   });
 
   it('Esc cancels a running plan and keeps the last numbers', async () => {

@@ -3,7 +3,7 @@
 import React, { useState } from 'react';
 import { Box, Text } from 'ink';
 import type { Plan } from '../../../src/scenario/plan-types.js';
-import { useKeys } from '../hooks.js';
+import { useViewKeys } from '../hooks.js';
 import type { Session } from '../session.js';
 import { cell, fmt, fmtMass, fmtUsd, sig } from '../text.js';
 
@@ -18,7 +18,6 @@ interface Props {
   session: Session;
   width: number;
   height: number;
-  active: boolean;
   setCapture: (on: boolean) => void;
   setStatus: (t: string, tone?: 'info' | 'ok' | 'warn' | 'error') => void;
 }
@@ -44,10 +43,10 @@ export const COMPARE_ROWS: Row[] = [
   ['warnings', (p) => String(p.warnings.length)],
 ];
 
-export function CompareView({ session, width, height, active, setStatus }: Props) {
+export function CompareView({ session, width, height, setStatus }: Props) {
   const [sel, setSel] = useState(0);
   const kept = session.kept;
-  useKeys((input, key) => {
+  useViewKeys((input, key) => {
     if (key.leftArrow) setSel((s) => Math.max(0, s - 1));
     else if (key.rightArrow) setSel((s) => Math.min(Math.max(0, kept.length - 1), s + 1));
     else if (input === 'x' && kept[sel]) {
@@ -55,7 +54,7 @@ export function CompareView({ session, width, height, active, setStatus }: Props
       session.dropKept(sel);
       setSel((s) => Math.max(0, Math.min(s, kept.length - 2)));
     }
-  }, active);
+  });
 
   const current = session.plan.status === 'done' ? (session.plan.plan as Plan) : null;
   const cols: Array<{ label: string; plan: Plan; kept: number | null }> = [];

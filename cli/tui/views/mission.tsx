@@ -4,19 +4,19 @@
 import React, { useState } from 'react';
 import { Box, Text } from 'ink';
 import type { Plan, Band } from '../../../src/scenario/plan-types.js';
-import { useKeys, useStateRef } from '../hooks.js';
+import { useStateRef, useViewKeys } from '../hooks.js';
 import { editLine, type LineEdit } from '../line-edit.js';
 import { getPath, type Session } from '../session.js';
 import { cell, fmt, fmtMass, fmtUsd, sig } from '../text.js';
 import { Unavailable } from '../components.js';
 
-export const MISSION_KEYS = '↑↓ field  ⏎ edit  Esc cancel edit/plan  p re-plan  k keep  e export';
+export const MISSION_KEYS = '↑↓ field  ⏎ edit  Esc cancel  p full plan  k keep  e export';
 export const MISSION_HELP: Array<[string, string]> = [
   ['↑ ↓', 'choose a parameter'],
   ['Enter', 'edit it: units welcome ("40 kW", "3000 s", "20 m"); Enter applies, Esc leaves it'],
   ['a/b/c', 'typed as a value: P10/P50/P90 of an uncertain input (e.g. 0.4/0.5/0.6)'],
   ['Esc', 'cancel the plan that is running (the last finished numbers stay)'],
-  ['p', 'plan again now'],
+  ['p', "plan now with the scenario's own sample count (edits re-plan with 200 samples)"],
 ];
 
 export interface FieldDef {
@@ -133,18 +133,17 @@ interface Props {
   session: Session;
   width: number;
   height: number;
-  active: boolean;
   setCapture: (on: boolean) => void;
   setStatus: (t: string, tone?: 'info' | 'ok' | 'warn' | 'error') => void;
 }
 
-export function MissionView({ session, width, height, active, setCapture, setStatus }: Props) {
+export function MissionView({ session, width, height, setCapture, setStatus }: Props) {
   const [sel, setSel, selRef] = useStateRef(0);
   const [edit, setEdit, editRef] = useStateRef<LineEdit | null>(null);
   const [fieldError, setFieldError] = useState<{ index: number; message: string } | null>(null);
   const sc = session.scenario;
 
-  useKeys((input, key) => {
+  useViewKeys((input, key) => {
     const e = editRef.current;
     const f = FLAT[selRef.current];
     if (e) {
@@ -165,7 +164,7 @@ export function MissionView({ session, width, height, active, setCapture, setSta
           }
           setFieldError(null);
           session.setField(f.path, res.value);
-          setStatus(`${f.label} = ${showValue(res.value)}; planning…`, 'info');
+          setStatus(`${f.label} set to ${showValue(res.value)}.`, 'info');
         });
       }
       return;
@@ -181,7 +180,7 @@ export function MissionView({ session, width, height, active, setCapture, setSta
     } else if (key.escape) {
       if (session.plan.status === 'running') session.cancel();
     } else if (input === 'p') session.replan();
-  }, active);
+  });
 
   if (sc.status === 'loading') return <Text>Loading the scenario…</Text>;
   if (sc.status === 'none') return <Unavailable what="Mission planning" reason={`No scenario: ${sc.reason}. Start with \`prospector tui FILE\` (\`prospector init\` writes one).`} />;
@@ -189,6 +188,7 @@ export function MissionView({ session, width, height, active, setCapture, setSta
   const leftW = Math.min(40, Math.floor(width * 0.48));
   const rightW = width - leftW - 1;
   const rows: React.ReactNode[] = [];
+  let selRow = 0;
   let i = 0;
   for (const g of FIELDS) {
     rows.push(
@@ -202,6 +202,7 @@ export function MissionView({ session, width, height, active, setCapture, setSta
       const raw = getPath(sc.doc, f.path);
       const value = isSel && edit ? edit.text.slice(0, edit.cursor) + '▏' + edit.text.slice(edit.cursor) : showValue(raw);
       const bad = fieldError?.index === idx;
+      if (isSel) selRow = rows.length;
       rows.push(
         <Text key={f.path.join('.')} inverse={isSel && !edit} color={isSel && edit ? 'cyan' : bad ? 'red' : undefined} wrap="truncate">
           {cell(` ${f.label}`, 16)}
@@ -212,6 +213,11 @@ export function MissionView({ session, width, height, active, setCapture, setSta
   }
   const planErr = session.plan.status === 'error' ? session.plan.message : null;
   const msg = fieldError?.message ?? planErr;
+  // On a short terminal the list scrolls so that the selected field stays in view.
+  const msgLines = msg ? Math.ceil(msg.length / leftW) : 0;
+  const room = Math.max(3, height - 1 - msgLines);
+  const first = rows.length <= room ? 0 : Math.max(0, Math.min(rows.length - room, selRow - Math.floor(room / 2)));
+  const shownRows = rows.slice(first, first + room);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text wrap="truncate" dimColor>
@@ -219,7 +225,7 @@ export function MissionView({ session, width, height, active, setCapture, setSta
       </Text>
       <Box flexDirection="row">
         <Box flexDirection="column" width={leftW} overflow="hidden">
-          {rows}
+          {shownRows}
           {msg ? (
             <Text color="red" wrap="wrap">
               {msg}

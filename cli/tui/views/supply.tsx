@@ -26,7 +26,6 @@ interface Props {
   session: Session;
   width: number;
   height: number;
-  active: boolean;
   setCapture: (on: boolean) => void;
   setStatus: (t: string, tone?: 'info' | 'ok' | 'warn' | 'error') => void;
 }
@@ -83,7 +82,7 @@ export function SupplyView({ session, width, height }: Props) {
   else {
     lines.push({ text: `${cell('', 3)} ${cell('delivered', 10, 'right')} ${cell('world/yr', 9, 'right')} ${cell('share', 8, 'right')} ${cell('ex-dom.', 8, 'right')} ${cell('price $/kg → responded', 24, 'right')}`, dim: true });
     // Room for the chart first (it needs ~8 lines); the market table takes what is left.
-    const room = Math.max(2, height - 14);
+    const room = Math.max(2, height - 16);
     const shownEls = sup.elements.slice(0, room);
     for (const e of shownEls) {
       const price = e.priceUsdPerKg === null ? '—' : `${fmtUsd(e.priceUsdPerKg)} → ${fmtUsd(e.respondedPriceUsdPerKg)}`;

@@ -4,11 +4,11 @@ import React, { useEffect, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { Asteroid, CatalogApi } from '../types.js';
 import { asteroidLabel } from '../types.js';
-import { cell, fmt, fmtMass, jdToDate, sig } from '../text.js';
+import { cell, fmt, fmtMass, fmtSize, jdToDate, sig } from '../text.js';
 import type { LineEdit } from '../line-edit.js';
-import { editLine, emptyEdit } from '../line-edit.js';
+import { editLine } from '../line-edit.js';
 import { Unavailable } from '../components.js';
-import { useKeys, useStateRef } from '../hooks.js';
+import { useStateRef, useViewKeys } from '../hooks.js';
 
 export type CatalogState =
   | { status: 'loading' }
@@ -21,7 +21,7 @@ export type SortKey = (typeof SORTS)[number];
 const CLASSES = ['all', 'Atira', 'Aten', 'Apollo', 'Amor', 'MBA', 'Other'] as const;
 const SPECTRAL = ['all', 'C', 'S', 'X', 'M', 'V', 'unknown'] as const;
 
-export const TARGETS_KEYS = '↑↓ move  ⏎ pick  / search  s sort  r rev  c class  t type  v max Δv  x clear';
+export const TARGETS_KEYS = '↑↓ move  ⏎ pick  / search  s sort  r rev  c class  t type  v Δv  x clr';
 export const TARGETS_HELP: Array<[string, string]> = [
   ['↑ ↓ PgUp PgDn Home End', 'move through the table'],
   ['Enter', 'pick the target and open its trajectory'],
@@ -96,13 +96,12 @@ interface Props {
   onPick: (a: Asteroid) => void;
   width: number;
   height: number;
-  active: boolean;
   setCapture: (on: boolean) => void;
   setStatus: (text: string, tone?: 'info' | 'ok' | 'warn' | 'error') => void;
 }
 
-export function TargetsView({ state, selected, onPick, width, height, active, setCapture, setStatus }: Props) {
-  const [cursor, setCursor] = useState(0);
+export function TargetsView({ state, selected, onPick, width, height, setCapture, setStatus }: Props) {
+  const [cursor, setCursor, cursorRef] = useStateRef(0);
   const [top, setTop] = useState(0);
   const [edit, setEdit, editRef] = useStateRef<{ field: 'query' | 'maxDv'; line: LineEdit } | null>(null);
   const [filters, setFilters, filtersRef] = useStateRef<TargetFilters>(DEFAULT_FILTERS);
@@ -125,7 +124,7 @@ export function TargetsView({ state, selected, onPick, width, height, active, se
 
   const current = rows[cursor] ?? null;
 
-  useKeys(
+  useViewKeys(
     (input, key) => {
       const edit = editRef.current;
       const filters = filtersRef.current;
@@ -164,7 +163,9 @@ export function TargetsView({ state, selected, onPick, width, height, active, se
       else if (key.home || input === 'g') setCursor(0);
       else if (key.end || input === 'G') setCursor(Math.max(0, rows.length - 1));
       else if (key.return) {
-        if (current) onPick(current);
+        // The latest cursor and filters, even if this Enter arrived before their render.
+        const picked = filterAndSort(asteroids.slice(), filtersRef.current)[cursorRef.current];
+        if (picked) onPick(picked);
       } else if (input === '/') {
         setEdit({ field: 'query', line: { text: filters.query, cursor: filters.query.length } });
         setCapture(true);
@@ -189,7 +190,6 @@ export function TargetsView({ state, selected, onPick, width, height, active, se
         setCursor(0);
       }
     },
-    active,
   );
 
   if (state.status === 'loading') return <Text>Loading the catalog…</Text>;
@@ -205,8 +205,8 @@ export function TargetsView({ state, selected, onPick, width, height, active, se
   const wNum = 6;
   const wCls = 6;
   const wSpec = 4;
-  const wName = Math.max(8, tableWidth - 2 - wCls - wSpec - wNum * 2 - 4);
-  const header = `  ${cell('Target', wName)} ${cell('Class', wCls)} ${cell('Type', wSpec)} ${cell('D km', wNum, 'right')} ${cell('Δv', wNum, 'right')}`;
+  const wName = Math.max(8, tableWidth - 2 - wCls - wSpec - wNum * 2 - 5);
+  const header = `  ${cell('Target', wName)} ${cell('Class', wCls)} ${cell('Type', wSpec)} ${cell('Size', wNum + 1, 'right')} ${cell('Δv', wNum, 'right')}`;
   const shown = rows.slice(top, top + visible);
 
   const table = (
@@ -217,7 +217,7 @@ export function TargetsView({ state, selected, onPick, width, height, active, se
         const idx = top + i;
         const isCur = idx === cursor;
         const isSel = selected?.designation === a.designation;
-        const line = `${isSel ? '●' : ' '} ${cell(asteroidLabel(a), wName)} ${cell(a.orbitClass, wCls)} ${cell(a.spectralType ?? '?', wSpec)} ${cell(a.diameterKm === null ? '—' : sig(a.diameterKm), wNum, 'right')} ${cell(a.dvKmS === null ? '—' : fmt(a.dvKmS, 2), wNum, 'right')}`;
+        const line = `${isSel ? '●' : ' '} ${cell(asteroidLabel(a), wName)} ${cell(a.orbitClass, wCls)} ${cell(a.spectralType ?? '?', wSpec)} ${cell(fmtSize(a.diameterKm), wNum + 1, 'right')} ${cell(a.dvKmS === null ? '—' : fmt(a.dvKmS, 2), wNum, 'right')}`;
         return (
           <Text key={a.designation} inverse={isCur} wrap="truncate">
             {cell(line, tableWidth)}
@@ -252,7 +252,7 @@ function withCursor(l: LineEdit): string {
 
 /** The selected asteroid: orbit, size range, composition and warnings, cut to the pane. */
 function Details({ a, api, width, height }: { a: Asteroid; api: CatalogApi; width: number; height: number }) {
-  const lines = useMemo(() => detailLines(a, api), [a, api]);
+  const lines = useMemo(() => detailLines(a, api).flatMap((l) => (l.text.startsWith('! ') ? wrapLine(l, width) : [l])), [a, api, width]);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {lines.slice(0, height).map((l, i) => (
@@ -262,6 +262,20 @@ function Details({ a, api, width, height }: { a: Asteroid; api: CatalogApi; widt
       ))}
     </Box>
   );
+}
+
+/** Word-wraps a warning to the pane, continuation lines indented under its text. */
+function wrapLine(l: Line, width: number): Line[] {
+  const out: Line[] = [];
+  let cur = '';
+  for (const word of l.text.split(' ')) {
+    if (cur && (cur + ' ' + word).length > width) {
+      out.push({ ...l, text: cur });
+      cur = '  ' + word;
+    } else cur = cur ? cur + ' ' + word : word;
+  }
+  if (cur) out.push({ ...l, text: cur });
+  return out.slice(0, 3);
 }
 
 interface Line {
@@ -280,8 +294,8 @@ export function detailLines(a: Asteroid, api: CatalogApi): Line[] {
   out.push({ text: `${a.designation} · ${a.orbitClass}${a.isNea ? ' NEA' : ''} · type ${a.spectralType ?? 'unknown'}`, dim: true });
   out.push({ text: `a ${fmt(o.aAu, 3)} AU  e ${fmt(o.e, 3)}  i ${fmt(o.iDeg, 2)}°` });
   out.push({ text: `q ${fmt(q, 3)}  Q ${fmt(Q, 3)} AU  epoch ${jdToDate(o.epochJd)}` });
-  const d = a.diameterKm === null ? 'unknown' : `${sig(a.diameterKm)} km`;
-  const range = a.diameterKmLow !== null && a.diameterKmHigh !== null ? ` (${sig(a.diameterKmLow)}–${sig(a.diameterKmHigh)})` : '';
+  const d = a.diameterKm === null ? 'unknown' : fmtSize(a.diameterKm);
+  const range = a.diameterKmLow !== null && a.diameterKmHigh !== null ? ` (${fmtSize(a.diameterKmLow)}–${fmtSize(a.diameterKmHigh)})` : '';
   out.push({ text: `D ${d}${range}` });
   out.push({ text: `H ${a.H === null ? '—' : fmt(a.H, 1)}  pV ${a.albedo === null ? '—' : fmt(a.albedo, 3)}  mass ${fmtMass(a.massKg ?? null)}` });
   out.push({

@@ -7,7 +7,7 @@ import type { Porkchop, PorkchopOptions } from '../../../src/trajectory/porkchop
 import type { RoundTripResult, TripConstraints, TripSolution } from '../../../src/trajectory/round-trip.js';
 import type { TrajectoryTarget } from '../../../src/trajectory/ephemeris-lattice.js';
 import { requireExports } from '../engine.js';
-import { useKeys } from '../hooks.js';
+import { useStateRef, useViewKeys } from '../hooks.js';
 import { getPath, type Session } from '../session.js';
 import { shortLabel } from '../types.js';
 import { cell, fmt, jdToDate } from '../text.js';
@@ -48,6 +48,26 @@ export function scenarioWindow(session: Session): { from: string; to: string } {
     return w as { from: string; to: string };
   }
   return DEFAULT_WINDOW;
+}
+
+/** The scenario's trip limits (units as typed: "1500 d", "12 km/s") in the trajectory module's units. */
+export async function scenarioTripLimits(doc: unknown): Promise<Partial<TripConstraints>> {
+  const { convertQuantity } = await import('../plan-runner.js');
+  const fields: Array<[keyof TripConstraints, string, string]> = [
+    ['maxDays', 'maxTotalDays', 'day'],
+    ['minStayDays', 'minStayDays', 'day'],
+    ['maxC3', 'maxC3', 'km^2/s^2'],
+    ['maxEntryKmS', 'maxEntrySpeed', 'km/s'],
+    ['maxDvKmS', 'maxDv', 'km/s'],
+    ['stepDays', 'stepDays', 'day'],
+  ];
+  const out: Partial<TripConstraints> = {};
+  for (const [key, field, unit] of fields) {
+    const v = getPath(doc, ['window', field]);
+    if (typeof v === 'number' && Number.isFinite(v)) (out as Record<string, number>)[key] = v;
+    else if (typeof v === 'string') (out as Record<string, number>)[key] = await convertQuantity(v, unit, `window.${field}`);
+  }
+  return out;
 }
 
 function shiftYear(iso: string, years: number): string {
@@ -107,23 +127,22 @@ interface Props {
   session: Session;
   width: number;
   height: number;
-  active: boolean;
   color?: boolean;
   setCapture: (on: boolean) => void;
   setStatus: (t: string, tone?: 'info' | 'ok' | 'warn' | 'error') => void;
 }
 
-export function TrajectoryView({ session, width, height, active, color, setStatus }: Props) {
+export function TrajectoryView({ session, width, height, color, setStatus }: Props) {
   const target = session.target;
   const [direction, setDirection] = useState<'out' | 'back'>('out');
   const [window, setWindow] = useState(() => scenarioWindow(session));
   const [pc, setPc] = useState<Result<Porkchop>>({ status: 'idle' });
   const [trip, setTrip] = useState<Result<RoundTripResult>>({ status: 'idle' });
   const [tripWindow, setTripWindow] = useState<{ from: string; to: string } | null>(null);
-  const [cursor, setCursor] = useState<{ x: number; y: number } | null>(null);
+  const [cursor, setCursor, cursorRef] = useStateRef<{ x: number; y: number } | null>(null);
 
   const plotW = Math.max(10, width - 8);
-  const plotH = Math.max(4, height - 10);
+  const plotH = Math.max(4, height - 11);
 
   // Porkchop for target × direction × window (cached for the session).
   useEffect(() => {
@@ -191,16 +210,13 @@ export function TrajectoryView({ session, width, height, active, color, setStatu
         return;
       }
       const doc = session.scenario.status === 'ready' ? session.scenario.doc : {};
-      const num = (p: string[]) => {
-        const v = getPath(doc, p);
-        return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-      };
+      const limits = await scenarioTripLimits(doc);
       const c = api.value.resolveConstraints({
         launchFromJd: api.value.parseIsoToJdTdb(from, 'window.launch'),
         launchToJd: api.value.parseIsoToJdTdb(to, 'window.launch'),
-        ...(num(['window', 'maxTotalDays']) !== undefined ? { maxDays: num(['window', 'maxTotalDays']) } : {}),
-        ...(num(['window', 'minStayDays']) !== undefined ? { minStayDays: num(['window', 'minStayDays']) } : {}),
+        ...limits,
       });
+      await new Promise<void>((r) => setImmediate(r));
       setTrip({ status: 'done', value: api.value.searchRoundTrips(target, c) });
     } catch (err) {
       setTrip({ status: 'error', message: (err as Error).message });
@@ -209,21 +225,32 @@ export function TrajectoryView({ session, width, height, active, color, setStatu
     }
   };
 
-  useKeys((input, key) => {
-    if (!heat || !cursor) return;
-    if (key.leftArrow) setCursor({ ...cursor, x: Math.max(0, cursor.x - 1) });
-    else if (key.rightArrow) setCursor({ ...cursor, x: Math.min(heat.cols - 1, cursor.x + 1) });
-    else if (key.upArrow) setCursor({ ...cursor, y: Math.max(0, cursor.y - 1) });
-    else if (key.downArrow) setCursor({ ...cursor, y: Math.min(heat.rows - 1, cursor.y + 1) });
-    else if (input === 'b' && bestXY) setCursor(bestXY);
-    else if (input === 'd') {
+  useViewKeys((input, key) => {
+    if (input === 'd') {
       setDirection((d) => (d === 'out' ? 'back' : 'out'));
       setCursor(null);
-    } else if (input === '[' || input === ']') {
+      return;
+    }
+    if (input === '[' || input === ']') {
       const s = input === '[' ? -1 : 1;
       setWindow((w) => ({ from: shiftYear(w.from, s), to: shiftYear(w.to, s) }));
       setCursor(null);
-    } else if (key.return && pc.status === 'done') {
+      return;
+    }
+    if (!heat) return;
+    // Functional updates: held arrow keys deliver several events between two renders.
+    const move = (dx: number, dy: number) =>
+      setCursor((c) => {
+        const from = c ?? bestXY ?? { x: 0, y: 0 };
+        return { x: Math.max(0, Math.min(heat.cols - 1, from.x + dx)), y: Math.max(0, Math.min(heat.rows - 1, from.y + dy)) };
+      });
+    const cursor = cursorRef.current ?? bestXY;
+    if (key.leftArrow) move(-1, 0);
+    else if (key.rightArrow) move(1, 0);
+    else if (key.upArrow) move(0, -1);
+    else if (key.downArrow) move(0, 1);
+    else if (input === 'b' && bestXY) setCursor(bestXY);
+    else if (key.return && pc.status === 'done' && cursor) {
       const idx = heat.arg[cursor.y * heat.cols + cursor.x];
       if (idx < 0) {
         setStatus('No ballistic trip under the cursor; move to a coloured cell.', 'warn');
@@ -238,7 +265,7 @@ export function TrajectoryView({ session, width, height, active, color, setStatu
       setStatus(`Mission launch window set to ${from}..${to}; re-planning (Mission view, 3).`, 'ok');
       void runTrip(from, to);
     }
-  }, active);
+  });
 
   if (!target) return <Text>No target yet: pick one in Targets (1) with Enter.</Text>;
   if (pc.status === 'unavailable') return <Unavailable what="The porkchop" reason={pc.reason} />;
@@ -347,8 +374,10 @@ function TripSummary({ trip, window, width }: { trip: Result<RoundTripResult>; w
   if (trip.status === 'unavailable') return <Text color="yellow" wrap="truncate">Round trip is not available: {trip.reason}</Text>;
   if (trip.status === 'error') return <Text color="red" wrap="truncate">Round trip {window ? `${window.from}..${window.to}` : ''}: {trip.message}</Text>;
   const r = trip.value;
+  const c = r.constraints;
   return (
     <Box flexDirection="column" width={width}>
+      <Text dimColor wrap="truncate">{`Round trips ${window ? `${window.from}..${window.to}` : ''}: total ≤ ${Math.round(c.maxDays)} d, stay ≥ ${Math.round(c.minStayDays)} d, C3 ≤ ${c.maxC3}, Δv ≤ ${c.maxDvKmS} km/s`}</Text>
       <Text wrap="truncate">{tripLine('Round trip min Δv', r.minDv)}</Text>
       {r.minDuration.launch !== r.minDv.launch || r.minDuration.totalDays !== r.minDv.totalDays ? <Text wrap="truncate">{tripLine('shortest', r.minDuration)}</Text> : null}
     </Box>
