@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { errorCodeFor, errorMessage, exitCodeFor, EXIT } from './exit.js';
 import { jsonError, jsonResult } from './format/json.js';
+import { chunkedWriter, type ChunkWrite } from './format/stream.js';
 import { makeStyle, type Style } from './format/style.js';
 import { ProspectorError, NoSolutionError } from '../src/errors.js';
 
@@ -16,6 +17,12 @@ export interface Output<T> {
   warnings?: string[];
   /** Exit code when the command succeeded but wants a different one (e.g. 130 after partial results). */
   exitCode?: number;
+  /**
+   * Outputs too large for one string (big porkchop grids): write the --json document or the CSV
+   * piece by piece through `write` (cli/format/stream.ts); same bytes as `result`/`csv` would give.
+   */
+  streamJson?: (write: ChunkWrite) => Promise<void>;
+  streamCsv?: (write: ChunkWrite) => Promise<void>;
 }
 
 export interface OutputFlags {
@@ -37,14 +44,25 @@ export type RegisterCommand = (program: Command, ctx: CliContext, setExit: (code
  * envelope) and the matching exit code. Returns the exit code.
  */
 export async function runOutput<T>(ctx: CliContext, flags: OutputFlags, body: () => Promise<Output<T>> | Output<T>): Promise<number> {
+  let streaming = false;
   try {
     if (flags.json && flags.csv) throw new ProspectorError('INVALID_INPUT', '--json and --csv: choose one output format', '--json');
     const out = await body();
     if (flags.json) {
-      ctx.stdout.write(jsonResult(out.result));
+      if (out.streamJson) {
+        streaming = true;
+        const w = chunkedWriter(ctx.stdout, ctx.signal);
+        await out.streamJson(w.write);
+        await w.end();
+      } else ctx.stdout.write(jsonResult(out.result));
     } else {
       for (const w of out.warnings ?? []) ctx.stderr.write(`${makeStyle(ctx.colorErr).yellow('warning')}: ${w}\n`);
-      if (flags.csv) {
+      if (flags.csv && out.streamCsv) {
+        streaming = true;
+        const w = chunkedWriter(ctx.stdout, ctx.signal);
+        await out.streamCsv(w.write);
+        await w.end();
+      } else if (flags.csv) {
         if (!out.csv) throw new ProspectorError('INVALID_INPUT', '--csv: this command has no tabular output', '--csv');
         ctx.stdout.write(out.csv(out.result));
       } else if (out.text) {
@@ -55,6 +73,11 @@ export async function runOutput<T>(ctx: CliContext, flags: OutputFlags, body: ()
     }
     return out.exitCode ?? EXIT.OK;
   } catch (err) {
+    // Part of the document is already out: no second (error) document on stdout, just the reason.
+    if (streaming) {
+      ctx.stderr.write(`prospector: ${errorMessage(err)}\n`);
+      return exitCodeFor(err);
+    }
     return reportError(ctx, flags, err);
   }
 }
@@ -70,7 +93,15 @@ export function reportError(ctx: CliContext, flags: OutputFlags, err: unknown): 
   } else {
     const extra: Record<string, unknown> = {};
     if (err instanceof ProspectorError && err.field) extra.field = err.field;
+    if (err instanceof ProspectorError && err.file) extra.file = err.file;
     if (err instanceof NoSolutionError && err.binding) extra.binding = err.binding;
+    // Warnings still apply when nothing was feasible (or the run was stopped): in the envelope for
+    // --json, on stderr before the error line otherwise, as for a successful run.
+    if (err instanceof ProspectorError && err.details) Object.assign(extra, err.details);
+    if (err instanceof ProspectorError && err.warnings?.length) {
+      extra.warnings = err.warnings;
+      if (!flags.json) for (const w of err.warnings) ctx.stderr.write(`${makeStyle(ctx.colorErr).yellow('warning')}: ${w}\n`);
+    }
     if (flags.json) ctx.stdout.write(jsonError(errorCodeFor(err), errorMessage(err), extra));
     ctx.stderr.write(`prospector: ${errorMessage(err)}\n`);
   }

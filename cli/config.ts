@@ -1,31 +1,55 @@
 /**
- * Settings precedence for the planning commands, highest first:
- *   1. flags (--samples, --seed, --catalog)
- *   2. PROSPECTOR_* environment (PROSPECTOR_SAMPLES, PROSPECTOR_SEED, PROSPECTOR_CATALOG)
- *   3. the scenario file's own `uncertainty.samples/seed` and `target.catalog`
- *   4. ./prospector.config.json (project)
- *   5. $XDG_CONFIG_HOME/prospector/config.json, else ~/.config/prospector/config.json (user)
- *   6. built-in defaults (1000 samples, seed 1, the bundled catalog)
- * The scenario sits below flags and environment (a one-off override must win) and above the
- * config files (a scenario that fixes its seed means it). Config files are validated with zod:
- * errors name the file and the field; relative paths resolve against the file's directory.
+ * Settings of the planning commands (plan, compare, export and the default report), by layer.
+ *
+ * Run settings — how much to compute and how to write it (samples, seed, exportFormat, csvBom) —
+ * highest first:
+ *   1. flags (--samples, --seed, --format, --bom)
+ *   2. PROSPECTOR_* environment (PROSPECTOR_SAMPLES, PROSPECTOR_SEED, PROSPECTOR_EXPORT_FORMAT, PROSPECTOR_CSV_BOM)
+ *   3. ./prospector.config.json (project)
+ *   4. $XDG_CONFIG_HOME/prospector/config.json, else ~/.config/prospector/config.json (user)
+ *   5. the scenario file's `uncertainty.samples/seed` — the scenario's suggestion
+ *   6. built-in defaults (1000 samples, seed 1; no BOM)
+ * A config file is where a user says "on this machine, while I iterate, 50 samples": it must
+ * apply to every scenario, bundled examples included, which all set their own sample count.
+ * Every plan records the samples and seed it used, so a result stays reproducible.
+ *
+ * Data — which orbits to plan against (catalog) — is part of what a scenario means, so a scenario
+ * that names its catalog keeps it over the config files (flags and environment still win):
+ *   --catalog > PROSPECTOR_CATALOG > the scenario's target.catalog > project config > user config > bundled.
+ *
+ * Config files are JSON, validated like scenario files: one line naming the file, the key and
+ * what was expected (did-you-mean for a misspelt key); relative paths resolve against the file.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { z } from 'zod';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from '../src/errors.js';
+// suggest.ts, not load.ts/schema.ts: those import zod, which `plan --help` and friends need not load.
+import { closest, showValue } from '../src/scenario/suggest.js';
 import type { CliContext } from './context.js';
 
 export const DEFAULT_SAMPLES = 1000;
 export const DEFAULT_SEED = 1;
+export const EXPORT_FORMATS = ['csv', 'json', 'svg'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const configSchema = z.strictObject({
-  samples: z.number().int().min(0).max(1_000_000).optional(),
-  seed: z.number().int().min(0).max(4294967295).optional(),
-  catalog: z.string().min(1).optional(),
-});
+export interface ConfigFile {
+  samples?: number;
+  seed?: number;
+  catalog?: string;
+  exportFormat?: ExportFormat;
+  csvBom?: boolean;
+}
 
-export type ConfigFile = z.infer<typeof configSchema>;
+/** Each key with what it expects, worded as scenario errors are. */
+const KEYS: Record<keyof ConfigFile, { expected: string; check: (v: unknown) => boolean }> = {
+  samples: { expected: 'a whole number of samples 0–1000000', check: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 1_000_000 },
+  seed: { expected: 'a whole-number seed 0–4294967295', check: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 4294967295 },
+  catalog: { expected: 'a catalog file path (MPC NEA.txt/MPCORB.DAT, nea_extended.json(.gz), SBDB CSV)', check: (v) => typeof v === 'string' && v.trim() !== '' },
+  exportFormat: { expected: `one of ${EXPORT_FORMATS.join(', ')}`, check: (v) => typeof v === 'string' && (EXPORT_FORMATS as readonly string[]).includes(v) },
+  csvBom: { expected: 'true or false', check: (v) => typeof v === 'boolean' },
+};
+export const CONFIG_KEYS = Object.keys(KEYS) as Array<keyof ConfigFile>;
+
 export type SettingSource = 'flag' | 'env' | 'scenario' | 'project config' | 'user config' | 'default';
 
 export interface Settings {
@@ -48,24 +72,70 @@ export function userConfigPath(env: NodeJS.ProcessEnv): string | null {
   return null;
 }
 
-function readConfig(path: string): ConfigFile | null {
+function configError(message: string, file: string, field?: string): InputError {
+  const e = new InputError(message, field);
+  e.file = file;
+  return e;
+}
+
+/** Reads and validates one config file; null when it does not exist. `shown` is the name used in messages. */
+export function readConfig(path: string, shown = path): ConfigFile | null {
   if (!existsSync(path)) return null;
+  let text: string;
+  try {
+    if (statSync(path).isDirectory()) throw configError(`${shown}: is a directory (expected a JSON config file)`, shown);
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw configError(`${shown}: cannot read the config file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, shown);
+  }
+  if (text.trim() === '') throw configError(`${shown}: the config file is empty (expected a JSON object such as {"samples": 200})`, shown);
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(path, 'utf8'));
+    doc = JSON.parse(text);
   } catch (err) {
-    throw new InputError(`${path}: invalid JSON (${(err as Error).message})`, path);
+    throw configError(`${shown}: invalid JSON (${(err as Error).message})`, shown);
   }
-  const r = configSchema.safeParse(doc);
-  if (!r.success) {
-    const i = r.error.issues[0];
-    const field = i.path.join('.');
-    const msg = i.code === 'unrecognized_keys' ? `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')} (known: samples, seed, catalog)` : i.message;
-    throw new InputError(`${path}: ${field ? field + ': ' : ''}${msg}`, path);
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw configError(`${shown}: expected a JSON object of settings (${CONFIG_KEYS.join(', ')}), got ${Array.isArray(doc) ? 'a list' : showValue(doc)}`, shown);
   }
-  const c = { ...r.data };
-  if (c.catalog && !isAbsolute(c.catalog)) c.catalog = resolve(dirname(path), c.catalog);
-  return c;
+  const obj = doc as Record<string, unknown>;
+  // Unknown keys first, as for scenarios: a misspelt key would otherwise be silently ignored.
+  for (const k of Object.keys(obj)) {
+    if (!(k in KEYS)) {
+      const near = closest(k, CONFIG_KEYS);
+      throw configError(`${shown}: unknown field "${k}" (${near ? `did you mean "${near}"?` : `expected one of ${CONFIG_KEYS.join(', ')}`})`, shown, k);
+    }
+  }
+  const out: ConfigFile = {};
+  for (const k of CONFIG_KEYS) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    if (!KEYS[k].check(v)) throw configError(`${shown}: ${k}: expected ${KEYS[k].expected}, got ${showValue(v)}`, shown, k);
+    (out as Record<string, unknown>)[k] = v;
+  }
+  if (out.catalog && !isAbsolute(out.catalog)) out.catalog = resolve(dirname(path), out.catalog);
+  return out;
+}
+
+export interface ConfigLayers {
+  project: ConfigFile | null;
+  user: ConfigFile | null;
+}
+
+/** The project (./prospector.config.json) and user config files, validated. */
+export function readConfigLayers(ctx: Pick<CliContext, 'env' | 'cwd'>): ConfigLayers {
+  const projectPath = join(ctx.cwd, 'prospector.config.json');
+  const project = readConfig(projectPath, 'prospector.config.json');
+  const userPath = userConfigPath(ctx.env);
+  const user = userPath ? readConfig(userPath, displayPath(userPath, ctx)) : null;
+  return { project, user };
+}
+
+function displayPath(path: string, ctx: Pick<CliContext, 'env' | 'cwd'>): string {
+  const home = ctx.env.HOME;
+  if (home && path.startsWith(home + '/')) return '~/' + relative(home, path);
+  return path;
 }
 
 function intFrom(text: string, what: string, min: number, max: number): number {
@@ -75,20 +145,18 @@ function intFrom(text: string, what: string, min: number, max: number): number {
   return n;
 }
 
+function pick<T>(layers: Array<[T | undefined, SettingSource]>, def: T): [T, SettingSource] {
+  for (const [v, s] of layers) if (v !== undefined) return [v, s];
+  return [def, 'default'];
+}
+
 /**
- * Resolves samples, seed and catalog. `scenario` holds the scenario file's own values (catalog
- * already resolved against the scenario file's directory).
+ * Resolves samples, seed and catalog (precedence in the header). `scenario` holds the scenario
+ * file's own values (catalog already resolved against the scenario file's directory).
  */
 export function resolveSettings(flags: SettingFlags, ctx: Pick<CliContext, 'env' | 'cwd'>, scenario: { samples?: number; seed?: number; catalog?: string } = {}): Settings {
-  const project = readConfig(join(ctx.cwd, 'prospector.config.json'));
-  const userPath = userConfigPath(ctx.env);
-  const user = userPath ? readConfig(userPath) : null;
+  const { project, user } = readConfigLayers(ctx);
   const env = ctx.env;
-
-  const pick = <T>(layers: Array<[T | undefined, SettingSource]>, def: T): [T, SettingSource] => {
-    for (const [v, s] of layers) if (v !== undefined) return [v, s];
-    return [def, 'default'];
-  };
   const num = (flag: string | undefined, flagName: string, envName: string, min: number, max: number) => ({
     flag: flag !== undefined ? intFrom(flag, flagName, min, max) : undefined,
     env: env[envName] !== undefined && env[envName] !== '' ? intFrom(env[envName]!, envName, min, max) : undefined,
@@ -96,11 +164,11 @@ export function resolveSettings(flags: SettingFlags, ctx: Pick<CliContext, 'env'
   const s = num(flags.samples, '--samples', 'PROSPECTOR_SAMPLES', 0, 1_000_000);
   const d = num(flags.seed, '--seed', 'PROSPECTOR_SEED', 0, 4294967295);
   const [samples, samplesSrc] = pick<number>(
-    [[s.flag, 'flag'], [s.env, 'env'], [scenario.samples, 'scenario'], [project?.samples, 'project config'], [user?.samples, 'user config']],
+    [[s.flag, 'flag'], [s.env, 'env'], [project?.samples, 'project config'], [user?.samples, 'user config'], [scenario.samples, 'scenario']],
     DEFAULT_SAMPLES,
   );
   const [seed, seedSrc] = pick<number>(
-    [[d.flag, 'flag'], [d.env, 'env'], [scenario.seed, 'scenario'], [project?.seed, 'project config'], [user?.seed, 'user config']],
+    [[d.flag, 'flag'], [d.env, 'env'], [project?.seed, 'project config'], [user?.seed, 'user config'], [scenario.seed, 'scenario']],
     DEFAULT_SEED,
   );
   const envCatalog = env.PROSPECTOR_CATALOG ? resolve(ctx.cwd, env.PROSPECTOR_CATALOG) : undefined;
@@ -111,3 +179,42 @@ export function resolveSettings(flags: SettingFlags, ctx: Pick<CliContext, 'env'
   );
   return { samples, seed, catalog, sources: { samples: samplesSrc, seed: seedSrc, catalog: catalogSrc } };
 }
+
+/** Export settings: --format / --bom > PROSPECTOR_EXPORT_FORMAT / PROSPECTOR_CSV_BOM > project > user config. */
+export function resolveExportSettings(flags: { format?: string; bom?: boolean }, ctx: Pick<CliContext, 'env' | 'cwd'>): { format: ExportFormat | undefined; bom: boolean } {
+  const { project, user } = readConfigLayers(ctx);
+  const env = ctx.env;
+  const choice = (text: string, what: string): ExportFormat => {
+    const t = text.trim().toLowerCase();
+    if (!(EXPORT_FORMATS as readonly string[]).includes(t)) {
+      const near = closest(t, EXPORT_FORMATS);
+      throw new InputError(`${what}: expected one of ${EXPORT_FORMATS.join(', ')}, got "${text}"${near ? ` (did you mean "${near}"?)` : ''}`, what);
+    }
+    return t as ExportFormat;
+  };
+  const flagFormat = flags.format !== undefined ? choice(flags.format, '--format') : undefined;
+  const envFormat = env.PROSPECTOR_EXPORT_FORMAT ? choice(env.PROSPECTOR_EXPORT_FORMAT, 'PROSPECTOR_EXPORT_FORMAT') : undefined;
+  const [format] = pick<ExportFormat | undefined>([[flagFormat, 'flag'], [envFormat, 'env'], [project?.exportFormat, 'project config'], [user?.exportFormat, 'user config']], undefined);
+  let envBom: boolean | undefined;
+  const eb = env.PROSPECTOR_CSV_BOM;
+  if (eb !== undefined && eb !== '') {
+    if (/^(1|true|yes)$/i.test(eb)) envBom = true;
+    else if (/^(0|false|no)$/i.test(eb)) envBom = false;
+    else throw new InputError(`PROSPECTOR_CSV_BOM: expected 1/true/yes or 0/false/no, got "${eb}"`, 'PROSPECTOR_CSV_BOM');
+  }
+  const [bom] = pick<boolean>([[flags.bom ? true : undefined, 'flag'], [envBom, 'env'], [project?.csvBom, 'project config'], [user?.csvBom, 'user config']], false);
+  return { format, bom };
+}
+
+/** The precedence text every planning command prints in --help (and the README repeats). */
+export const SETTINGS_HELP = `Settings, highest first:
+  samples, seed  --samples/--seed, PROSPECTOR_SAMPLES/PROSPECTOR_SEED,
+                 ./prospector.config.json, the user config, the scenario's
+                 uncertainty.samples/seed, then 1000 samples and seed 1
+  catalog        --catalog, PROSPECTOR_CATALOG, the scenario's target.catalog,
+                 ./prospector.config.json, the user config, then the bundled one
+User config: $XDG_CONFIG_HOME/prospector/config.json, else
+~/.config/prospector/config.json. Config files are JSON with any of samples,
+seed, catalog (relative to the file), exportFormat (csv|json|svg) and csvBom
+(true|false), e.g. {"samples": 200, "seed": 7}. Each plan records the samples
+and seed it used.`;

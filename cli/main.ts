@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { defaultContext, interactive, type CliContext } from './context.js';
 import { EXIT } from './exit.js';
 import { reportError } from './command.js';
+import { jsonError } from './format/json.js';
 import { commands } from './commands/index.js';
 import { packageVersion } from '../src/paths.js';
 
@@ -23,7 +24,12 @@ Exit codes: 0 ok, 1 runtime failure, 2 usage or input error, 3 no feasible solut
 130 interrupted. Colour follows NO_COLOR, --no-color and FORCE_COLOR.
 `;
 
-export function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+/**
+ * `onUsageError` receives commander's own usage messages (unknown option, missing value, too many
+ * arguments); by default they are printed as one stderr line. `main` takes them over to name the
+ * flag and to add the --json envelope.
+ */
+export function buildProgram(ctx: CliContext, setExit: (code: number) => void, onUsageError?: (text: string) => void): Command {
   const program = new Command();
   program
     .name('prospector')
@@ -38,7 +44,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
       writeOut: (s) => ctx.stdout.write(s),
       // commander's own usage errors: one line, then where to look.
       writeErr: (s) => ctx.stderr.write(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'prospector: ').trimEnd() + ' (see --help)\n'),
+      outputError: (s, write) => (onUsageError ? onUsageError(s) : write(s.replace(/^error: /, 'prospector: ').replace(/\s*\n\s*/g, ' ').trimEnd() + ' (see --help)\n')),
     });
   for (const register of commands) register(program, ctx, setExit);
   return program;
@@ -60,7 +66,10 @@ export async function main(argv: string[], ctxIn?: CliContext): Promise<number> 
   const setExit = (code: number) => {
     exitCode = code;
   };
-  const program = buildProgram(ctx, setExit);
+  let usageText = '';
+  const program = buildProgram(ctx, setExit, (text) => {
+    usageText += text;
+  });
 
   if (argv.filter((a) => a !== '--no-color').length === 0) {
     return runDefault(ctx);
@@ -70,6 +79,12 @@ export async function main(argv: string[], ctxIn?: CliContext): Promise<number> 
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.OK;
+      // One stderr line naming the flag; with --json also the error envelope on stdout (nothing
+      // else has been written there: commander stops before any action runs).
+      const { usageProblem } = await import('./usage.js');
+      const p = usageProblem(program, argv, err, usageText);
+      if (argv.includes('--json')) ctx.stdout.write(jsonError('USAGE', p.message, p.field ? { field: p.field } : undefined));
+      ctx.stderr.write(`prospector: ${p.message} (see ${helpFor(program, argv)})\n`);
       return EXIT.USAGE;
     }
     return reportError(ctx, { json: argv.includes('--json') }, err);
@@ -78,6 +93,13 @@ export async function main(argv: string[], ctxIn?: CliContext): Promise<number> 
   }
   if (controller.signal.aborted && exitCode === EXIT.OK) return EXIT.INTERRUPTED;
   return exitCode;
+}
+
+/** "prospector lambert --help" when the command is known, else "prospector --help". */
+function helpFor(program: Command, argv: readonly string[]): string {
+  const name = argv.find((a) => !a.startsWith('-'));
+  const cmd = program.commands.find((c) => c.name() === name || c.aliases().includes(name ?? ''));
+  return cmd ? `prospector ${cmd.name()} --help` : 'prospector --help';
 }
 
 /** No command: the TUI on an interactive terminal, otherwise the plan report of the bundled example. */

@@ -85,3 +85,37 @@ export function parseChoice<T extends string>(text: string | undefined, flag: st
   if (!hit) throw new InputError(`${flag}: expected one of ${allowed.join(', ')}, got "${text ?? ''}"`, flag);
   return hit;
 }
+
+/** How to read one flag: its name as typed, its parser and, for a required flag, what it is. */
+export interface FlagSpec<T> {
+  flag: string;
+  parse: (text: string, flag: string) => T | Promise<T>;
+  /** Set for a required flag: what to give, for the "required" message ("departure position x,y,z in km"). */
+  required?: string;
+}
+
+type FlagValues<S> = {
+  [K in keyof S]: S[K] extends FlagSpec<infer T> ? (S[K] extends { required: string } ? T : T | undefined) : never;
+};
+
+/**
+ * Parses a command's flags in two passes: first every flag the user gave (so that a bad value, say
+ * `--tof -5`, is what gets reported), then the required flags that are missing. Keys of `specs`
+ * are commander's option keys (`maxRevs` for --max-revs); absent optional flags come back
+ * undefined. Throws the InputError of the first bad flag in `specs` order.
+ */
+export async function readFlags<S extends Record<string, FlagSpec<unknown>>>(given: object, specs: S): Promise<FlagValues<S>> {
+  const values = given as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(specs)) {
+    const v = values[key];
+    if (v === undefined) continue;
+    out[key] = await spec.parse(String(v), spec.flag);
+  }
+  for (const [key, spec] of Object.entries(specs)) {
+    if (values[key] === undefined && spec.required !== undefined) {
+      throw new InputError(`${spec.flag}: required (${spec.required})`, spec.flag);
+    }
+  }
+  return out as FlagValues<S>;
+}

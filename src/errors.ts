@@ -8,6 +8,12 @@ export class ProspectorError extends Error {
   readonly code: ErrorCode;
   /** The input that was wrong: a flag, a file, a field path such as `spacecraft.powerW`. */
   readonly field?: string;
+  /** The file the bad input came from (a scenario or config file), when there is one. */
+  file?: string;
+  /** Warnings that still apply to the failed request (e.g. an unreliable orbit); front ends print them with the error. */
+  warnings?: string[];
+  /** Extra fields for the JSON error envelope (e.g. the evaluated trajectory, a partial result). */
+  details?: Record<string, unknown>;
   constructor(code: ErrorCode, message: string, field?: string) {
     super(message);
     this.name = 'ProspectorError';

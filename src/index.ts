@@ -94,12 +94,12 @@ export { fanChartSvg, type FanChartOptions } from './export/fan-chart-svg.js';
 
 // trajectory: porkchops, NHATS-style round trips, catalog screen (DESIGN §2.3)
 export {
-  porkchop, porkchopCells, launchSeasons, legCost,
+  porkchop, porkchopAsync, porkchopCells, iteratePorkchopCells, porkchopGridShape, launchSeasons, legCost,
   type Porkchop, type PorkchopOptions, type PorkchopCell, type PorkchopBest, type PorkchopDirection, type LaunchSeason,
 } from './trajectory/porkchop.js';
 export { porkchopSvg, type PorkchopSvgOptions } from './trajectory/porkchop-svg.js';
 export {
-  searchRoundTrips, evaluateTrip, evaluateTripUnchecked, resolveConstraints, createWorkspace, NHATS_DEFAULTS,
+  searchRoundTrips, searchRoundTripsAsync, evaluateTrip, evaluateTripUnchecked, resolveConstraints, createWorkspace, NHATS_DEFAULTS,
   type TripConstraints, type TripSolution, type RoundTripResult, type FixedTrip, type SearchOptions, type RoundTripWorkspace,
 } from './trajectory/round-trip.js';
 export {

@@ -146,7 +146,7 @@ Examples:
                 const doc = (await readScenarioDocument(abs, { source: file })) as Record<string, unknown>;
                 if (doc === null || typeof doc !== 'object') return parseScenario(doc, file);
                 setPath(doc, sweep.path, v);
-                const sc = await parseScenario(doc, `${file} [${label}]`);
+                const sc = await parseScenario(doc, `${file} [${label}]`, file);
                 const cat = sc.target.catalog;
                 // As loadScenario does: a catalog named in the file is relative to the file.
                 return cat !== undefined && !isAbsolute(cat) ? { ...sc, target: { ...sc.target, catalog: resolve(dirname(abs), cat) } } : sc;

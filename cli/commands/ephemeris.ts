@@ -81,7 +81,7 @@ Examples:
             throw new InputError(`<body>: only "earth" is available: the asteroid catalog module is not installed`, '<body>');
           }
           const cat = catalog.openCatalog(o.catalog, { cwd: ctx.cwd });
-          const a = catalog.findAsteroid(cat.asteroids, query);
+          const a = catalog.findAsteroid(cat.view, query);
           const { orbitState } = await import('../../src/astro/orbit.js');
           const { propagationWarnings } = await import('../../src/astro/propagation-warnings.js');
           ({ r, v } = orbitState(a.orbit, jdTdb));
@@ -90,6 +90,14 @@ Examples:
           source = cat.source;
           epochAgeDays = jdTdb - a.orbit.epochJd;
           warnings.push(...propagationWarnings(a.orbit, jdTdb, { u: a.u ?? null }));
+          if (a.aRoundingAu !== undefined && a.aRoundingAu > 0) {
+            // Rounded elements (SBDB query exports): the along-track error grows with the interval.
+            const years = Math.abs(jdTdb - a.orbit.epochJd) / 365.25;
+            const km = catalog.roundingDriftKmPerYear(a.orbit.aAu, a.aRoundingAu) * years;
+            warnings.push(
+              `coarse orbit: its source prints a to ±${a.aRoundingAu} AU; over the ${years.toFixed(1)} years from the epoch that alone can shift the position by up to ~${km >= 1e5 ? `${(km / 1e6).toFixed(2)} million` : Math.round(km).toLocaleString('en')} km`,
+            );
+          }
         }
         if (frame === 'equatorial') {
           r = eclipticToEquatorial(r);

@@ -31,7 +31,7 @@ Examples:
       await runOutput(ctx, opts, async () => {
         const { writeFileAtomic } = await import('../../src/export/atomic-write.js');
         const path = isAbsolute(file) ? file : resolve(ctx.cwd, file);
-        writeFileAtomic(path, STARTER_SCENARIO, { force: opts.force, field: 'FILE' });
+        writeFileAtomic(path, STARTER_SCENARIO, { force: opts.force, field: 'FILE', shown: file });
         const result = { written: file, bytes: Buffer.byteLength(STARTER_SCENARIO) };
         return {
           result,

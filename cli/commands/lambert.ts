@@ -3,7 +3,7 @@ import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
 import { fmt, renderTable } from '../format/table.js';
 import { InputError, NoSolutionError } from '../../src/errors.js';
-import { parseChoice, parseNumber, parseQuantityFlag, parseVector3 } from '../parse.js';
+import { parseChoice, parseNumber, parseQuantityFlag, parseVector3, readFlags } from '../parse.js';
 
 type V3 = [number, number, number];
 
@@ -71,15 +71,18 @@ Examples:
   cmd.action(async (o: Opts) => {
     setExit(
       await runOutput(ctx, o, async () => {
-        if (o.r1 === undefined) throw new InputError('--r1: required (departure position x,y,z in km)', '--r1');
-        if (o.r2 === undefined) throw new InputError('--r2: required (arrival position x,y,z in km)', '--r2');
-        if (o.tof === undefined) throw new InputError('--tof: required (time of flight, e.g. 36000 or "10 h")', '--tof');
-        const r1 = parseVector3(o.r1, '--r1');
-        const r2 = parseVector3(o.r2, '--r2');
-        const tofS = await parseQuantityFlag(o.tof, 's', '--tof', { positive: true });
-        const mu = await parseMu(o.mu);
-        const maxRevs = parseNumber(o.maxRevs, '--max-revs', { integer: true, min: 0, max: 50 });
-        const solver = parseChoice(o.solver, '--solver', ['izzo', 'uv'] as const);
+        // Every given flag is checked before a missing one is reported (readFlags).
+        const { r1, r2, tof: tofS, mu: muGiven, maxRevs: maxRevsGiven, solver: solverGiven } = await readFlags(o, {
+          r1: { flag: '--r1', parse: parseVector3, required: 'departure position x,y,z in km' },
+          r2: { flag: '--r2', parse: parseVector3, required: 'arrival position x,y,z in km' },
+          tof: { flag: '--tof', parse: (t, f) => parseQuantityFlag(t, 's', f, { positive: true }), required: 'time of flight, e.g. 36000 or "10 h"' },
+          mu: { flag: '--mu', parse: (t) => parseMu(t) },
+          maxRevs: { flag: '--max-revs', parse: (t, f) => parseNumber(t, f, { integer: true, min: 0, max: 50 }) },
+          solver: { flag: '--solver', parse: (t, f) => parseChoice(t, f, ['izzo', 'uv'] as const) },
+        });
+        const mu = muGiven ?? (await parseMu(undefined));
+        const maxRevs = maxRevsGiven ?? 0;
+        const solver = solverGiven ?? 'izzo';
         const retrograde = o.retrograde === true;
         const n1 = Math.hypot(...r1);
         const n2 = Math.hypot(...r2);

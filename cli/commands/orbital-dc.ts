@@ -96,8 +96,15 @@ export function renderSweepChart(rows: readonly LaunchSweepRow[], parityUsdPerKg
   return [...lines, axis, xl, legend].join('\n') + '\n';
 }
 
+/** An area for people: m² below 0.1 km² (a 60 kg satellite has ~1 m² of radiator), else km². */
+export function fmtArea(m2: number): string {
+  if (!Number.isFinite(m2)) return '—';
+  if (m2 >= 1e5) return `${group(m2 / 1e6, m2 >= 1e7 ? 1 : 2)} km²`;
+  return `${m2 >= 100 ? group(m2) : m2.toPrecision(3)} m²`;
+}
+
 interface OrbitalDcOutput extends OrbitalDcResult {
-  sizing: { heatW: number; radiatorAreaKm2: number; radiatorNetFluxWPerM2: number; solarArrayAreaKm2: number; solarEfficiency: number };
+  sizing: { heatW: number; radiatorAreaM2: number; radiatorAreaKm2: number; radiatorNetFluxWPerM2: number; solarArrayAreaM2: number; solarArrayAreaKm2: number; solarEfficiency: number };
   sweep?: { rows: LaunchSweepRow[] };
   /** With --delivered: the asteroid material in orbit and what it changes (the orbit link). */
   link?: OrbitalLinkResult;
@@ -118,8 +125,8 @@ function renderText(r: OrbitalDcOutput, s: Style): string {
     ['NRE', fmtUsd(r.cost.nre)],
     ...(r.cost.inOrbitMaterial > 0 ? [['in-orbit material', fmtUsd(r.cost.inOrbitMaterial)] as [string, string]] : []),
     [s.bold('total'), `${s.bold(fmtUsd(r.cost.total))}  $${r.costUsdPerW.toFixed(2)}/W  LCOE $${group(r.lcoeUsdPerMWh)}/MWh`],
-    ['radiators', `${group(r.sizing.radiatorAreaKm2, 2)} km² at ${r.sizing.radiatorNetFluxWPerM2} W/m² net`],
-    ['solar arrays', `${group(r.sizing.solarArrayAreaKm2, 2)} km² at ${(r.sizing.solarEfficiency * 100).toFixed(0)} % and 1361 W/m²`],
+    ['radiators', `${fmtArea(r.sizing.radiatorAreaM2)} at ${r.sizing.radiatorNetFluxWPerM2} W/m² net`],
+    ['solar arrays', `${fmtArea(r.sizing.solarArrayAreaM2)} at ${(r.sizing.solarEfficiency * 100).toFixed(0)} % and 1361 W/m²`],
   ], '  ');
   const t = i.terrestrial;
   const terr = renderPairs([
@@ -130,7 +137,11 @@ function renderText(r: OrbitalDcOutput, s: Style): string {
   const parity = r.parityLaunchCostUsdPerKg !== null
     ? `${s.bold('Parity launch price')}: ${s.green(`$${group(r.parityLaunchCostUsdPerKg)}/kg`)} (orbital ${r.costRatio.toFixed(2)}× terrestrial at $${group(i.launchUsdPerKg)}/kg)`
     : `${s.bold('Parity launch price')}: ${s.red('none')}: ${r.parityNote.replace(/^no parity: /, '')}`;
-  let out = `${head}\n${orbital}${s.bold('Terrestrial (on-site gas)')}\n${terr}${parity}\n`;
+  const lcoe = renderPairs([
+    ['LCOE basis', `both per MWh delivered — orbital: ${r.energyBasis}; terrestrial: ${r.terrestrial.energyBasis}`],
+    ['parity per MWh', r.parityLcoeLaunchCostUsdPerKg === null ? 'none: orbital LCOE stays above terrestrial even with free launch' : `orbital LCOE = terrestrial LCOE at $${group(r.parityLcoeLaunchCostUsdPerKg)}/kg (the totals parity above compares a plant delivering ${(t.capacityFactor * 100).toFixed(0)} % of the energy)`],
+  ], '  ');
+  let out = `${head}\n${orbital}${s.bold('Terrestrial (on-site gas)')}\n${terr}${parity}\n${lcoe}`;
   if (r.link) {
     const l = r.link;
     const cov = l.categories.map((c) => `${c.category} ${(c.coverage * 100).toFixed(1)} %`).join(', ');
@@ -211,13 +222,17 @@ Examples:
       const base = orbitalDataCenter(o);
       const data = orbitalComputeData();
       const heatW = base.satellites * base.inputs.satPowerW;
+      const radM2 = radiatorAreaM2(heatW, data.thermal.starcloudNetFluxWPerM2);
+      const solarM2 = solarArrayAreaM2(heatW, data.solar.efficiency, data.solar.irradianceWPerM2);
       const result: OrbitalDcOutput = {
         ...base,
         sizing: {
           heatW,
-          radiatorAreaKm2: radiatorAreaM2(heatW, data.thermal.starcloudNetFluxWPerM2) / 1e6,
+          radiatorAreaM2: radM2,
+          radiatorAreaKm2: radM2 / 1e6,
           radiatorNetFluxWPerM2: data.thermal.starcloudNetFluxWPerM2,
-          solarArrayAreaKm2: solarArrayAreaM2(heatW, data.solar.efficiency, data.solar.irradianceWPerM2) / 1e6,
+          solarArrayAreaM2: solarM2,
+          solarArrayAreaKm2: solarM2 / 1e6,
           solarEfficiency: data.solar.efficiency,
         },
         warnings: [],

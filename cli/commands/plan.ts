@@ -4,7 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
 import type { CliContext } from '../context.js';
-import type { SettingFlags, Settings } from '../config.js';
+import { SETTINGS_HELP, type SettingFlags, type Settings } from '../config.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { Plan } from '../../src/scenario/plan-types.js';
 
@@ -16,9 +16,10 @@ export interface PlanFlags extends SettingFlags {
 /** Adds the settings flags every planning command shares. */
 export function withPlanFlags(cmd: Command): Command {
   return cmd
-    .option('--samples <n>', 'Monte Carlo samples (0 = base case only; default: scenario, PROSPECTOR_SAMPLES, config, 1000)')
-    .option('--seed <s>', 'PRNG seed, 0–4294967295 (same seed → same numbers; default: scenario, PROSPECTOR_SEED, config, 1)')
-    .option('--catalog <file>', 'catalog file overriding the scenario (MPC NEA.txt/MPCORB.DAT, nea_extended.json(.gz), SBDB CSV)');
+    .option('--samples <n>', 'Monte Carlo samples, 0 = base case only (default: PROSPECTOR_SAMPLES, config files, the scenario, 1000)')
+    .option('--seed <s>', 'PRNG seed, 0–4294967295; same seed → same numbers (default: PROSPECTOR_SEED, config files, the scenario, 1)')
+    .option('--catalog <file>', 'catalog file overriding the scenario (MPC NEA.txt/MPCORB.DAT, nea_extended.json(.gz), SBDB CSV)')
+    .addHelpText('after', `${SETTINGS_HELP}\n`);
 }
 
 /** The scenario's own settings (loadScenario already resolved its catalog against the file's directory). */
@@ -64,9 +65,6 @@ Examples:
   $ prospector plan examples/metal-pgm-earth.yaml
   $ prospector plan examples/water-orbit-ctype.yaml --samples 5000 --seed 7
   $ prospector plan my.yaml --samples 0 --json | jq .result.delivered
-
-Settings precedence: flags > PROSPECTOR_SAMPLES/SEED/CATALOG > the scenario file >
-./prospector.config.json > $XDG_CONFIG_HOME/prospector/config.json (~/.config/…) > defaults.
 `,
     );
   withPlanFlags(cmd);

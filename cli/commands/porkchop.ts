@@ -1,10 +1,12 @@
 // `prospector porkchop`: launch date × time-of-flight grid to (or from) one asteroid.
 import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
-import { parseChoice, parseDateRange, parseNumber, parseNumberRange } from '../parse.js';
+import { parseChoice, parseDateRange, parseNumber, parseNumberRange, readFlags } from '../parse.js';
 import { fmt, renderPairs, renderTable } from '../format/table.js';
 import { InputError } from '../../src/errors.js';
-import { toCsv } from '../../src/export/csv.js';
+import { csvField, toCsv, type CsvValue } from '../../src/export/csv.js';
+import { plainJsonAt, writeJsonEnvelope } from '../format/stream.js';
+import type { PorkchopBest, PorkchopCell, PorkchopDirection } from '../../src/trajectory/porkchop.js';
 import { shortIso } from './trip.js';
 
 interface PorkchopFlags {
@@ -24,6 +26,43 @@ interface PorkchopFlags {
 const CSV_HEADER = [
   'launch', 'tof_days', 'arrival', 'c3_km2_s2', 'v_inf_dep_km_s', 'declination_deg', 'v_inf_arr_km_s', 'dv_leo_km_s', 'entry_speed_km_s', 'dv_total_km_s', 'revs', 'branch',
 ];
+/**
+ * `--direction back`: the departure is from the asteroid, so the "C3" is v∞² relative to it (not an
+ * Earth launch energy) and the declination is that of the asteroid-relative departure direction;
+ * the columns say so, and the LEO Δv (always empty) is left out.
+ */
+const CSV_HEADER_BACK = [
+  'launch', 'tof_days', 'arrival', 'v_dep_neo_km_s', 'neo_departure_c3_km2_s2', 'neo_departure_declination_deg', 'v_inf_arr_km_s', 'entry_speed_km_s', 'dv_total_km_s', 'revs', 'branch',
+];
+
+function csvRow(c: PorkchopCell, direction: PorkchopDirection): CsvValue[] {
+  return direction === 'out'
+    ? [c.launch, c.tofDays, c.arrival, c.c3, c.vInfDepKmS, c.declinationDeg, c.vInfArrKmS, c.dvLeoKmS, c.entrySpeedKmS, c.dvTotalKmS, c.revs, c.branch]
+    : [c.launch, c.tofDays, c.arrival, c.vInfDepKmS, c.c3, c.declinationDeg, c.vInfArrKmS, c.entrySpeedKmS, c.dvTotalKmS, c.revs, c.branch];
+}
+
+/** A cell as printed in JSON: as the engine gives it for `out`, relabelled for `back` (see CSV_HEADER_BACK). */
+function jsonCell(c: PorkchopCell, direction: PorkchopDirection): Record<string, unknown> {
+  if (direction === 'out') return c as unknown as Record<string, unknown>;
+  return {
+    launchJd: c.launchJd,
+    launch: c.launch,
+    tofDays: c.tofDays,
+    arrival: c.arrival,
+    vDepNeoKmS: c.vInfDepKmS,
+    neoDepartureC3: c.c3,
+    neoDepartureDeclinationDeg: c.declinationDeg,
+    vInfArrKmS: c.vInfArrKmS,
+    entrySpeedKmS: c.entrySpeedKmS,
+    dvTotalKmS: c.dvTotalKmS,
+    revs: c.revs,
+    branch: c.branch,
+  };
+}
+
+function jsonBest(b: PorkchopBest, direction: PorkchopDirection): Record<string, unknown> {
+  return direction === 'out' ? (b as unknown as Record<string, unknown>) : { ...jsonCell(b, direction), source: b.source, leg: b.leg };
+}
 
 export const register: RegisterCommand = (program, ctx, setExit) => {
   const cmd = program
@@ -55,19 +94,20 @@ Examples:
   cmd.action(async (designation: string, opts: PorkchopFlags) => {
     setExit(
       await runOutput(ctx, opts, async () => {
-        if (!opts.launch) throw new InputError('--launch: required, e.g. --launch 2027-01-01..2029-01-01', '--launch');
-        if (!opts.tof) throw new InputError('--tof: required, e.g. --tof 60..400 (days)', '--tof');
-        const [from, to] = parseDateRange(opts.launch, '--launch');
-        const [tofMin, tofMax] = parseNumberRange(opts.tof, '--tof', { min: 0 });
+        // Given flags are checked before missing ones are reported (readFlags).
+        const { launch, tof } = await readFlags(opts, {
+          launch: { flag: '--launch', parse: parseDateRange, required: 'launch window FROM..TO, e.g. --launch 2027-01-01..2029-01-01' },
+          tof: { flag: '--tof', parse: (t, f) => parseNumberRange(t, f, { min: 0 }), required: 'flight times MIN..MAX in days, e.g. --tof 60..400' },
+        });
+        const [from, to] = launch;
+        const [tofMin, tofMax] = tof;
         if (tofMin <= 0) throw new InputError('--tof: flight times must be > 0 days', '--tof');
         const step = parseNumber(opts.step, '--step', { positive: true });
         const maxRevs = parseNumber(opts.maxRevs, '--max-revs', { min: 0, max: 20, integer: true });
         const direction = parseChoice(opts.direction, '--direction', ['out', 'back'] as const);
         const { dateToJdTdb } = await import('../../src/astro/time.js');
-        const { loadCatalog, findAsteroid } = await import('../../src/catalog/index.js');
-        const target = findAsteroid(loadCatalog(opts.catalog), designation);
         const pk = await import('../../src/trajectory/porkchop.js');
-        const pc = pk.porkchop(target, {
+        const options = {
           direction,
           launchFromJd: dateToJdTdb(from),
           launchToJd: dateToJdTdb(to),
@@ -76,13 +116,26 @@ Examples:
           stepDays: step,
           maxRevs,
           refine: opts.refine !== false,
-        });
-        const seasons = pk.launchSeasons(pc);
+        };
+        // Everything that would make the run useless is refused before the grid is computed: a
+        // grid too large to hold, an --svg file that exists.
+        pk.porkchopGridShape(options);
+        let svgPath: string | null = null;
         if (opts.svg) {
+          const { resolve } = await import('node:path');
+          const { existsSync } = await import('node:fs');
+          svgPath = resolve(ctx.cwd, opts.svg);
+          if (existsSync(svgPath) && !opts.force) throw new InputError(`${opts.svg}: file exists; pass --force to overwrite`, '--svg');
+        }
+        const { loadCatalog, findAsteroid } = await import('../../src/catalog/index.js');
+        const target = findAsteroid(loadCatalog(opts.catalog), designation);
+        // Yields to the event loop as it goes, so that Ctrl+C stops it (exit 130, best so far in the message).
+        const pc = await pk.porkchopAsync(target, options, { signal: ctx.signal });
+        const seasons = pk.launchSeasons(pc);
+        if (svgPath) {
           const { porkchopSvg } = await import('../../src/trajectory/porkchop-svg.js');
           const { writeFileAtomic } = await import('../../src/export/atomic-write.js');
-          const { resolve } = await import('node:path');
-          writeFileAtomic(resolve(ctx.cwd, opts.svg), porkchopSvg(pc), { force: opts.force, field: '--svg' });
+          writeFileAtomic(svgPath, porkchopSvg(pc), { force: opts.force, field: '--svg' });
         }
         const result = {
           designation: pc.designation,
@@ -92,43 +145,49 @@ Examples:
           stepDays: pc.stepDays,
           maxRevs: pc.maxRevs,
           leoAltitudeKm: pc.leoAltitudeKm,
-          grid: { launches: pc.launchJd.length, tofs: pc.tofDays.length, cells: pc.launchJd.length * pc.tofDays.length, solved: Array.from(pc.dvTotal).filter((v) => v >= 0).length },
-          best: pc.best,
-          bestGrid: pc.bestGrid,
+          grid: { launches: pc.launchJd.length, tofs: pc.tofDays.length, cells: pc.launchJd.length * pc.tofDays.length, solved: pk.solvedCellCount(pc) },
+          best: jsonBest(pc.best, direction),
+          bestGrid: jsonBest(pc.bestGrid, direction),
           seasons,
           svg: opts.svg ?? null,
           warnings: pc.warnings,
-          // Built only when printed (JSON serialises getters): text output does not need 10⁵ objects.
-          get cells() {
-            return pk.porkchopCells(pc);
-          },
+        };
+        const cells = () => {
+          const it = pk.iteratePorkchopCells(pc);
+          return direction === 'out' ? it : mapIter(it, (c) => jsonCell(c, direction));
         };
         return {
           result,
           warnings: pc.warnings,
-          csv: () =>
-            toCsv(
-              CSV_HEADER,
-              result.cells.map((c) => [c.launch, c.tofDays, c.arrival, c.c3, c.vInfDepKmS, c.declinationDeg, c.vInfArrKmS, c.dvLeoKmS, c.entrySpeedKmS, c.dvTotalKmS, c.revs, c.branch]),
-            ),
+          // Cells are streamed (a 1826 × 1000 grid is 2.5 GB of JSON): the same bytes as one
+          // JSON.stringify of the result with its `cells` array last, in bounded memory.
+          streamJson: (write) => writeJsonEnvelope(write, result, 'cells', cells(), plainJsonAt),
+          streamCsv: async (write) => {
+            await write(toCsv(direction === 'out' ? CSV_HEADER : CSV_HEADER_BACK, []));
+            for (const c of pk.iteratePorkchopCells(pc)) await write(csvLine(csvRow(c, direction)));
+          },
           text: (_r, s) => {
             const b = pc.best;
             const head = `${pc.name ? `${pc.name} (${pc.designation})` : pc.designation} — porkchop ${direction === 'out' ? 'Earth → asteroid' : 'asteroid → Earth'}, ${result.grid.launches} × ${result.grid.tofs} cells (step ${step} d, 0–${maxRevs} rev)\n\n`;
+            const departure: [string, string][] =
+              direction === 'out'
+                ? [['C3', `${fmt(b.c3, 2)} km²/s²  (v∞ ${fmt(b.vInfDepKmS)} km/s, declination ${fmt(b.declinationDeg, 1)}°)`]]
+                : [['asteroid departure', `v∞ ${fmt(b.vInfDepKmS)} km/s relative to the asteroid  (C3 ${fmt(b.c3, 2)} km²/s² relative to it, declination ${fmt(b.declinationDeg, 1)}° equatorial)`]];
             const best = renderPairs([
               [direction === 'out' ? 'launch' : 'departure', `${shortIso(b.launch)}  (${b.source === 'refined' ? 'refined below the grid step' : 'grid'})`],
               ['time of flight', `${fmt(b.tofDays, 1)} d → ${shortIso(b.arrival)} (${b.revs} rev${b.branch === 'single' ? '' : ', ' + b.branch})`],
-              ['C3', `${fmt(b.c3, 2)} km²/s²  (v∞ ${fmt(b.vInfDepKmS)} km/s, declination ${fmt(b.declinationDeg, 1)}°)`],
-              ['arrival v∞', `${fmt(b.vInfArrKmS)} km/s`],
+              ...departure,
+              [direction === 'out' ? 'arrival v∞' : 'arrival v∞ at Earth', `${fmt(b.vInfArrKmS)} km/s`],
               ...(b.dvLeoKmS !== null ? [['Δv from LEO', `${fmt(b.dvLeoKmS)} km/s`] as [string, string]] : []),
               ...(b.entrySpeedKmS !== null ? [['entry speed', `${fmt(b.entrySpeedKmS)} km/s`] as [string, string]] : []),
               ['Δv total', s.bold(`${fmt(b.dvTotalKmS)} km/s`) + (b.source === 'refined' ? `  (grid ${fmt(pc.bestGrid.dvTotalKmS)})` : '')],
             ], '  ');
             const seas = seasons.length
-              ? '\nLaunch seasons (best Δv within 1 km/s of the minimum):\n' +
+              ? `\n${direction === 'out' ? 'Launch' : 'Departure'} seasons (best Δv within 1 km/s of the minimum):\n` +
                 renderTable(seasons, [
                   { header: 'from', value: (x) => x.from.slice(0, 10), align: 'left' },
                   { header: 'to', value: (x) => x.to.slice(0, 10), align: 'left' },
-                  { header: 'best launch', value: (x) => x.best.launch.slice(0, 10), align: 'left' },
+                  { header: direction === 'out' ? 'best launch' : 'best departure', value: (x) => x.best.launch.slice(0, 10), align: 'left' },
                   { header: 'TOF d', value: (x) => fmt(x.best.tofDays, 0) },
                   { header: 'Δv km/s', value: (x) => fmt(x.best.dvTotalKmS) },
                 ])
@@ -140,3 +199,12 @@ Examples:
     );
   });
 };
+
+function* mapIter<A, B>(it: Iterable<A>, f: (a: A) => B): Generator<B, void, void> {
+  for (const a of it) yield f(a);
+}
+
+/** One CSV record, as `toCsv` writes it. */
+function csvLine(row: CsvValue[]): string {
+  return row.map(csvField).join(',') + '\r\n';
+}

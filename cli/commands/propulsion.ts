@@ -6,7 +6,7 @@ import type { Output, RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
 import { parseChoice, parseNumber, parseNumberRange, parseQuantityFlag, parseVector3 } from '../parse.js';
 import { fmt, renderPairs, renderTable } from '../format/table.js';
-import { InputError } from '../../src/errors.js';
+import { InputError, ProspectorError } from '../../src/errors.js';
 import type { Margins, MissionLeg, MissionProfile, Spacecraft, ThrustDistancePolicy, AsteroidOperations } from '../../src/propulsion/index.js';
 
 /** CLI defaults for the allowances, as printed in --help. */
@@ -21,6 +21,9 @@ export const PROPULSION_DEFAULTS = {
 
 export interface SpacecraftFlagValues {
   thruster?: string;
+  thrusterFile?: string;
+  thrusterMaxPower?: string;
+  thrusterMinPower?: string;
   thrusters?: string;
   power?: string;
   ppuMax?: string;
@@ -46,13 +49,16 @@ export interface SpacecraftFlagValues {
 export function addSpacecraftFlags(cmd: Command): Command {
   const d = PROPULSION_DEFAULTS;
   return cmd
-    .option('--thruster <id>', `thruster preset: nstar, next-c, spt-140 (default ${d.thruster}; see --list-thrusters on \`propulsion\`)`)
+    .option('--thruster <id>', `thruster preset: nstar, next-c, spt-140, or "custom" with --thruster-max-power, --isp and --efficiency or --thrust (default ${d.thruster}; see --list-thrusters on \`propulsion\`)`)
+    .option('--thruster-file <file>', 'a user-defined thruster as JSON: {"name", "maxInputPowerW", "minInputPowerW", "ispS", "efficiency" or "thrustN", "source"} (or "preset" plus fields to change); the flags below override it')
+    .option('--thruster-max-power <P>', "one thruster string's largest input power, W or with a unit (\"4.5 kW\"); overrides the preset (thrust re-derived at the preset efficiency)")
+    .option('--thruster-min-power <P>', "one thruster string's lowest input power before it shuts down, W or with a unit (default: the preset's, or 20 % of the maximum)")
     .option('--thrusters <n>', 'thrusters firing at once (default 1)')
     .option('--power <P>', 'power to the thrusters at 1 AU, W or with a unit ("20 kW"); falls as 1/r² (default: thrusters × preset max input)')
     .option('--ppu-max <P>', 'total power-processor cap, W or with a unit (default: thrusters × preset max input)')
-    .option('--isp <s>', 'override the preset specific impulse, s')
-    .option('--efficiency <eta>', 'override the preset total efficiency (0–1)')
-    .option('--thrust <N>', "override one thruster's full-power thrust, N (efficiency is then derived)")
+    .option('--isp <s>', 'specific impulse, s (overrides the preset or file)')
+    .option('--efficiency <eta>', 'total efficiency PPU input → jet, 0–1 (overrides the preset or file)')
+    .option('--thrust <N>', "one thruster's thrust at its largest input power, N (efficiency is then derived)")
     .option('--dry-mass <kg>', 'spacecraft dry mass incl. tanks, arrays, thrusters, kg or with a unit')
     .option('--propellant-capacity <kg>', 'xenon tank capacity, kg (default: no limit)')
     .option('--max-launch-mass <kg>', 'launcher capability to the departure C3, kg (default: no limit)')
@@ -84,19 +90,102 @@ async function optQty(text: string | undefined, unit: string, flag: string): Pro
   return text === undefined ? undefined : parseQuantityFlag(text, unit, flag, { positive: true });
 }
 
-/** Flags → spacecraft. `dryMassKg` may be omitted only when `needDryMass` is false (sizing). */
-export async function spacecraftFromFlags(o: SpacecraftFlagValues, opts: { needDryMass: boolean }): Promise<Spacecraft> {
+/** Engine thruster field → the flag that sets it, so errors name what the user can fix. */
+const THRUSTER_FIELD_FLAG: Record<string, string> = {
+  maxInputPowerW: '--thruster-max-power',
+  minInputPowerW: '--thruster-min-power',
+  ispS: '--isp',
+  efficiency: '--efficiency',
+  thrustN: '--thrust',
+  preset: '--thruster',
+};
+
+/**
+ * Flags → thruster: a preset (default nstar), "custom" from the flags alone, or --thruster-file;
+ * --thruster-max-power/--thruster-min-power/--isp/--efficiency/--thrust override either.
+ */
+export async function thrusterFromFlags(o: SpacecraftFlagValues, cwd: string): Promise<import('../../src/propulsion/index.js').ThrusterModel> {
   const { resolveThruster } = await import('../../src/propulsion/thrusters.js');
-  const count = o.thrusters === undefined ? 1 : parseNumber(o.thrusters, '--thrusters', { integer: true, min: 1, max: 100 });
   const isp = await optQty(o.isp, 's', '--isp');
   const efficiency = o.efficiency === undefined ? undefined : parseFractionFlag(o.efficiency, '--efficiency', 0, { max: 1, positive: true });
   const thrustN = await optQty(o.thrust, 'N', '--thrust');
-  const preset = o.thruster ?? PROPULSION_DEFAULTS.thruster;
+  const maxW = await optQty(o.thrusterMaxPower, 'W', '--thruster-max-power');
+  const minW = await optQty(o.thrusterMinPower, 'W', '--thruster-min-power');
   const overrides: Record<string, number> = {};
+  if (maxW !== undefined) overrides.maxInputPowerW = maxW;
+  if (minW !== undefined) overrides.minInputPowerW = minW;
   if (isp !== undefined) overrides.ispS = isp;
   if (efficiency !== undefined) overrides.efficiency = efficiency;
   if (thrustN !== undefined) overrides.thrustN = thrustN;
-  const thruster = resolveThruster({ preset, ...overrides }, '--thruster');
+
+  if (o.thrusterFile !== undefined) {
+    if (o.thruster !== undefined) throw new InputError('--thruster-file: give either --thruster or --thruster-file, not both', '--thruster-file');
+    const { readFile } = await import('node:fs/promises');
+    const { resolve } = await import('node:path');
+    const { thrusterSpecFromDoc, resolveSpecForFile } = await import('../../src/propulsion/thruster-file.js');
+    let text: string;
+    try {
+      text = await readFile(resolve(cwd, o.thrusterFile), 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new InputError(`--thruster-file: cannot read ${o.thrusterFile} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : (err as Error).message})`, '--thruster-file');
+    }
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (err) {
+      throw new InputError(`${o.thrusterFile}: invalid JSON (${(err as Error).message})`, '--thruster-file');
+    }
+    const spec = thrusterSpecFromDoc(doc, o.thrusterFile) as Record<string, unknown>;
+    // A flag for thrust or efficiency replaces the file's pair (the other is re-derived).
+    if (efficiency !== undefined || thrustN !== undefined) {
+      delete spec.efficiency;
+      delete spec.thrustN;
+    }
+    const flagged = Object.keys(overrides).length > 0;
+    const merged = { ...spec, ...overrides, ...(flagged && !('preset' in spec) ? { source: `${String(spec.source)}; overridden by ${Object.keys(overrides).map((k) => THRUSTER_FIELD_FLAG[k]).join(', ')}` } : {}) };
+    return resolveSpecForFile(merged as import('../../src/propulsion/index.js').ThrusterSpec, o.thrusterFile);
+  }
+
+  const relabel = (err: unknown): never => {
+    // "--thruster.ispS: …" → "--isp: …"
+    if (err instanceof ProspectorError && err.code !== 'NO_SOLUTION' && err.field) {
+      const key = err.field.replace(/^--thruster\.?/, '');
+      const flag = THRUSTER_FIELD_FLAG[key];
+      const extra = key === 'preset' ? '; or "custom" with --thruster-max-power, --isp and --efficiency or --thrust, or --thruster-file' : '';
+      if (flag) throw new InputError(`${flag}: ${err.message.replace(/^[^:]*:\s*/, '')}${extra}`, flag);
+    }
+    throw err;
+  };
+  const preset = o.thruster ?? PROPULSION_DEFAULTS.thruster;
+  if (preset.trim().toLowerCase() === 'custom') {
+    if (maxW === undefined) throw new InputError('--thruster-max-power: required with --thruster custom (one string\'s largest input power, e.g. "4.5 kW")', '--thruster-max-power');
+    if (isp === undefined) throw new InputError('--isp: required with --thruster custom (specific impulse, s)', '--isp');
+    if (efficiency === undefined && thrustN === undefined) throw new InputError('--efficiency: --thruster custom needs --efficiency or --thrust (T = 2ηP/(g0·Isp) gives the other)', '--efficiency');
+    try {
+      return resolveThruster({ id: 'custom', name: 'user-defined thruster', source: 'user input (command-line flags)', maxInputPowerW: maxW, ispS: isp, ...overrides }, '--thruster');
+    } catch (err) {
+      return relabel(err);
+    }
+  }
+  if (maxW !== undefined && minW === undefined) {
+    const { thrusterPreset } = await import('../../src/propulsion/thrusters.js');
+    const base = thrusterPreset(preset, '--thruster');
+    if (base.minInputPowerW > maxW) {
+      throw new InputError(`--thruster-max-power: ${maxW} W is below the ${base.id} preset's minimum input power (${base.minInputPowerW} W); give --thruster-min-power too`, '--thruster-max-power');
+    }
+  }
+  try {
+    return resolveThruster({ preset, ...overrides }, '--thruster');
+  } catch (err) {
+    return relabel(err);
+  }
+}
+
+/** Flags → spacecraft. `dryMassKg` may be omitted only when `needDryMass` is false (sizing). */
+export async function spacecraftFromFlags(o: SpacecraftFlagValues, opts: { needDryMass: boolean; cwd?: string }): Promise<Spacecraft> {
+  const count = o.thrusters === undefined ? 1 : parseNumber(o.thrusters, '--thrusters', { integer: true, min: 1, max: 100 });
+  const thruster = await thrusterFromFlags(o, opts.cwd ?? process.cwd());
   const ppuMaxW = await optQty(o.ppuMax, 'W', '--ppu-max');
   const powerAt1AuW = (await optQty(o.power, 'W', '--power')) ?? ppuMaxW ?? count * thruster.maxInputPowerW;
   const dry = await optQty(o.dryMass, 'kg', '--dry-mass');
@@ -146,9 +235,10 @@ export async function ionReportFromFlags(
   trip: import('../../src/propulsion/trip-propulsion.js').TripForPropulsion,
   target: { aAu: number; iDeg: number } | undefined,
   o: SpacecraftFlagValues,
+  cwd?: string,
 ): Promise<import('../../src/propulsion/trip-propulsion.js').PropulsionReport> {
   const { propulsionForTrip } = await import('../../src/propulsion/trip-propulsion.js');
-  const spacecraft = await spacecraftFromFlags(o, { needDryMass: true });
+  const spacecraft = await spacecraftFromFlags(o, { needDryMass: true, cwd });
   const settings = await missionSettingsFromFlags(o);
   return propulsionForTrip(trip, {
     spacecraft,
@@ -162,7 +252,7 @@ export async function ionReportFromFlags(
 }
 
 const SPACECRAFT_FLAGS: Array<[keyof SpacecraftFlagValues, string]> = [
-  ['thruster', '--thruster'], ['thrusters', '--thrusters'], ['power', '--power'], ['ppuMax', '--ppu-max'], ['isp', '--isp'],
+  ['thruster', '--thruster'], ['thrusterFile', '--thruster-file'], ['thrusterMaxPower', '--thruster-max-power'], ['thrusterMinPower', '--thruster-min-power'], ['thrusters', '--thrusters'], ['power', '--power'], ['ppuMax', '--ppu-max'], ['isp', '--isp'],
   ['efficiency', '--efficiency'], ['thrust', '--thrust'], ['dryMass', '--dry-mass'], ['propellantCapacity', '--propellant-capacity'],
   ['maxLaunchMass', '--max-launch-mass'], ['cargo', '--cargo'], ['margin', '--margin'], ['reserve', '--reserve'],
   ['contingency', '--contingency'], ['duty', '--duty'], ['thrustAt', '--thrust-at'], ['deployed', '--deployed'],
@@ -175,7 +265,7 @@ const SPACECRAFT_FLAGS: Array<[keyof SpacecraftFlagValues, string]> = [
  * settings, and `run(solution, orbit)` → the propulsion report and its text renderer.
  * `run` throws NoSolutionError (exit 3) when the spacecraft cannot fly the trajectory.
  */
-export async function prepareTripIon(o: SpacecraftFlagValues & { ion?: boolean }): Promise<{
+export async function prepareTripIon(o: SpacecraftFlagValues & { ion?: boolean }, cwd?: string): Promise<{
   run: (
     solution: import('../../src/propulsion/trip-propulsion.js').TripForPropulsion,
     targetOrbit?: { aAu: number; iDeg: number },
@@ -186,7 +276,7 @@ export async function prepareTripIon(o: SpacecraftFlagValues & { ion?: boolean }
     if (stray) throw new InputError(`${stray[1]}: spacecraft flags need --ion (the solar-electric propulsion budget)`, stray[1]);
     return null;
   }
-  const spacecraft = await spacecraftFromFlags(o, { needDryMass: true });
+  const spacecraft = await spacecraftFromFlags(o, { needDryMass: true, cwd });
   const settings = await missionSettingsFromFlags(o);
   return {
     run: async (solution, targetOrbit) => {
@@ -326,16 +416,27 @@ t = m0·ve/T·(1 − e^(−Δv/ve)) against duty × leg duration, thrust T = 2η
 capped by the PPUs. Without --cargo: the largest cargo and the constraint that binds.
 Exit 3 when no cargo (or no spacecraft) satisfies the constraints.
 
-Examples:
+Examples (each line after "#" says what it shows):
   $ prospector propulsion --dv-out 0.591 --days-out 129 --dv-back 0.521 --days-back 225 --stay 32 \\
-      --impulsive --dry-mass 747 --power "10 kW"            1991 VG (NHATS min-Δv), Dawn-class NSTAR
+      --impulsive --dry-mass 747 --power "10 kW" --thrusters 3
+      # 1991 VG, NHATS min-Δv legs; Dawn-class bus (747 kg dry, 10 kW) with 3 NSTAR firing together
+  $ prospector propulsion --dv-out 0.591 --days-out 129 --dv-back 0.521 --days-back 225 --stay 32 \\
+      --impulsive --dry-mass 747 --power "10 kW"
+      # INFEASIBLE (exit 3): one NSTAR at a time, as Dawn flew, cannot fly the 129-day outbound leg
   $ prospector propulsion --dv-out 1 --days-out 200 --dv-back 1 --days-back 300 --dry-mass 1500 \\
-      --thruster next-c --thrusters 2 --cargo 2000 --json
+      --thruster next-c --thrusters 2 --cargo 2000 --json          # budget for a given cargo
   $ prospector propulsion --dv-out 1 --days-out 200 --dv-back 1 --days-back 300 --cargo 5000 \\
-      --size --bus-mass 800 --thruster spt-140
+      --size --bus-mass 800 --thruster spt-140                      # the spacecraft 5 t of cargo needs
+  $ prospector propulsion --dv-out 1 --days-out 200 --dv-back 1 --days-back 300 --dry-mass 600 \\
+      --thruster custom --thruster-max-power "1.35 kW" --isp 1600 --thrust 0.083 --thrusters 4
+      # a thruster that is not a preset (SPT-100 class), from flags
+  $ prospector propulsion --dv-out 1 --days-out 200 --dv-back 1 --days-back 300 --dry-mass 600 \\
+      --thruster-file examples/thrusters/spt-100.json --thrusters 4   # the same from a JSON file
   $ prospector propulsion --dv1 0.32,-0.345,0.043 --dv2 -0.51,0.175,0.087 --tof 150 --tmax 0.6 --isp 3000
+      # MIMA and Damon for one Lambert arc (DESIGN §2.4 validation case)
   $ prospector trip "1991 VG" --launch 2039-05-01 --out-days 129 --stay-days 32 --return-days 225 --json > t.json
   $ prospector propulsion --trip t.json --dry-mass 747 --power "10 kW" --thrusters 3
+      # that trajectory's Lambert legs: Damon Δv and MIMA checks per leg
   $ prospector propulsion --edelbaum 7000,42166 --di 28.5 --central earth
   $ prospector propulsion --list-thrusters
 `,
@@ -391,10 +492,10 @@ Examples:
           let thrustSource: string;
           if (opts.tmax !== undefined) {
             thrustN = await parseQuantityFlag(opts.tmax, 'N', '--tmax', { positive: true });
-            ispS = opts.isp === undefined ? P.thrusterPreset(opts.thruster ?? PROPULSION_DEFAULTS.thruster).ispS : await parseQuantityFlag(opts.isp, 's', '--isp', { positive: true });
+            ispS = (await thrusterFromFlags(opts, ctx.cwd)).ispS;
             thrustSource = 'given (--tmax)';
           } else {
-            const sc = await spacecraftFromFlags(opts, { needDryMass: false });
+            const sc = await spacecraftFromFlags(opts, { needDryMass: false, cwd: ctx.cwd });
             const r = opts.r === undefined ? 1 : parseNumber(opts.r, '--r', { positive: true });
             const op = P.operatingPoint(sc, r);
             thrustN = op.thrustN * settings.dutyCycle;
@@ -429,7 +530,7 @@ Examples:
         if (opts.trip !== undefined) {
           const which = opts.solution === undefined ? 'min-dv' : parseChoice(opts.solution, '--solution', ['min-dv', 'min-duration'] as const);
           const trip = await tripFromFile(opts.trip, which, ctx.cwd);
-          const report = await ionReportFromFlags(trip, undefined, opts);
+          const report = await ionReportFromFlags(trip, undefined, opts, ctx.cwd);
           return { result: report, warnings: report.warnings, text: (_x, s) => F.renderPropulsionReport(report, s) };
         }
         if (opts.solution !== undefined) throw new InputError('--solution: only with --trip', '--solution');
@@ -454,7 +555,7 @@ Examples:
         if (opts.size) {
           if (settings.cargoKg === undefined) throw new InputError('--size: give the cargo to return with --cargo', '--cargo');
           if (opts.busMass === undefined) throw new InputError('--bus-mass: required with --size (dry mass without arrays, thrusters and tanks, kg)', '--bus-mass');
-          const sc0 = await spacecraftFromFlags(opts, { needDryMass: false });
+          const sc0 = await spacecraftFromFlags(opts, { needDryMass: false, cwd: ctx.cwd });
           const assumptions = {
             busDryMassKg: await parseQuantityFlag(opts.busMass, 'kg', '--bus-mass', { positive: true }),
             ...(opts.arrayKgPerKw !== undefined ? { arraySpecificMassKgPerKw: parseNumber(opts.arrayKgPerKw, '--array-kg-per-kw', { min: 0 }) } : {}),
@@ -467,7 +568,7 @@ Examples:
           const t1 = P.operatingPoint(r.spacecraft, 1).thrustN;
           return { result: { mode: 'size', ...r, thrustAt1AuN: t1 }, warnings, text: (_x, s) => F.renderSizing(r, s, t1) };
         }
-        const sc = await spacecraftFromFlags(opts, { needDryMass: true });
+        const sc = await spacecraftFromFlags(opts, { needDryMass: true, cwd: ctx.cwd });
         const t1 = P.operatingPoint(sc, 1).thrustN;
         const head = (s: Parameters<typeof F.renderBudget>[1]) => s.bold('Spacecraft') + '\n' + renderPairs(F.spacecraftLines(sc, t1), '  ');
         if (settings.cargoKg !== undefined) {

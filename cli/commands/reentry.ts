@@ -4,9 +4,10 @@ import { runOutput, withOutputFlags } from '../command.js';
 import { parseChoice, parseNumber, parseQuantityFlag } from '../parse.js';
 import { fmt, renderPairs } from '../format/table.js';
 import type { Style } from '../format/style.js';
-import { InputError, ProspectorError } from '../../src/errors.js';
+import { InputError, NoSolutionError, ProspectorError } from '../../src/errors.js';
 import { toCsv } from '../../src/export/csv.js';
 import type { EntryInput, EntryResult } from '../../src/reentry/entry-simulation.js';
+import type { RefinementEffects } from '../../src/reentry/refinement-effects.js';
 
 interface ReentryFlags {
   preset?: string;
@@ -29,6 +30,7 @@ interface ReentryFlags {
   cargo?: string;
   payloadFraction?: string;
   otherFraction?: string;
+  compareRefinements?: boolean;
   json?: boolean;
   csv?: boolean;
 }
@@ -66,11 +68,35 @@ export interface CapsuleCount {
   tpsCorrelation: string;
 }
 
-export type ReentryOutput = EntryResult & { preset: string | null; capsules?: CapsuleCount };
+export type ReentryOutput = EntryResult & { preset: string | null; capsules?: CapsuleCount; refinements?: RefinementEffects };
+
+const signed = (x: number, digits: number) => `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x), digits)}`;
+const signedPct = (f: number) => `${f >= 0 ? '+' : '−'}${fmt(Math.abs(f) * 100, 1)} %`;
+
+/** The refinements table: each case, and how far it moves the baseline. */
+function renderRefinements(x: RefinementEffects, s: Style): string {
+  const b = x.baseline;
+  const drogue = (t: number | null) => (t === null ? 'not reached' : `${fmt(t, 1)} s`);
+  const rows: Array<[string, string]> = [
+    ['baseline', `${fmt(b.peakDecelG, 2)} g · ${fmt(b.peakHeatFluxWCm2, 0)} W/cm² · ${fmt(b.heatLoadJCm2, 0)} J/cm² · peak heating ${fmt(b.timeToPeakS, 1)} s · drogue ${drogue(b.timeToDrogueS)}  (non-rotating Earth, constant C_D)`],
+    ...x.cases.map((c): [string, string] => [
+      c.refinement,
+      `${fmt(c.peakDecelG, 2)} g (${signedPct(c.delta.peakDecelFraction)}) · ${fmt(c.peakHeatFluxWCm2, 0)} W/cm² (${signedPct(c.delta.peakHeatFluxFraction)}) · ` +
+        `${fmt(c.heatLoadJCm2, 0)} J/cm² (${signedPct(c.delta.heatLoadFraction)}) · peak heating ${fmt(c.timeToPeakS, 1)} s (${signed(c.delta.timeToPeakS, 1)} s) · ` +
+        `drogue ${drogue(c.timeToDrogueS)}${c.delta.timeToDrogueS !== null ? ` (${signed(c.delta.timeToDrogueS, 1)} s)` : ''}`,
+    ]),
+  ];
+  const what = [
+    x.rotation ? `rotation at latitude ${fmt(x.rotation.latitudeDeg, 1)}°, azimuth ${fmt(x.rotation.azimuthDeg, 1)}°` : null,
+    x.cdMachPoints ? `C_D(Mach) table of ${x.cdMachPoints} points` : null,
+  ].filter(Boolean).join('; ');
+  return [s.bold(`How much each refinement moves the result`) + s.dim(`  (${what})`), renderPairs(rows, '  ').trimEnd(), ...x.notes.map((n) => s.dim(`  note: ${n}`))].join('\n');
+}
 
 function renderText(r: ReentryOutput, s: Style): string {
   const a = r.assumptions;
   const e = r.entry;
+  const machLimit = a.drogueDefinition.match(/Mach ≤ ([\d.]+)/)?.[1] ?? '';
   const head = s.bold(
     `Capsule entry${r.preset ? ` (${r.preset})` : ''}: ${a.massKg} kg, ⌀ ${a.diameterM} m, R_n ${a.noseRadiusM} m, C_D ${a.cd} — ${e.speedKmS} km/s at ${e.altitudeKm} km, γ ${fmt(e.fpaDeg, 2)}°`,
   );
@@ -83,7 +109,10 @@ function renderText(r: ReentryOutput, s: Style): string {
     [
       'drogue conditions',
       r.drogue
-        ? `${fmt(r.drogue.timeS, 1)} s after entry, ${fmt(r.drogue.altitudeKm, 1)} km, Mach ${fmt(r.drogue.mach, 2)} (Mach ${a.drogueDefinition.match(/Mach ≤ ([\d.]+)/)?.[1] ?? ''} reached at ${fmt(r.drogue.machThresholdTimeS, 1)} s)`
+        ? `${fmt(r.drogue.timeS, 1)} s after entry, ${fmt(r.drogue.altitudeKm, 1)} km, Mach ${fmt(r.drogue.mach, 2)} — set by ` +
+          (r.drogue.setBy === 'altitude'
+            ? `the ${a.drogueDefinition.match(/altitude ≤ ([\d.]+) km/)?.[1] ?? fmt(r.drogue.altitudeKm, 1)} km altitude ceiling (Mach ${machLimit} was reached earlier, at ${fmt(r.drogue.machThresholdTimeS, 1)} s)`
+            : `the Mach ${machLimit} limit${/altitude ≤/.test(a.drogueDefinition) ? ' (already below the altitude ceiling)' : ' (no altitude ceiling)'}`)
         : 'not reached',
     ],
     ['downrange', `${fmt(r.downrangeKm, 0)} km`],
@@ -95,6 +124,7 @@ function renderText(r: ReentryOutput, s: Style): string {
     ...(a.rotatingEarth ? [['relative entry state', `${fmt(e.relativeSpeedKmS, 3)} km/s, γ ${fmt(e.relativeFpaDeg, 2)}° (lat ${fmt(e.latitudeDeg, 1)}°, azimuth ${fmt(e.azimuthDeg, 1)}°)`] as [string, string]] : []),
     ['heating', a.heating],
     ['drogue', a.drogueDefinition],
+    ['drogue source', a.drogueSource],
     ['integrator', `RK4, ${a.stepS} s step`],
   ];
   const blocks = [head, renderPairs(pairs, '  ').trimEnd()];
@@ -110,6 +140,7 @@ function renderText(r: ReentryOutput, s: Style): string {
       ], '  ').trimEnd(),
     );
   }
+  if (r.refinements) blocks.push(renderRefinements(r.refinements, s));
   blocks.push(s.dim('Assumptions'), renderPairs(assume, '  ').trimEnd(), '');
   return blocks.join('\n');
 }
@@ -141,6 +172,7 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .option('--cargo <kg>', 'also size capsules of this design for a cargo: count, payload each, return-leg mass')
     .option('--payload-fraction <f>', 'with --cargo: target payload fraction of capsule mass (default 0.3; heritage 0.2–0.4)')
     .option('--other-fraction <f>', 'with --cargo: structure/parachute/avionics fraction (default 0.4)')
+    .option('--compare-refinements', 'also report how much Earth rotation and a Mach-dependent C_D (--cd-mach, or the preset\'s table) each move peak g, heating and the drogue time (done automatically when --rotating-earth or --cd-mach is used)')
     .option('--step <s>', 'RK4 step, s (default 0.1)')
     .option('--sample <s>', 'trajectory sample interval for --csv / --json, s (default 1 with --csv, none otherwise)')
     .addHelpText(
@@ -148,13 +180,17 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
       `
 Speed and flight-path angle are inertial at the interface (what a return trajectory delivers).
 Peak deceleration is from the integrated trajectory; the Allen–Eggers closed form is shown only
-as a cross-check. Drogue conditions: Mach ≤ 1.4 and altitude ≤ 31 km, whichever comes later.
+as a cross-check. Drogue conditions: Mach ≤ 1.4 and altitude ≤ 31 km, whichever comes later
+(31 km: Stardust's drogue opened at 31.03 km, Mach 1.23, 137.9 s after entry interface, Desai &
+Qualls 2008; Mach 1.4 is an assumed supersonic-deployment limit). An entry that skips out of
+the atmosphere, or never gets down to drogue conditions, is no solution: exit 3.
 
 Examples:
   $ prospector reentry --mass 45.8 --diameter 0.811 --nose-radius 0.2202 --cd 1.5 --speed 12.9 --fpa -8.2
   $ prospector reentry --preset stardust --atmosphere exponential --json
   $ prospector reentry --preset genesis --speed "11.5 km/s" --fpa "-9 deg" --csv > genesis.csv
   $ prospector reentry --mass 100 --diameter 0.97 --nose-radius 0.26 --cd 1.5 --speed 12 --fpa -10 --cargo "10 t"
+  $ prospector reentry --preset stardust --compare-refinements --latitude 41 --azimuth 110
 `,
     );
   withOutputFlags(cmd, { csv: true });
@@ -183,8 +219,8 @@ Examples:
         const deg = Math.PI / 180;
         const latitude = o.latitude !== undefined ? parseNumber(o.latitude, '--latitude', { min: -89.9, max: 89.9 }) : undefined;
         const azimuth = o.azimuth !== undefined ? parseNumber(o.azimuth, '--azimuth', { min: -360, max: 360 }) : undefined;
-        if ((latitude !== undefined || azimuth !== undefined) && !o.rotatingEarth) {
-          throw new InputError('--latitude/--azimuth: only meaningful with --rotating-earth', latitude !== undefined ? '--latitude' : '--azimuth');
+        if ((latitude !== undefined || azimuth !== undefined) && !o.rotatingEarth && !o.compareRefinements) {
+          throw new InputError('--latitude/--azimuth: only meaningful with --rotating-earth or --compare-refinements', latitude !== undefined ? '--latitude' : '--azimuth');
         }
         let drogueAltitudeKm: number | null | undefined;
         if (o.drogueAltitude !== undefined) drogueAltitudeKm = o.drogueAltitude.trim().toLowerCase() === 'none' ? null : await parseQuantityFlag(o.drogueAltitude, 'km', '--drogue-altitude', { positive: true });
@@ -231,7 +267,30 @@ Examples:
           }
           throw err;
         }
+        // No entry, no solution: a capsule that skips out (or is still flying when the simulation
+        // gives up) has no peak g, heating or drogue time worth printing.
+        if (r.skippedOut || (r.drogue === null && r.endAltitudeKm > 0)) {
+          const { shallowestCapturedFpaRad } = await import('../../src/reentry/skip-out-boundary.js');
+          const edge = shallowestCapturedFpaRad(input);
+          const fix = edge === null ? 'no flight-path angle down to −30° captures it at this speed' : `steepen --fpa to ${(Math.floor((edge / deg) * 100) / 100).toFixed(2)}° or below (the shallow edge of the entry corridor at ${speedKmS} km/s)`;
+          const what = r.skippedOut
+            ? `the capsule skips back out of the atmosphere after dipping to ${fmt(r.deepestAltitudeKm, 1)} km: no entry`
+            : `the capsule is still at ${fmt(r.endAltitudeKm, 1)} km after ${fmt(r.durationS, 0)} s without reaching drogue conditions: no entry`;
+          throw new NoSolutionError(`--fpa: at ${fmt(fpaDeg, 2)}° ${what}; ${fix}`, 'skip-out');
+        }
         const result: ReentryOutput = { preset: preset?.id ?? null, ...r };
+        if (o.rotatingEarth || cdMach || o.compareRefinements) {
+          const { entryRefinementEffects } = await import('../../src/reentry/refinement-effects.js');
+          const table = cdMach ?? (o.compareRefinements ? preset?.cdMach : undefined);
+          const withRotation = o.rotatingEarth || o.compareRefinements;
+          result.refinements = entryRefinementEffects(input, {
+            rotation: withRotation ? { latitudeRad: (latitude ?? 0) * deg, azimuthRad: (azimuth ?? 90) * deg } : undefined,
+            cdMach: table,
+          });
+          if (o.compareRefinements && !table) {
+            result.refinements.notes.push(`no C_D(Mach) table to compare: give --cd-mach${preset ? ` (preset ${preset.id} has none)` : ' or a --preset that has one (stardust)'}`);
+          }
+        }
         if (o.cargo !== undefined) {
           const cargoKg = await parseQuantityFlag(o.cargo, 'kg', '--cargo', { min: 0 });
           const { capsulesForCargo } = await import('../../src/reentry/capsule-sizing.js');

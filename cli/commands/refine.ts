@@ -73,7 +73,11 @@ function renderText(r: RefineOutput, s: Style): string {
     { header: 'r AU', value: (m) => fmt(m.meanDistanceAu, 3) },
     { header: 'P_abs kW', value: (m) => fmt(m.meanAbsorbedPowerKW, 1) },
     { header: `${a.route.feedstock === 'metal' ? 'metal' : 'rock'} t`, value: (m) => fmtSig(m.processedKg / 1000, 4) },
-    ...products.map((p) => ({ header: `${p} kg (cum.)`, value: (m: (typeof r.months)[number]) => fmtSig(m.cumulativeKg[p], 4) })),
+    // Per product: this month's kg beside the running total.
+    ...products.flatMap((p) => [
+      { header: `${p} kg`, value: (m: (typeof r.months)[number]) => fmtSig(m.productsKg[p], 4) },
+      { header: `${p} kg (cum.)`, value: (m: (typeof r.months)[number]) => fmtSig(m.cumulativeKg[p], 4) },
+    ]),
   ]);
   const totals = renderTable(products, [
     { header: 'product', value: (p) => p, align: 'left' },
@@ -83,10 +87,10 @@ function renderText(r: RefineOutput, s: Style): string {
     { header: 'recovery', value: (p) => fmt(a.recovery[p], 2) },
   ]);
   const assume = renderPairs([
-    ['concentrator', `${fmtSig(a.concentratorAreaM2, 4)} m²${a.concentratorDiameterM !== null ? ` (⌀ ${a.concentratorDiameterM} m)` : ''}, η_opt ${a.opticalEfficiency}, η_cap ${a.captureEfficiency}, duty ${a.dutyCycle}`],
+    ['concentrator', `${fmtSig(a.concentratorAreaM2, 4)} m²${a.concentratorDiameterM !== null ? ` (⌀ ${fmtSig(a.concentratorDiameterM, 4)} m)` : ''}, η_opt ${fmtSig(a.opticalEfficiency, 3)}, η_cap ${fmtSig(a.captureEfficiency, 3)}, duty ${fmtSig(a.dutyCycle, 3)}`],
     ['absorbed power', `η_opt·A·${a.solarConstantWM2} W/m²/r², r ${fmt(a.distanceAu.min, 3)}–${fmt(a.distanceAu.max, 3)} AU over the stay; ${fmt(r.rateAtArrival.absorbedPowerKW, 1)} kW at arrival`],
     ['route', `${a.route.specificEnergyMJPerKg} MJ per kg of ${a.route.basis === 'product' ? 'product released' : a.route.feedstock === 'metal' ? 'separated metal' : 'rock'}`],
-    ['body', `${fmtSig(r.body.massKg / 1000, 4)} t (${r.body.massSource}); metal fraction ${a.metalFraction}; grades ${r.body.gradeQuantile} (${r.body.gradeSource})`],
+    ['body', `${fmtSig(r.body.massKg / 1000, 4)} t (${r.body.massSource}); metal fraction ${fmtSig(a.metalFraction, 3)}; grades ${r.body.gradeQuantile} (${r.body.gradeSource})`],
     ['energy', `${fmtSig(r.totals.absorbedEnergyGJ, 4)} GJ absorbed, ${fmtSig(r.totals.processEnergyGJ, 4)} GJ into processing`],
     ['exhausted', r.exhaustedAfterDays === null ? 'no' : `after ${fmt(r.exhaustedAfterDays, 1)} days`],
   ], '  ');

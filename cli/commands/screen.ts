@@ -7,7 +7,8 @@ import { parseNumber } from '../parse.js';
 import { fmt, renderTable } from '../format/table.js';
 import { makeStyle, type Style } from '../format/style.js';
 import { toCsv } from '../../src/export/csv.js';
-import { UNTRUSTWORTHY } from '../../src/trajectory/warnings.js';
+// The marker alone: trajectory/warnings.js would load the ephemeris at every start-up.
+import { UNTRUSTWORTHY } from '../../src/trajectory/warning-markers.js';
 import type { ScreenProgress, ScreenResult } from '../../src/trajectory/screen.js';
 import { addTripConstraintFlags, tripConstraintsFromFlags, type TripFlagValues } from './trip.js';
 

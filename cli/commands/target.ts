@@ -2,7 +2,7 @@
 import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
 import { fmt, fmtSig, renderPairs, renderTable } from '../format/table.js';
-import type { Style } from '../format/style.js';
+import { makeStyle, type Style } from '../format/style.js';
 import type { Asteroid } from '../../src/catalog/types.js';
 import type { Composition, GradeDistribution } from '../../src/catalog/composition.js';
 import type { PhysicalModel } from '../../src/catalog/physical-model.js';
@@ -21,7 +21,7 @@ export interface TargetResult extends TargetRow {
   /** Osculating elements (AU, degrees), heliocentric ecliptic J2000; epoch TDB. */
   elements: { epochJd: number; epoch: string; epochAgeDays: number; a: number; e: number; i: number; om: number; w: number; ma: number; q: number; Q: number };
   u: number | null;
-  sizeBasis: string;
+  sizeBasis: string | null;
   size: { diameterSource: string | null; albedoLow: number | null; albedoHigh: number | null; albedoSource: string | null };
   massKg: number | null;
   massKgLow: number | null;
@@ -163,8 +163,8 @@ Examples:
         const { dateToJdTdb } = await import('../../src/astro/time.js');
         const cat = openCatalog(o.catalog, { cwd: ctx.cwd });
         const diag = summarizeDiagnostics(cat);
-        if (diag) ctx.stderr.write(`prospector: ${cat.source}: ${diag}\n`);
-        const a = findAsteroid(cat.asteroids, query);
+        if (diag) ctx.stderr.write(`${makeStyle(ctx.colorErr).yellow('warning')}: ${cat.source}: ${diag}\n`);
+        const a = findAsteroid(cat.view, query);
         const nowJd = dateToJdTdb(new Date());
         const warnings = targetWarnings(a, nowJd);
         const pm = physicalModel(a);

@@ -4,6 +4,7 @@ import { runOutput, withOutputFlags } from '../command.js';
 import type { Asteroid } from '../../src/catalog/types.js';
 import { fmt, fmtSig, renderTable } from '../format/table.js';
 import { toCsv } from '../../src/export/csv.js';
+import { makeStyle } from '../format/style.js';
 
 export const ORBIT_CLASSES = ['Atira', 'Aten', 'Apollo', 'Amor', 'MBA', 'Other'] as const;
 const SORTS = ['dv', 'diameter', 'name'] as const;
@@ -25,8 +26,8 @@ export interface TargetRow {
   albedo: number | null;
   spectralType: string | null;
   dvKmS: number | null;
-  /** How the size was obtained: measured | albedo (H + measured pV) | class (class-mean pV) | prior (C/S mix). */
-  sizeBasis: string;
+  /** How the size was obtained: measured | albedo (H + measured pV) | class (class-mean pV) | prior (C/S mix); null without a size. */
+  sizeBasis: string | null;
 }
 
 export function targetRow(a: Asteroid): TargetRow {
@@ -102,34 +103,55 @@ Examples:
         const { canonicalClass } = await import('../../src/catalog/physical-model.js');
         const cat = openCatalog(o.catalog, { cwd: ctx.cwd });
         const diag = summarizeDiagnostics(cat);
-        if (diag) ctx.stderr.write(`prospector: ${cat.source}: ${diag}\n`);
+        if (diag) ctx.stderr.write(`${makeStyle(ctx.colorErr).yellow('warning')}: ${cat.source}: ${diag}\n`);
 
+        // Filter and rank on the catalog's columns; full entries are built only for what is
+        // needed (the diameter filter/sort) and for the rows shown.
+        const v = cat.view;
         const wantSpectral = spectral?.map((s) => s.toLowerCase());
-        const matchesSpectral = (a: Asteroid): boolean => {
+        const matchesSpectral = (k: number): boolean => {
           if (!wantSpectral) return true;
-          const c = canonicalClass(a.spectralType);
+          const label = v.spectralType(k);
+          const c = canonicalClass(label);
           if (!c) return wantSpectral.includes('unknown');
           const cl = c.toLowerCase();
-          return wantSpectral.some((w) => cl === w || (w.length === 1 && cl.startsWith(w)) || (a.spectralType ?? '').toLowerCase() === w);
+          return wantSpectral.some((w) => cl === w || (w.length === 1 && cl.startsWith(w)) || (label ?? '').toLowerCase() === w);
         };
-        let rows = cat.asteroids.filter(
-          (a) =>
-            (!classes || classes.includes(a.orbitClass as (typeof ORBIT_CLASSES)[number])) &&
-            (maxDv === null || (a.dvKmS !== null && a.dvKmS <= maxDv)) &&
-            (minD === null || (a.diameterKm !== null && a.diameterKm >= minD)) &&
-            matchesSpectral(a),
-        );
-        const cmp: Record<(typeof SORTS)[number], (x: Asteroid, y: Asteroid) => number> = {
-          dv: (x, y) => (x.dvKmS ?? Infinity) - (y.dvKmS ?? Infinity) || x.designation.localeCompare(y.designation),
-          diameter: (x, y) => (y.diameterKm ?? -Infinity) - (x.diameterKm ?? -Infinity) || x.designation.localeCompare(y.designation),
-          name: (x, y) => x.displayName.localeCompare(y.displayName, 'en', { numeric: true }),
-        };
-        const matched = rows.length;
-        if (limit > 0 && sort === 'dv') rows = topK(rows, limit, cmp.dv);
-        else {
-          rows = rows.slice().sort(cmp[sort]);
-          if (limit > 0) rows = rows.slice(0, limit);
+        const diameterOf = (k: number) => v.asteroid(k).diameterKm;
+        let rowsK: number[] = [];
+        for (let k = 0; k < v.count; k++) {
+          if (classes && !classes.includes(v.orbitClass(k) as (typeof ORBIT_CLASSES)[number])) continue;
+          if (maxDv !== null) {
+            const dv = v.dvKmS(k);
+            if (dv === null || dv > maxDv) continue;
+          }
+          if (!matchesSpectral(k)) continue;
+          if (minD !== null) {
+            const d = diameterOf(k);
+            if (d === null || d < minD) continue;
+          }
+          rowsK.push(k);
         }
+        const byDesignation = (x: number, y: number) => compareDesignations(v.designation(x), v.designation(y));
+        const cmp: Record<(typeof SORTS)[number], (x: number, y: number) => number> = {
+          dv: (x, y) => (v.dvKmS(x) ?? Infinity) - (v.dvKmS(y) ?? Infinity) || byDesignation(x, y),
+          diameter: (x, y) => (diameterOf(y) ?? -Infinity) - (diameterOf(x) ?? -Infinity) || byDesignation(x, y),
+          // Alphabetical by name; unnamed objects after the named ones, by designation.
+          name: (x, y) => {
+            const nx = v.name(x), ny = v.name(y);
+            if (nx && ny) return NAME_ORDER.compare(nx, ny) || byDesignation(x, y);
+            if (nx) return -1;
+            if (ny) return 1;
+            return byDesignation(x, y);
+          },
+        };
+        const matched = rowsK.length;
+        if (limit > 0 && sort === 'dv') rowsK = topK(rowsK, limit, cmp.dv);
+        else {
+          rowsK.sort(cmp[sort]);
+          if (limit > 0) rowsK = rowsK.slice(0, limit);
+        }
+        const rows = rowsK.map((k) => v.asteroid(k));
         const result = rows.map(targetRow);
         const labels = rows.map((a) => a.displayName);
         const warnings: string[] = [];
@@ -154,7 +176,7 @@ Examples:
                 { header: 'H', value: (x) => fmt(x.row.H, 1) },
                 { header: 'D km (range)', value: (x) => size(x.row) },
                 { header: 'pV', value: (x) => fmt(x.row.albedo, 3) },
-                { header: 'size from', value: (x) => (x.row.diameterKm === null ? '—' : x.row.sizeBasis), align: 'left' },
+                { header: 'size from', value: (x) => (x.row.diameterKm === null ? '—' : x.row.sizeBasis ?? '—'), align: 'left' },
                 { header: 'type', value: (x) => x.row.spectralType ?? '?', align: 'left' },
               ],
               { header: s.bold },
@@ -170,6 +192,15 @@ Examples:
     );
   });
 };
+
+// Created on first use: building a collator costs more than a `--help` run should pay.
+let collator: Intl.Collator | undefined;
+const NAME_ORDER = { compare: (a: string, b: string) => (collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true })).compare(a, b) };
+
+/** Designations in a natural order: "2010 AB" < "2010 AB1" < "2010 AB10", years numerically. */
+function compareDesignations(a: string, b: string): number {
+  return NAME_ORDER.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
 
 /** The k smallest by `cmp`, sorted, without sorting the whole catalog. */
 function topK<T>(items: readonly T[], k: number, cmp: (a: T, b: T) => number): T[] {

@@ -4,8 +4,9 @@ import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
 import { parseDate, parseDateRange, parseNumber } from '../parse.js';
 import { fmt, renderPairs } from '../format/table.js';
-import type { Style } from '../format/style.js';
-import { InputError } from '../../src/errors.js';
+import { makeStyle, type Style } from '../format/style.js';
+import { InputError, NoSolutionError } from '../../src/errors.js';
+import type { CliContext } from '../context.js';
 import { toCsv } from '../../src/export/csv.js';
 import { addSpacecraftFlags, prepareTripIon, type SpacecraftFlagValues } from './propulsion.js';
 import type { RoundTripResult, TripConstraints, TripSolution } from '../../src/trajectory/round-trip.js';
@@ -128,6 +129,30 @@ export function renderTripText(r: RoundTripResult, s: Style, fixed: boolean): st
   return head + tripBlock('Minimum Δv', r.minDv, s) + '\n' + tripBlock('Minimum duration', r.minDuration, s);
 }
 
+/**
+ * One given trajectory. When it breaks a limit, its full breakdown is still printed (text or CSV on
+ * stdout; `trajectory` and `violations` in the --json error envelope), then the exit-3 error names
+ * the bound constraint; the orbit warnings go with the error either way.
+ */
+function evaluateFixedTrip(ctx: CliContext, opts: { json?: boolean; csv?: boolean }, evaluate: () => RoundTripResult): RoundTripResult {
+  try {
+    return evaluate();
+  } catch (e) {
+    const shown = e instanceof NoSolutionError ? (e.details?.trajectory as TripSolution | undefined) : undefined;
+    if (shown && e instanceof NoSolutionError && !opts.json) {
+      const violations = (e.details?.violations as Array<{ message: string }> | undefined) ?? [];
+      const s = makeStyle(ctx.color);
+      const head = { designation: e.details?.designation, name: e.details?.name, minDv: shown, minDuration: shown } as RoundTripResult;
+      ctx.stdout.write(
+        opts.csv
+          ? toCsv(TRIP_CSV_HEADER, [tripCsvRow('trajectory', shown)])
+          : renderTripText(head, s, true) + `\n${s.bold('Infeasible')}: ${violations.map((v) => v.message).join('; ')}\n`,
+      );
+    }
+    throw e;
+  }
+}
+
 export const register: RegisterCommand = (program, ctx, setExit) => {
   const cmd = program
     .command('trip')
@@ -163,7 +188,7 @@ Examples:
         if (fixed && fixedFlags.some((v) => v === undefined)) {
           throw new InputError('--out-days, --stay-days and --return-days go together (with --launch DATE)', '--out-days');
         }
-        const ion = await prepareTripIon(opts);
+        const ion = await prepareTripIon(opts, ctx.cwd);
         const { constraints, singleLaunchJd } = await tripConstraintsFromFlags(opts, { maxRevsDefault: 0, allowSingleDate: fixed });
         if (fixed && singleLaunchJd === undefined) throw new InputError('--launch: give one date (not a window) with --out-days', '--launch');
         if (!fixed && singleLaunchJd !== undefined) throw new InputError('--launch: one date needs --out-days, --stay-days and --return-days; for a search give FROM..TO', '--launch');
@@ -171,13 +196,16 @@ Examples:
         const target = findAsteroid(loadCatalog(opts.catalog), designation);
         const rt = await import('../../src/trajectory/round-trip.js');
         const result = fixed
-          ? rt.evaluateTrip(target, constraints, {
-              launchJd: singleLaunchJd!,
-              outDays: parseNumber(opts.outDays, '--out-days', { positive: true }),
-              stayDays: parseNumber(opts.stayDays, '--stay-days', { min: 0 }),
-              returnDays: parseNumber(opts.returnDays, '--return-days', { positive: true }),
-            })
-          : rt.searchRoundTrips(target, constraints, { signal: ctx.signal });
+          ? evaluateFixedTrip(ctx, opts, () =>
+              rt.evaluateTrip(target, constraints, {
+                launchJd: singleLaunchJd!,
+                outDays: parseNumber(opts.outDays, '--out-days', { positive: true }),
+                stayDays: parseNumber(opts.stayDays, '--stay-days', { min: 0 }),
+                returnDays: parseNumber(opts.returnDays, '--return-days', { positive: true }),
+              }),
+            )
+          : // Yields to the event loop as it goes, so that Ctrl+C stops it (exit 130, best so far in the message).
+            await rt.searchRoundTripsAsync(target, constraints, { signal: ctx.signal });
         const out = { ...result, constraints: await constraintsForOutput(result.constraints) };
         const ionRun = ion ? await ion.run(result.minDv, { aAu: target.orbit.aAu, iDeg: target.orbit.iDeg }) : null;
         return {

@@ -25,6 +25,17 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
         );
         return;
       }
+      if (scenario !== undefined) {
+        // A scenario that cannot be read is a usage error here, before the screen is taken over.
+        const { resolve } = await import('node:path');
+        const { readScenarioFile } = await import('../tui/scenario-doc.js');
+        try {
+          await readScenarioFile(resolve(ctx.cwd, scenario));
+        } catch (err) {
+          setExit(reportError(ctx, {}, new UsageError((err as Error).message, 'scenario')));
+          return;
+        }
+      }
       const { runTui } = await import('../tui/run.js');
       setExit(await runTui(ctx, { scenarioPath: scenario }));
     });

@@ -89,7 +89,8 @@ export function renderPlanReport(p: Plan, style: Style): string {
     out += renderPairs(
       [
         ['propulsion', `${num(s.powerW)} W at 1 AU · Isp ${num(s.ispS)} s · η ${num(s.efficiency)} · thrust ${num(s.thrustN)} N`],
-        ['masses', `launch ${num(s.launchMassKg)} kg · propellant ${num(s.propellantKg)} kg · max return cargo ${num(s.maxReturnCargoKg)} kg`],
+        ['masses', `launch ${num(s.launchMassKg)} kg · propellant ${num(s.propellantKg)} kg · capsule hardware ${num(s.capsuleTareKg)} kg · cargo home ${num(s.returnCargoKg)} kg`],
+        ['return cargo', `at most ${num(s.maxReturnCargoKg)} kg (${s.cargoMethod}; binding: ${s.binding ?? '—'}); limited by the ${s.returnLimitedBy}`],
         ['verdict', s.feasible ? style.green('feasible') : `${style.red('infeasible')}${s.binding ? ` (binding: ${s.binding})` : ''}`],
         ['method', s.method],
       ],
@@ -100,10 +101,13 @@ export function renderPlanReport(p: Plan, style: Style): string {
       [
         { header: '  leg', value: (l) => `  ${l.name}`, align: 'left' },
         { header: 'Δv km/s', value: (l) => num(l.dvKmS) },
+        { header: 'Δv method', value: (l) => l.dvMethod, align: 'left' },
         { header: 'm0 kg', value: (l) => num(l.initialMassKg) },
         { header: 'propellant kg', value: (l) => num(l.propellantKg) },
         { header: 'burn d', value: (l) => num(l.burnDays) },
-        { header: 'leg d', value: (l) => num(l.legDays) },
+        { header: 'avail d', value: (l) => num(l.availableBurnDays) },
+        { header: 'MIMA a m/s²', value: (l) => (l.lowThrust ? num(l.lowThrust.aReqMS2) : '—') },
+        { header: 'MIMA max m0 kg', value: (l) => (l.lowThrust ? num(l.lowThrust.maxInitialMassKg) : '—') },
         { header: 'ok', value: (l) => (l.feasible ? 'yes' : 'NO') },
       ],
       { header: style.dim },
@@ -168,54 +172,97 @@ export function renderPlanReport(p: Plan, style: Style): string {
     );
   } else out += notModelled(p.delivered, style);
 
-  out += heading('Supply impact', style);
+  out += heading(p.supply.modelled && p.supply.path !== 'this mission' ? `Supply impact (${p.supply.path}: comparison only)` : 'Supply impact', style);
   if (p.supply.modelled) {
-    if (p.supply.elements.length > 0) out += renderTable(
-      p.supply.elements,
+    const sp = p.supply;
+    if (sp.elements.length > 0) out += renderTable(
+      sp.elements,
       [
         { header: '  element', value: (x) => `  ${x.element}`, align: 'left' },
         { header: 'kg/yr', value: (x) => num(x.deliveredKgPerYear) },
-        { header: 'world kg/yr', value: (x) => num(x.worldSupplyKgPerYear) },
+        { header: 'world kg/yr', value: (x) => num(x.worldSupplyKgPerYear) + (x.supplyApproximate ? '~' : '') },
         { header: 'share', value: (x) => pct(x.shareOfWorld) },
-        { header: 'outside dominant', value: (x) => pct(x.shareOutsideDominant) },
+        { header: 'outside dominant', value: (x) => (x.shareOutsideDominant === null ? '—' : `${pct(x.shareOutsideDominant)} (ex ${x.dominantProducer})`), align: 'left' },
         { header: 'price $/kg', value: (x) => num(x.priceUsdPerKg) },
         { header: 'responded $/kg', value: (x) => num(x.respondedPriceUsdPerKg) },
+        { header: 'change', value: (x) => pct(x.priceChangeFraction) },
       ],
       { header: style.dim },
     );
-    if (p.supply.semiconductors) out += renderPairs(Object.entries(p.supply.semiconductors).filter(([, v]) => typeof v === 'number' || typeof v === 'string').map(([k, v]) => [k, typeof v === 'number' ? num(v) : String(v)] as const), '  ');
-    out += `  method: ${p.supply.method}\n`;
+    if (sp.elements.some((x) => x.supplyApproximate)) out += `  ${style.dim('~ approximate world-supply figure (PGM market reports; REE derived from world REO and a published output distribution)')}\n`;
+    for (const x of sp.elements) {
+      const why = x.notes.find((n) => n.startsWith('world supply derived') || n.startsWith('no world-supply figure'));
+      if (why) out += `  ${style.dim(`${x.element}: ${why}`)}\n`;
+    }
+    if (sp.ree) out += `  ΣREE as oxide: ${num(sp.ree.deliveredReoKgPerYear)} kg REO = ${pct(sp.ree.shareOfWorld)} of world REO, ${pct(sp.ree.shareOutsideChina)} of supply outside China\n`;
+    const se = sp.semiconductors;
+    if (se) {
+      out += `  semiconductors: ${se.die}, ${num(se.dieAreaMm2)} mm² · ${num(se.grossDiesPerWafer)} gross dies per wafer · yield ${pct(se.dieYield)} · ${se.stack} film stack (${se.layers.map((l) => `${l.element} ${num(l.thicknessNm)} nm × ${num(l.levels)}`).join(', ')}) · utilisation ${num(se.utilisation)}\n`;
+      if (se.dieNote) out += `  ${style.yellow('!')} ${se.dieNote}\n`;
+      if (se.elements.length > 0) out += renderTable(
+        se.elements,
+        [
+          { header: '  element', value: (x) => `  ${x.element}`, align: 'left' },
+          { header: 'g/wafer', value: (x) => num(x.gramsPerWafer) },
+          { header: 'wafers/yr', value: (x) => num(x.wafersPerYear) },
+          { header: 'accelerators/yr', value: (x) => num(x.acceleratorsPerYear) },
+          { header: 'mg/accelerator', value: (x) => num(x.mgPerAccelerator) },
+          { header: 'of world wafers', value: (x) => pct(x.shareOfWorldWafers) },
+        ],
+        { header: style.dim },
+      );
+      if (se.notInStackNote) out += `  ${se.notInStackNote}\n`;
+      out += `  full stack: ${num(se.fullStackWafersPerYear)} wafers/yr${se.limitingElement ? ` (limited by ${se.limitingElement})` : ''}; world output ${num(se.worldWafersPerYear)} wafers/yr (300 mm equivalents, all device types)\n`;
+    } else if (sp.semiconductorsNote) out += `  semiconductors: ${sp.semiconductorsNote}\n`;
+    out += `  method: ${sp.method}\n`;
   } else out += notModelled(p.supply, style);
 
   out += heading('Orbital compute', style);
   if (p.orbitalCompute.modelled) {
     const oc = p.orbitalCompute;
-    out += renderPairs(
-      [
-        ['data centre', `${num(oc.powerGw)} GW for ${num(oc.years)} yr · ${num(oc.satellites)} satellites · ${num(oc.massKg)} kg launched at ${usd(oc.launchUsdPerKg)}/kg`],
-        ['cost', `orbital ${usd(oc.orbitalTotalUsd)} vs terrestrial ${usd(oc.terrestrialTotalUsd)}`],
-        ['parity launch price', oc.parityLaunchUsdPerKg === null ? 'none (orbital never cheaper)' : `${usd(oc.parityLaunchUsdPerKg)}/kg`],
-        ['this mission', `replaces ${num(oc.replacedKg)} kg of launched mass, saves ${usd(oc.launchCostSavedUsd)}; parity with it ${oc.parityWithDeliveryUsdPerKg === null ? 'none' : `${usd(oc.parityWithDeliveryUsdPerKg)}/kg`}`],
-        ['method', oc.method],
-      ],
-      '  ',
-    );
+    const pairs: Array<[string, string]> = [
+      ['data centre', `${num(oc.powerGw)} GW for ${num(oc.years)} yr · ${num(oc.satellites)} satellites · ${num(oc.massKg)} kg launched at ${usd(oc.launchUsdPerKg)}/kg`],
+      ['launch price', oc.launchPriceBasis],
+      ['cost', `orbital ${usd(oc.orbitalTotalUsd)} vs terrestrial ${usd(oc.terrestrialTotalUsd)}`],
+      ['LCOE', `orbital ${usd(oc.lcoeUsdPerMWh)}/MWh vs terrestrial ${usd(oc.terrestrialLcoeUsdPerMWh)}/MWh (${oc.lcoeBasis})`],
+      ['parity launch price', oc.parityLaunchUsdPerKg === null ? `none — ${oc.parityNote} (raw ${usd(oc.parityRawUsdPerKg)}/kg)` : `${usd(oc.parityLaunchUsdPerKg)}/kg`],
+      ['parity per MWh', oc.parityLcoeLaunchUsdPerKg === null ? 'none (orbital LCOE above terrestrial even with free launch)' : `${usd(oc.parityLcoeLaunchUsdPerKg)}/kg`],
+    ];
+    const l = oc.link;
+    if (l) {
+      const label = l.path === 'this mission' ? 'this mission' : 'if delivered to orbit';
+      const unused = Object.entries(l.unusedKg);
+      pairs.push([
+        label,
+        `${num(l.deliveredKg)} kg delivered replaces ${num(l.replacedKg)} kg of launched mass (${l.categories.map((c) => `${c.category} ${pct(c.coverage)} of ${num(c.needKg)} kg`).join(', ')}); saves ${usd(l.launchCostSavedUsd)}, ${usd(l.launchCostSavedUsdPerGw)} per GW` +
+          (unused.length ? `; no use in orbit: ${unused.map(([k, v]) => `${k} ${num(v)} kg`).join(', ')}` : '') +
+          (l.path === 'this mission' ? '' : ' — comparison only, this mission delivers to Earth'),
+      ]);
+      pairs.push([
+        'parity shift',
+        l.parityBeforeUsdPerKg !== null && l.parityAfterUsdPerKg !== null
+          ? `${usd(l.parityBeforeUsdPerKg)}/kg → ${usd(l.parityAfterUsdPerKg)}/kg (${l.parityChangeUsdPerKg !== null && l.parityChangeUsdPerKg < 0 ? '−' : '+'}${usd(Math.abs(l.parityChangeUsdPerKg ?? 0))}/kg)`
+          : `${l.parityBeforeUsdPerKg === null && l.parityAfterUsdPerKg === null ? 'no parity before or after' : l.parityNote}; raw ${l.parityRawBeforeUsdPerKg === null ? '—' : `${usd(l.parityRawBeforeUsdPerKg)}/kg`} → ${l.parityRawAfterUsdPerKg === null ? '—' : `${usd(l.parityRawAfterUsdPerKg)}/kg`}`,
+      ]);
+    }
+    pairs.push(['method', oc.method]);
+    out += renderPairs(pairs, '  ');
   } else out += notModelled(p.orbitalCompute, style);
 
   out += heading('Economics', style);
   if (p.economics.modelled) {
     const e = p.economics;
-    out += renderPairs(
-      [
-        ['NPV', `${usd(e.npvUsd)} at ${pct(e.discountRate)}/yr (P10 / P50 / P90 ${bandText(e.band, usd)})`],
-        ['revenue', usd(e.revenueUsd)],
-        ['costs', `${usd(e.costUsd)}: ${Object.entries(e.costs).map(([k, v]) => `${k} ${usd(v)}`).join(', ')}`],
-        ['IRR', e.irr === null ? '— (no sign change)' : pct(e.irr)],
-        ['payback', e.paybackYear === null ? 'never within the campaign' : String(e.paybackYear)],
-        ['method', e.method],
-      ],
-      '  ',
-    );
+    const pairs: Array<[string, string]> = [
+      ['NPV', `${usd(e.npvUsd)} at ${pct(e.discountRate)}/yr (P10 / P50 / P90 ${bandText(e.band, usd)})`],
+      ['revenue', usd(e.revenueUsd)],
+      ['costs', `${usd(e.costUsd)}: ${Object.entries(e.costs).map(([k, v]) => `${k} ${usd(v)}`).join(', ')}`],
+      ['IRR', e.irr === null ? '— (no sign change)' : pct(e.irr)],
+      ['payback', e.paybackYear === null ? 'never within the campaign' : String(e.paybackYear)],
+    ];
+    if (e.capsuleUnitCostUsd !== null) pairs.push(['capsule cost', `${usd(e.capsuleUnitCostUsd)} each — ${e.capsuleCostBasis ?? ''}`]);
+    pairs.push(['avoided launch', `${usd(e.avoidedLaunchUsdPerKg)}/kg for 1 kg delivered to orbit — ${e.avoidedLaunchBasis}`]);
+    pairs.push(['method', e.method]);
+    out += renderPairs(pairs, '  ');
   } else out += notModelled(p.economics, style);
 
   if (p.uncertainty.samples > 0) {

@@ -16,6 +16,7 @@ export function spacecraftLines(sc: Spacecraft, thrustAt1AuN: number): Array<[st
     ['', `Isp ${fmt(th.ispS, 0)} s, η ${fmt(th.efficiency, 3)}, ${fmt(th.thrustN * 1000, 1)} mN at ${fmt(th.maxInputPowerW / 1000, 2)} kW, runs down to ${fmt(th.minInputPowerW / 1000, 2)} kW`],
     ['power', `${fmt(sc.powerAt1AuW / 1000, 2)} kW to the thrusters at 1 AU (∝ 1/r²), PPU cap ${fmt(cap / 1000, 2)} kW`],
     ['thrust at 1 AU', `${fmt(thrustAt1AuN * 1000, 1)} mN  (T = 2ηP/(g0·Isp))`],
+    ['thruster source', th.source],
     ['dry mass', `${kg(sc.dryMassKg)}${sc.propellantCapacityKg !== undefined ? `, tanks ${kg(sc.propellantCapacityKg)}` : ''}${sc.maxLaunchMassKg !== undefined ? `, launch limit ${kg(sc.maxLaunchMassKg)}` : ''}`],
   ];
 }
@@ -54,7 +55,7 @@ function lowThrustLines(phases: BudgetPhase[], s: Style): string {
     const l = p.lowThrust!;
     const verdict = l.feasible
       ? s.green(`feasible (start mass ${pct(l.massRatio)} of the MIMA maximum)`)
-      : s.red(`INFEASIBLE: start mass ${fmt(l.massRatio, 2)} × the MIMA maximum; needs ${fmt(l.thrustNeededN * 1000, 1)} mN, short by ${fmt(l.thrustShortfallN * 1000, 1)} mN ≈ ${fmt(l.powerShortfallW / 1000, 2)} kW more thruster power`);
+      : s.red(`INFEASIBLE: start mass ${fmt(l.massRatio, 2)} × the MIMA maximum; needs ${fmt(l.thrustNeededN * 1000, 1)} mN of full thrust, has ${fmt(p.thrustN * 1000, 1)} mN: short by ${fmt(l.thrustShortfallN * 1000, 1)} mN ≈ ${fmt(l.powerShortfallW / 1000, 2)} kW more thruster input power`);
     return [
       `  ${p.name}: MIMA a_req ${l.aReqMS2.toExponential(4)} m/s², max start mass ${kg(l.maxInitialMassKg)} (−14 %…+10 % vs optimum); ` +
         `Damon Δv ${fmt(l.damon.dvKmS, 3)} km/s, max start mass ${kg(l.damon.maxInitialMassKg)}`,
@@ -146,21 +147,30 @@ export function renderPropulsionReport(r: PropulsionReport, s: Style): string {
     { header: 'days', value: (l) => fmt(l.durationDays, 0) },
   ]);
   const band = r.band;
-  const bandLine = (label: string, c: typeof band.optimistic) =>
-    `${label} (×${c.dvFactor}): ${c.feasible ? (r.mode === 'max-cargo' ? `${kg(c.cargoKg)}, binding ${c.binding}` : `feasible${c.binding ? '' : ''}`) : s.red(`infeasible (${c.binding})`)}`;
+  // Each leg's Δv at this end and how it was obtained (Damon × MIMA error, or impulsive × Lambert optimism).
+  const bandLine = (label: string, c: typeof band.optimistic) => {
+    const verdict = c.feasible ? (r.mode === 'max-cargo' ? `${kg(c.cargoKg)}, binding ${c.binding}` : 'feasible') : s.red(`infeasible (${c.binding})`);
+    const legsText = c.legs.map((l) => `${l.name} ${fmt(l.dvKmS, 3)} km/s = ${l.basis}${l.belowEdelbaum ? ', below Edelbaum' : ''}`).join('; ');
+    return `  ${label}: ${verdict}\n    ${s.dim(legsText + `; MIMA max mass × ${fmt(c.mimaMassFactor, 3)}`)}`;
+  };
   const out = [
     s.bold('Ion propulsion') + `  (${r.method})`,
     renderPairs(head, '  '),
     s.bold('Leg Δv (ballistic Lambert → low thrust)'),
     legs,
   ];
-  if (r.edelbaum) out.push(`  Edelbaum: ${fmt(r.edelbaum.dvKmS, 3)} km/s — ${r.edelbaum.note}\n`);
+  if (r.edelbaum) {
+    const e = r.edelbaum;
+    out.push(`  Edelbaum: ${fmt(e.dvKmS, 3)} km/s — ${e.note}${e.legsBelow.length ? `; ${e.legsBelow.join(', ')} below it (not clamped)` : ''}\n`);
+  }
   out.push(
     r.mode === 'max-cargo'
       ? s.bold(`Max returnable cargo: ${kg(r.cargoKg)}`) + `  (${r.cargoMethod}; binding: ${r.binding})`
       : s.bold(`Cargo ${kg(r.cargoKg)}: ${r.budget.feasible ? 'feasible' : `INFEASIBLE — binding: ${r.binding}`}`),
-    `  Δv band: ${bandLine('optimistic', band.optimistic)}; ${bandLine('pessimistic', band.pessimistic)}`,
-    `  band source: ${band.source}`,
+    s.bold('  Δv band'),
+    bandLine('optimistic', band.optimistic),
+    bandLine('pessimistic', band.pessimistic),
+    s.dim(`  band source: ${band.source}${r.mission.margins.dvFraction > 0 ? `; leg Δvs above are before the +${fmt(r.mission.margins.dvFraction * 100, 0)} % Δv margin` : ''}`),
     '',
     renderBudget(r.budget, s),
   );

@@ -1,4 +1,5 @@
-// Small hooks shared by the screens: terminal size with resize, throttled state, raw-mode guard.
+// Small hooks shared by the screens: terminal size with resize, throttled state, raw-mode guard,
+// state that outlives a screen (view switches keep sort, filters, cursors), the colour theme.
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useInput, useStdin, useStdout, type Key } from 'ink';
 
@@ -140,4 +141,40 @@ export function useViewKeys(handler: KeyHandler): void {
     },
     [slot, stable],
   );
+}
+
+/**
+ * Screen state kept by the App across view switches (a screen unmounts when another is shown):
+ * sort, filters, search, cursors, scroll positions. One store per App instance.
+ */
+export const PersistContext = createContext<Map<string, unknown> | null>(null);
+
+/** useStateRef whose value survives the screen being unmounted and shown again. */
+export function usePersistentState<T>(key: string, initial: T | (() => T)): [T, (next: T | ((prev: T) => T)) => void, { readonly current: T }] {
+  const store = useContext(PersistContext);
+  const [value, set, ref] = useStateRef<T>(() => {
+    if (store?.has(key)) return store.get(key) as T;
+    return typeof initial === 'function' ? (initial as () => T)() : initial;
+  });
+  const setAndKeep = useCallback(
+    (next: T | ((prev: T) => T)) => {
+      set(next);
+      store?.set(key, ref.current);
+    },
+    [key, ref, set, store],
+  );
+  return [value, setAndKeep, ref];
+}
+
+/**
+ * Colour on or off (NO_COLOR, --no-color, TERM=dumb). Without colour the screens still mark the
+ * selection (`>` markers, brackets) and use bold/inverse, which are emphasis, not colour.
+ */
+export const ThemeContext = createContext<{ color: boolean }>({ color: true });
+
+/** `c('red')` is 'red' with colour on and undefined without (ink then emits no colour code). */
+export function useTheme(): { color: boolean; c: (name: string | undefined) => string | undefined } {
+  const { color } = useContext(ThemeContext);
+  const c = useCallback((name: string | undefined) => (color ? name : undefined), [color]);
+  return { color, c };
 }

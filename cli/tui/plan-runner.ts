@@ -12,12 +12,21 @@ export interface PlanProgress {
 export interface PlanRun {
   plan: unknown;
   samples: number;
+  /**
+   * The sample count `prospector plan/export` would use for this scenario here (PROSPECTOR_SAMPLES,
+   * the scenario file, prospector.config.json, the user config, else 1000).
+   */
+  fullSamples: number;
 }
 
 interface Opts {
-  /** At most this many Monte Carlo samples; null: the scenario's own count. */
+  /** At most this many Monte Carlo samples; null: the full count (as the CLI would use). */
   samples: number | null;
   signal: AbortSignal;
+  /** Directory the CLI settings (prospector.config.json) are read from. */
+  cwd: string;
+  /** Worker thread to use: live plans and export plans never cancel each other. */
+  role?: 'plan' | 'export';
   onProgress?: (p: PlanProgress) => void;
 }
 
@@ -46,9 +55,10 @@ function createWorker(): Worker | null {
   return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
 }
 
-type Role = 'plan' | 'units';
-// Two threads: planning (terminated to cancel) and unit conversion (never waits behind a plan).
-const workers: Record<Role, Worker | null> = { plan: null, units: null };
+type Role = 'plan' | 'export' | 'units';
+// Threads: live planning (terminated to cancel), full-sample plans for exports (same), and unit
+// conversion (never waits behind a plan).
+const workers: Record<Role, Worker | null> = { plan: null, export: null, units: null };
 let nextId = 1;
 
 function getWorker(role: Role = 'plan'): Worker | null {
@@ -69,9 +79,9 @@ function getWorker(role: Role = 'plan'): Worker | null {
   return w;
 }
 
-/** Stops the planning worker (cancel), or every worker (`all`, end of session). */
-export async function stopPlanWorker(all = true): Promise<void> {
-  const roles: Role[] = all ? ['plan', 'units'] : ['plan'];
+/** Stops one planning worker (cancel), or every worker (`all`, end of session). */
+export async function stopPlanWorker(all = true, role: Role = 'plan'): Promise<void> {
+  const roles: Role[] = all ? ['plan', 'export', 'units'] : [role];
   await Promise.all(
     roles.map((r) => {
       const w = workers[r];
@@ -82,21 +92,22 @@ export async function stopPlanWorker(all = true): Promise<void> {
 }
 
 export async function runPlanOffThread(api: ScenarioApi, doc: ScenarioDoc, source: string, opts: Opts): Promise<PlanRun> {
-  const w = getWorker();
-  if (w) return runInWorker(w, doc, source, opts);
+  const role = opts.role ?? 'plan';
+  const w = getWorker(role);
+  if (w) return runInWorker(w, role, doc, source, opts);
   return runInProcess(api, doc, source, opts);
 }
 
-function runInWorker(w: Worker, doc: ScenarioDoc, source: string, opts: Opts): Promise<PlanRun> {
+function runInWorker(w: Worker, role: Role, doc: ScenarioDoc, source: string, opts: Opts): Promise<PlanRun> {
   return new Promise<PlanRun>((resolve, reject) => {
     if (opts.signal.aborted) return reject(cancelled());
     const id = nextId++;
-    const onMessage = (m: { id: number; type: string; done?: number; total?: number; plan?: unknown; samples?: number; message?: string; code?: string; field?: string }) => {
+    const onMessage = (m: { id: number; type: string; done?: number; total?: number; plan?: unknown; samples?: number; fullSamples?: number; message?: string; code?: string; field?: string }) => {
       if (m.id !== id) return;
       if (m.type === 'progress') opts.onProgress?.({ done: m.done ?? 0, total: m.total ?? 0 });
       else {
         cleanup();
-        if (m.type === 'done') resolve({ plan: m.plan, samples: m.samples ?? 0 });
+        if (m.type === 'done') resolve({ plan: m.plan, samples: m.samples ?? 0, fullSamples: m.fullSamples ?? m.samples ?? 0 });
         else reject(Object.assign(new PlanError(m.message ?? 'plan failed'), { code: m.code ?? undefined, field: m.field ?? undefined }));
       }
     };
@@ -111,7 +122,7 @@ function runInWorker(w: Worker, doc: ScenarioDoc, source: string, opts: Opts): P
     // Esc: the sampling loop is synchronous in places, so stop the thread rather than ask it.
     const onAbort = () => {
       cleanup();
-      void stopPlanWorker(false);
+      void stopPlanWorker(false, role);
       reject(cancelled());
     };
     const cleanup = () => {
@@ -124,7 +135,7 @@ function runInWorker(w: Worker, doc: ScenarioDoc, source: string, opts: Opts): P
     w.on('exit', onExit);
     w.on('error', onError);
     opts.signal.addEventListener('abort', onAbort, { once: true });
-    w.postMessage({ id, kind: 'plan', doc, source, samples: opts.samples });
+    w.postMessage({ id, kind: 'plan', doc, source, samples: opts.samples, cwd: opts.cwd });
   });
 }
 
@@ -135,16 +146,26 @@ async function runInProcess(api: ScenarioApi, doc: ScenarioDoc, source: string, 
   await yieldToLoop();
   const scenario = (await api.parseScenario(doc, source)) as { uncertainty?: { samples?: number; seed?: number } };
   if (opts.signal.aborted) throw cancelled();
-  const own = scenario.uncertainty?.samples ?? 1000;
-  const samples = opts.samples === null ? own : Math.min(own, opts.samples);
+  const settings = await cliSettings(scenario, opts.cwd);
+  const samples = opts.samples === null ? settings.samples : Math.min(settings.samples, opts.samples);
   await yieldToLoop();
   const plan = await api.plan(scenario, {
     samples,
-    seed: scenario.uncertainty?.seed,
+    seed: settings.seed,
     signal: opts.signal,
     onProgress: (done, total) => opts.onProgress?.({ done, total }),
   });
-  return { plan, samples };
+  return { plan, samples, fullSamples: settings.samples };
+}
+
+/**
+ * Samples and seed exactly as `prospector plan/export` resolve them here (environment, scenario,
+ * config files, defaults), so an export from the session matches the command's.
+ */
+export async function cliSettings(scenario: { uncertainty?: { samples?: number; seed?: number } }, cwd: string): Promise<{ samples: number; seed: number }> {
+  const { resolveSettings } = await import('../config.js');
+  const s = resolveSettings({}, { env: process.env, cwd }, { samples: scenario.uncertainty?.samples, seed: scenario.uncertainty?.seed });
+  return { samples: s.samples, seed: s.seed };
 }
 
 /**

@@ -2,7 +2,7 @@
 // thread that draws the screen and reads keys. One request at a time; cancellation terminates it.
 import { parentPort } from 'node:worker_threads';
 
-type Request = { id: number; kind: 'plan'; doc: unknown; source: string; samples: number | null } | { id: number; kind: 'quantity'; text: string; unit: string; field: string };
+type Request = { id: number; kind: 'plan'; doc: unknown; source: string; samples: number | null; cwd: string } | { id: number; kind: 'quantity'; text: string; unit: string; field: string };
 
 parentPort?.on('message', async (req: Request) => {
   const post = (m: Record<string, unknown>) => parentPort?.postMessage({ id: req.id, ...m });
@@ -17,15 +17,19 @@ parentPort?.on('message', async (req: Request) => {
     return;
   }
   try {
-    const [{ parseScenario }, { plan }] = await Promise.all([import('../../src/scenario/load.js'), import('../../src/scenario/plan.js')]);
+    const [{ parseScenario }, { plan }, { cliSettings }] = await Promise.all([
+      import('../../src/scenario/load.js'),
+      import('../../src/scenario/plan.js'),
+      import('./plan-runner.js'),
+    ]);
     const scenario = await parseScenario(req.doc, req.source);
-    // null: the scenario's own sample count (a full plan); otherwise at most that many (live edits).
-    const own = scenario.uncertainty.samples ?? 1000;
-    const samples = req.samples === null ? own : Math.min(own, req.samples);
+    // null: the full sample count, as `prospector plan/export` would use; otherwise at most that many (live edits).
+    const settings = await cliSettings(scenario, req.cwd);
+    const samples = req.samples === null ? settings.samples : Math.min(settings.samples, req.samples);
     let last = 0;
     const result = await plan(scenario, {
       samples,
-      seed: scenario.uncertainty.seed,
+      seed: settings.seed,
       onProgress: (done, total) => {
         const now = Date.now();
         // At most ~10 progress messages a second: the screen does not redraw faster than that.
@@ -35,7 +39,7 @@ parentPort?.on('message', async (req: Request) => {
         }
       },
     });
-    post({ type: 'done', plan: result, samples });
+    post({ type: 'done', plan: result, samples, fullSamples: settings.samples });
   } catch (err) {
     const e = err as Error & { code?: string; field?: string };
     post({ type: 'error', message: e.message, code: e.code ?? null, field: e.field ?? null });

@@ -1,5 +1,7 @@
-// Mounts the planning session. Loaded lazily (ink costs ~0.6 s to import), only when stdin and
-// stdout are terminals and CI is unset (cli/main.ts decides).
+// Mounts the planning session. Loaded lazily, only when stdin and stdout are terminals and CI is
+// unset (cli/main.ts decides). ink and React cost ~0.5 s to import here, so a start-up frame of
+// the shell is drawn first (splash.ts) and replaced by the App's first frame once they are loaded;
+// the catalog then loads behind the App's first frame.
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit.js';
 
@@ -7,15 +9,64 @@ export interface TuiOptions {
   scenarioPath?: string;
 }
 
+const HIDE_CURSOR = '\u001B[?25l';
+const SHOW_CURSOR = '\u001B[?25h';
+// The alternate screen, as full-screen terminal programs use it: the session's frames never land
+// in the scrollback, and on exit the screen is as it was before, the shell prompt below it.
+const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
+const LEAVE_ALT_SCREEN = '\u001B[?1049l';
+
 export async function runTui(ctx: CliContext, opts: TuiOptions): Promise<number> {
-  const [{ render }, React, { App }, { loadModule }] = await Promise.all([import('ink'), import('react'), import('./app.js'), import('./engine.js')]);
+  const stdout = ctx.stdout as NodeJS.WriteStream;
+  const stdin = process.stdin;
+  const dumb = ctx.env.TERM === 'dumb';
+  // Without colour (NO_COLOR, --no-color) the screens still need emphasis: bold and inverse are
+  // not colour. chalk (inside ink) reads FORCE_COLOR when it is first imported, which is below;
+  // level 1 allows SGR attributes, and the App passes no colour when `ctx.color` is off.
+  if (!ctx.color && !dumb) process.env.FORCE_COLOR = '1';
+
+  const { splashFrame } = await import('./splash.js');
+  const splash = dumb ? null : splashFrame(stdout.columns || 80, stdout.rows || 24, ctx.color, true);
+  // Raw mode now: keys typed while the interface loads wait for it instead of echoing on screen.
+  const raw = stdin.isTTY === true && typeof stdin.setRawMode === 'function';
+  if (raw) stdin.setRawMode(true);
+  let alt = false;
+  const leaveAlt = () => {
+    if (alt) stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+    alt = false;
+  };
+  if (!dumb) {
+    stdout.write(ENTER_ALT_SCREEN);
+    alt = true;
+    // Whatever ends the process (an uncaught error included) gives the terminal its screen back.
+    process.once('exit', leaveAlt);
+  }
+  if (splash) stdout.write(HIDE_CURSOR + splash.text);
+  const undoSplash = () => {
+    if (splash) stdout.write(`\r${splash.lines > 1 ? `\u001B[${splash.lines - 1}A` : ''}\u001B[J`);
+  };
+
+  let loaded;
+  try {
+    loaded = await Promise.all([import('ink'), import('react'), import('./app.js'), import('./engine.js')]);
+  } catch (err) {
+    undoSplash();
+    if (splash) stdout.write(SHOW_CURSOR);
+    leaveAlt();
+    if (raw) stdin.setRawMode(false);
+    ctx.stderr.write(`prospector: cannot start the interactive session: ${(err as Error).message}\n`);
+    return EXIT.FAILURE;
+  }
+  const [{ render }, React, { App }, { loadModule }] = loaded;
+  // Erase the start-up frame; the App's first frame is drawn in its place in the same tick.
+  undoSplash();
+
   let code: number = EXIT.OK;
   let instance: ReturnType<typeof render> | undefined;
   const onExit = (c: number) => {
     code = c;
     instance?.unmount();
   };
-  const stdout = ctx.stdout as NodeJS.WriteStream;
   instance = render(
     React.createElement(App, { engine: loadModule, cwd: ctx.cwd, color: ctx.color, scenarioPath: opts.scenarioPath, onExit }),
     // Ctrl+C is ours (exit 130): with exitOnCtrlC ink would exit 0. incrementalRendering stays off:
@@ -28,8 +79,11 @@ export async function runTui(ctx: CliContext, opts: TuiOptions): Promise<number>
     ctx.stderr.write(`prospector: ${(err as Error).message}\n`);
     return EXIT.FAILURE;
   } finally {
-    // ink restores raw mode and the cursor on unmount; make sure stdin and the planner's worker
+    // ink restores raw mode and the cursor on unmount; make sure stdin and the planner's workers
     // no longer hold the event loop.
+    if (raw && stdin.isRaw) stdin.setRawMode(false);
+    leaveAlt();
+    process.off('exit', leaveAlt);
     process.stdin.pause();
     const { stopPlanWorker } = await import('./plan-runner.js');
     await stopPlanWorker();

@@ -1,13 +1,14 @@
 // Scenario documents as the TUI edits them (the raw YAML/JSON mapping, units kept as typed),
 // and the files the session writes: the scenario itself and plan exports.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
 import { writeFileAtomic } from '../../src/export/atomic-write.js';
 import type { ModuleLoader } from './engine.js';
 import { requireExports } from './engine.js';
 import { jsonResult } from '../format/json.js';
 import type { ScenarioDoc } from './session.js';
+import { diffDocs, fieldLabel, showValue } from './fields.js';
 
 /** The example `prospector` opens with no scenario: the one DESIGN's examples start from. */
 export function defaultScenarioPath(): string | undefined {
@@ -21,7 +22,8 @@ export function defaultScenarioPath(): string | undefined {
   return first ? join(dir, first) : undefined;
 }
 
-export async function readScenarioDoc(path: string): Promise<ScenarioDoc> {
+/** A scenario file as the session edits it: the raw mapping (units as typed) and the file's text. */
+export async function readScenarioFile(path: string): Promise<{ doc: ScenarioDoc; text: string }> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -43,13 +45,101 @@ export async function readScenarioDoc(path: string): Promise<ScenarioDoc> {
     doc = parsed.toJS();
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new Error(`${path}: expected a mapping of scenario fields`);
-  return doc as ScenarioDoc;
+  return { doc: doc as ScenarioDoc, text };
 }
 
-export async function writeScenarioDoc(file: string, doc: ScenarioDoc, force: boolean): Promise<void> {
-  const text = /\.json$/i.test(file)
-    ? JSON.stringify(doc, null, 2) + '\n'
-    : `# Saved by prospector's planning session on ${new Date().toISOString().slice(0, 10)}\n` + (await import('yaml')).stringify(doc);
+export async function readScenarioDoc(path: string): Promise<ScenarioDoc> {
+  return (await readScenarioFile(path)).doc;
+}
+
+export interface SaveMeta {
+  /** The document as read from its file, and that file's text and path. */
+  original?: ScenarioDoc;
+  text?: string;
+  from?: string;
+  /** Display name for a designation (the description says "2000 SG344 (was Bennu)"). */
+  nameOf?: (designation: string) => string;
+  /** Date written into the description and header (tests pin it). */
+  today?: string;
+}
+
+/** The session's edits in words, with what each field was: "power @1 AU 40 kW (was 60 kW)". */
+export function changeNotes(original: ScenarioDoc, doc: ScenarioDoc, nameOf: (d: string) => string = (d) => d): string[] {
+  return diffDocs(original, doc)
+    .filter((c) => c.path[0] !== 'description')
+    .map((c) => {
+      const isTarget = c.path.join('.') === 'target.designation';
+      const show = (v: unknown) => (v === undefined ? 'default' : isTarget ? nameOf(String(v)) : showValue(v));
+      return `${fieldLabel(c.path)} ${show(c.after)} (was ${show(c.before)})`;
+    });
+}
+
+/**
+ * The description of a saved scenario: what the session changed and when, then the original
+ * description when it still applies (after a change of target it describes another asteroid).
+ */
+export function savedDescription(original: ScenarioDoc | undefined, doc: ScenarioDoc, meta: SaveMeta): string {
+  const date = meta.today ?? new Date().toISOString().slice(0, 10);
+  const orig = typeof original?.description === 'string' ? original.description.trim() : '';
+  const notes = original ? changeNotes(original, doc, meta.nameOf) : [];
+  if (notes.length === 0) return orig || `Saved from prospector's planning session on ${date}.`;
+  const from = meta.from ? basename(meta.from) : 'the session';
+  let d = `Edited in prospector's planning session on ${date} from ${from}: ${notes.join('; ')}.`;
+  const targetChanged = diffDocs(original, doc).some((c) => c.path.join('.') === 'target.designation');
+  if (orig && !targetChanged) d += ` Original description: ${orig}`;
+  else if (orig) d += ' (The original description was about the previous target.)';
+  return d;
+}
+
+/**
+ * Writes the scenario. YAML saved from a YAML file keeps that file's comments and layout: only
+ * the changed fields are rewritten (a changed value keeps the comment beside it), and the
+ * description says what changed. JSON has no comments; it gets the same description.
+ */
+export async function writeScenarioDoc(file: string, doc: ScenarioDoc, force: boolean, meta: SaveMeta = {}): Promise<void> {
+  const description = savedDescription(meta.original, doc, meta);
+  const date = meta.today ?? new Date().toISOString().slice(0, 10);
+  let text: string;
+  if (/\.json$/i.test(file)) {
+    text = JSON.stringify({ ...doc, description }, null, 2) + '\n';
+  } else {
+    const YAML = await import('yaml');
+    const fromYaml = meta.text !== undefined && meta.original !== undefined && !/\.json$/i.test(meta.from ?? '');
+    const document = fromYaml ? YAML.parseDocument(meta.text!) : new YAML.Document(doc);
+    if (fromYaml) {
+      for (const c of diffDocs(meta.original, doc)) {
+        if (c.after === undefined) {
+          document.deleteIn(c.path);
+          continue;
+        }
+        const node = document.getIn(c.path, true);
+        if (YAML.isScalar(node) && (c.after === null || typeof c.after !== 'object')) {
+          node.value = c.after;
+        } else {
+          const fresh = document.createNode(c.after);
+          if (YAML.isMap(fresh)) fresh.flow = true;
+          const comment = node && typeof node === 'object' ? (node as { comment?: string | null }).comment : undefined;
+          if (comment) (fresh as { comment?: string | null }).comment = comment;
+          document.setIn(c.path, fresh);
+        }
+      }
+    }
+    const descNode = document.get('description', true);
+    if (YAML.isScalar(descNode)) descNode.value = description;
+    else document.set('description', description);
+    const header = ` Saved by prospector's planning session on ${date}${meta.from ? ` from ${basename(meta.from)}` : ''}.`;
+    // The file's leading comment belongs to its first key; one header line (a file saved again
+    // replaces the previous save's line).
+    const firstKey = YAML.isMap(document.contents) ? document.contents.items[0]?.key : null;
+    const holder: { commentBefore?: string | null } = firstKey && typeof firstKey === 'object' && (firstKey as { commentBefore?: string | null }).commentBefore ? (firstKey as { commentBefore?: string | null }) : document;
+    const previous = (holder.commentBefore ?? '')
+      .split('\n')
+      .filter((l) => !l.startsWith(" Saved by prospector's planning session"))
+      .join('\n')
+      .replace(/^\n+/, '');
+    holder.commentBefore = previous.trim() ? `${header}\n\n${previous}` : header;
+    text = document.toString({ lineWidth: 100, flowCollectionPadding: false });
+  }
   writeFileAtomic(file, text, { force, field: file });
 }
 

@@ -1,5 +1,6 @@
-// Session state shared by the screens: the target, the scenario being edited, the current plan
-// (computed off the render path, cancellable), plans kept for comparison, export and save.
+// Session state shared by the screens: the target, the scenario being edited (and the file it
+// came from), the mission window picked on a porkchop, the current plan (computed off the render
+// path, cancellable), plans kept for comparison, export and save.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { shortLabel } from './types.js';
 import type { Tone } from './components.js';
 import type { CatalogState } from './views/targets.js';
 import { runPlanOffThread, type PlanProgress } from './plan-runner.js';
+import { describeChanges } from './fields.js';
 
 /** What the scenario module must provide for planning in the TUI. */
 export interface ScenarioApi {
@@ -24,45 +26,86 @@ export type ScenarioDoc = Record<string, unknown>;
 export type ScenarioState =
   | { status: 'loading' }
   | { status: 'none'; reason: string }
-  | { status: 'ready'; doc: ScenarioDoc; path?: string; name: string; error?: string };
+  | {
+      status: 'ready';
+      doc: ScenarioDoc;
+      /** The document as read from the file (labels, window resets, the saved description). */
+      original: ScenarioDoc;
+      /** The file's text (saving a YAML scenario keeps its comments). */
+      text?: string;
+      path?: string;
+      name: string;
+    };
 
 export type PlanState =
   | { status: 'idle' }
   | { status: 'unavailable'; reason: string }
   | { status: 'running'; progress: PlanProgress | null; previous?: unknown }
-  | { status: 'done'; plan: any; ms: number; samples: number }
+  | { status: 'done'; plan: any; ms: number; samples: number; fullSamples: number; doc: ScenarioDoc }
   | { status: 'error'; message: string; previous?: unknown }
   | { status: 'cancelled'; previous?: unknown };
 
 export interface KeptPlan {
+  /** "#2 power @1 AU 40 kW": what differs from the scenario file. */
+  label: string;
+  changes: string[];
+  plan: any;
+  doc: ScenarioDoc;
+  samples: number;
+  fullSamples: number;
+}
+
+/** A mission window set from a porkchop pick (restored when the target changes or with r). */
+export interface WindowPick {
+  direction: 'out' | 'back';
+  summary: string;
+  /** `window.*` fields the pick set. */
+  fields: string[];
+}
+
+/** What an export writes: the current plan or a kept one. */
+export interface ExportSource {
   label: string;
   plan: any;
   doc: ScenarioDoc;
+  samples: number;
+  fullSamples: number;
+  kept: number | null;
 }
 
-/** A pending filename prompt (export or save); `confirm` is set once the file exists. */
+/** A pending filename prompt (export or save); `confirmOverwrite` is set once the file exists. */
 export interface FilePrompt {
   kind: 'csv' | 'json' | 'scenario';
   text: string;
   confirmOverwrite?: boolean;
+  source?: ExportSource;
 }
 
 export interface Session {
   engine: ModuleLoader;
   cwd: string;
   target: Asteroid | null;
-  setTarget(a: Asteroid): void;
+  /** Selects the target; returns a note when that reset a picked mission window. */
+  setTarget(a: Asteroid): string | null;
   scenario: ScenarioState;
   /** Sets a field of the scenario document (path like ['spacecraft', 'power']) and re-plans. */
   setField(path: string[], value: unknown): void;
+  windowPick: WindowPick | null;
+  /** Sets `window.*` fields from a porkchop pick and re-plans. */
+  pickWindow(values: Record<string, unknown>, pick: Omit<WindowPick, 'fields'>): void;
+  /** Restores the window fields a pick changed; returns what they are back to, or null if none was picked. */
+  resetWindow(): string | null;
   plan: PlanState;
-  /** Plans now with the scenario's own sample count (edits use LIVE_SAMPLES). */
+  /** Plans now with the full sample count (edits use LIVE_SAMPLES). */
   replan(): void;
   cancel(): void;
   kept: KeptPlan[];
   keep(): void;
   dropKept(i: number): void;
-  exportPlan(format: 'csv' | 'json'): void;
+  /** Column selected in Compare (0 = current plan when there is one). */
+  compareSel: number;
+  setCompareSel(i: number | ((p: number) => number)): void;
+  exportPlan(format: 'csv' | 'json', kept?: number | null): void;
   saveScenario(): void;
   prompt: FilePrompt | null;
   /** The prompt as of the last set (ahead of rendering). */
@@ -74,6 +117,8 @@ export interface Session {
   /** Results cached per target by the trajectory view (porkchop, round trip). */
   cache: Map<string, unknown>;
   setBusyText(text: string | undefined): void;
+  /** Display name for a designation ("Bennu" for 1999 RQ36) when the catalog knows it. */
+  nameOf(designation: string): string;
 }
 
 /** Samples for the live plan: enough for stable P10/P90, few enough to follow edits. */
@@ -103,22 +148,45 @@ export function setPath(doc: ScenarioDoc, path: string[], value: unknown): Scena
   return out;
 }
 
+/** The scenario schema's default launch window (DESIGN §3), when a scenario gives none. */
+export const DEFAULT_WINDOW = { from: '2030-01-01', to: '2040-01-01' };
+
+/** Launch window of a scenario document ("FROM..TO" or {from, to}). */
+export function windowOf(doc: unknown): { from: string; to: string } {
+  const w = getPath(doc, ['window', 'launch']);
+  if (typeof w === 'string' && /^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/.test(w)) {
+    const [from, to] = w.split('..');
+    return { from, to };
+  }
+  if (w instanceof Date) return DEFAULT_WINDOW;
+  if (w && typeof w === 'object' && typeof (w as { from?: unknown }).from === 'string' && typeof (w as { to?: unknown }).to === 'string') {
+    return { from: (w as { from: string }).from, to: (w as { to: string }).to };
+  }
+  return DEFAULT_WINDOW;
+}
+
 interface Opts {
   engine: ModuleLoader;
   cwd: string;
   scenarioPath?: string;
   setStatus: (text: string, tone?: Tone) => void;
+  /** Clears an error or warning still on the status line (a later success supersedes it). */
+  clearError: () => void;
   catalog: CatalogState;
 }
 
-export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Opts): Session {
+export function useSession({ engine, cwd, scenarioPath, setStatus, clearError, catalog }: Opts): Session {
   const [target, setTargetState] = useState<Asteroid | null>(null);
-  const [scenario, setScenario] = useState<ScenarioState>({ status: 'loading' });
-  const [plan, setPlan] = useState<PlanState>({ status: 'idle' });
-  const [kept, setKept] = useState<KeptPlan[]>([]);
+  const [scenario, setScenario, scenarioRef] = useStateRef<ScenarioState>({ status: 'loading' });
+  const [plan, setPlan, planRef] = useStateRef<PlanState>({ status: 'idle' });
+  const [kept, setKept, keptRef] = useStateRef<KeptPlan[]>([]);
+  const [compareSel, setCompareSel] = useStateRef(0);
+  const [windowPick, setWindowPick, windowPickRef] = useStateRef<WindowPick | null>(null);
   const [prompt, setPrompt, promptRef] = useStateRef<FilePrompt | null>(null);
   const [busyText, setBusyText] = useState<string | undefined>(undefined);
+  const [exportProgress, setExportProgress] = useState<{ label: string; p: PlanProgress | null } | null>(null);
   const abortRef = useRef<AbortController | null>(null);
+  const exportAbortRef = useRef<AbortController | null>(null);
   const debounceRef = useRef<NodeJS.Timeout | undefined>(undefined);
   const cache = useMemo(() => new Map<string, unknown>(), []);
   const genRef = useRef(0);
@@ -127,15 +195,15 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
   useEffect(() => {
     let live = true;
     void (async () => {
-      const { readScenarioDoc, defaultScenarioPath } = await import('./scenario-doc.js');
+      const { readScenarioFile, defaultScenarioPath } = await import('./scenario-doc.js');
       const path = scenarioPath ? resolve(cwd, scenarioPath) : defaultScenarioPath();
       if (!path) {
         if (live) setScenario({ status: 'none', reason: 'no scenario given and no bundled example scenario in this build' });
         return;
       }
       try {
-        const doc = await readScenarioDoc(path);
-        if (live) setScenario({ status: 'ready', doc, path, name: String(doc.name ?? path.split('/').pop()) });
+        const { doc, text } = await readScenarioFile(path);
+        if (live) setScenario({ status: 'ready', doc, original: doc, text, path, name: String(doc.name ?? path.split('/').pop()) });
       } catch (err) {
         if (live) setScenario({ status: 'none', reason: (err as Error).message });
         if (live && scenarioPath) setStatus((err as Error).message, 'error');
@@ -144,7 +212,7 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
     return () => {
       live = false;
     };
-  }, [cwd, scenarioPath, setStatus]);
+  }, [cwd, scenarioPath, setStatus, setScenario]);
 
   // Once the catalog is loaded, the scenario's target becomes the selected asteroid.
   useEffect(() => {
@@ -158,7 +226,22 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
     }
   }, [catalog, scenario, target]);
 
-  const cancel = useCallback(() => {
+  const nameOf = useCallback(
+    (designation: string): string => {
+      if (target && target.designation === designation) return shortLabel(target);
+      if (catalog.status === 'ready' && typeof catalog.api.findAsteroid === 'function') {
+        try {
+          return shortLabel(catalog.api.findAsteroid(catalog.asteroids, designation));
+        } catch {
+          /* not in the catalog: the designation as written */
+        }
+      }
+      return designation;
+    },
+    [catalog, target],
+  );
+
+  const cancelLive = useCallback(() => {
     clearTimeout(debounceRef.current);
     if (abortRef.current) {
       abortRef.current.abort();
@@ -166,11 +249,21 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
     }
   }, []);
 
+  const cancel = useCallback(() => {
+    cancelLive();
+    if (exportAbortRef.current) {
+      exportAbortRef.current.abort();
+      exportAbortRef.current = null;
+    }
+  }, [cancelLive]);
+
+  const loadScenarioApi = useCallback(async () => requireExports<ScenarioApi>(await engine('scenario'), 'scenario', ['parseScenario', 'plan']), [engine]);
+
   const runPlan = useCallback(
     async (doc: ScenarioDoc, source: string, full = false) => {
-      cancel();
+      cancelLive();
       const gen = ++genRef.current;
-      const api = requireExports<ScenarioApi>(await engine('scenario'), 'scenario', ['parseScenario', 'plan']);
+      const api = await loadScenarioApi();
       if (gen !== genRef.current) return;
       if (!api.ok) {
         setPlan({ status: 'unavailable', reason: api.reason });
@@ -185,6 +278,7 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
         const result = await runPlanOffThread(api.value, doc, source, {
           samples: full ? null : LIVE_SAMPLES,
           signal: controller.signal,
+          cwd,
           onProgress: (pr) => {
             // At most ~10 progress redraws a second (the worker already throttles; the in-process path does not).
             const now = Date.now();
@@ -194,21 +288,22 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
           },
         });
         if (gen !== genRef.current) return;
-        setPlan({ status: 'done', plan: result.plan, ms: Date.now() - t0, samples: result.samples });
-        setScenario((s) => (s.status === 'ready' ? { ...s, error: undefined } : s));
+        setPlan({ status: 'done', plan: result.plan, ms: Date.now() - t0, samples: result.samples, fullSamples: result.fullSamples, doc });
+        clearError();
       } catch (err) {
         if (gen !== genRef.current) return;
         const e = err as Error & { code?: string };
+        const aborted = e.code === 'CANCELLED' || controller.signal.aborted;
         setPlan((p) => {
           const previous = p.status === 'running' ? p.previous : undefined;
-          return e.code === 'CANCELLED' || controller.signal.aborted ? { status: 'cancelled', previous } : { status: 'error', message: e.message, previous };
+          return aborted ? { status: 'cancelled', previous } : { status: 'error', message: e.message, previous };
         });
-        if (e.code === 'CANCELLED' || controller.signal.aborted) setStatus('Plan cancelled; the numbers shown are from the last finished plan.', 'warn');
+        if (aborted) setStatus('Plan cancelled; the numbers shown are from the last finished plan.', 'warn');
       } finally {
         if (abortRef.current === controller) abortRef.current = null;
       }
     },
-    [cancel, engine, setStatus],
+    [cancelLive, clearError, cwd, loadScenarioApi, setPlan, setStatus],
   );
 
   const scheduleRun = useCallback(
@@ -230,46 +325,96 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
     scheduleRun(scenario.doc, scenario.path ?? 'scenario');
   }, [scenario, scheduleRun]);
 
-  const setTarget = useCallback(
-    (a: Asteroid) => {
-      setTargetState(a);
-      setScenario((s) => {
-        if (s.status !== 'ready') return s;
-        const doc = setPath(s.doc, ['target', 'designation'], a.designation);
-        scheduleRun(doc, s.path ?? 'scenario');
-        return { ...s, doc };
-      });
+  /** Applies a new document and re-plans it. */
+  const commit = useCallback(
+    (doc: ScenarioDoc) => {
+      const s = scenarioRef.current;
+      if (s.status !== 'ready') return;
+      setScenario({ ...s, doc });
+      scheduleRun(doc, s.path ?? 'scenario');
     },
-    [scheduleRun],
+    [scenarioRef, scheduleRun, setScenario],
+  );
+
+  /** The document with the window fields of a pick restored to the file's values. */
+  const restoreWindow = (doc: ScenarioDoc, original: ScenarioDoc, fields: string[]): ScenarioDoc => {
+    let out = doc;
+    for (const f of fields) out = setPath(out, ['window', f], getPath(original, ['window', f]));
+    return out;
+  };
+
+  const setTarget = useCallback(
+    (a: Asteroid): string | null => {
+      setTargetState(a);
+      const s = scenarioRef.current;
+      if (s.status !== 'ready') return null;
+      let doc = setPath(s.doc, ['target', 'designation'], a.designation);
+      // A window picked on the previous target's porkchop means nothing for this one.
+      const pick = windowPickRef.current;
+      if (pick) {
+        doc = restoreWindow(doc, s.original, pick.fields);
+        setWindowPick(null);
+      }
+      commit(doc);
+      if (!pick) return null;
+      const w = windowOf(s.original);
+      return `mission window back to the scenario's ${w.from}..${w.to}`;
+    },
+    [commit, scenarioRef, setWindowPick, windowPickRef],
   );
 
   const setField = useCallback(
     (path: string[], value: unknown) => {
-      setScenario((s) => {
-        if (s.status !== 'ready') return s;
-        const doc = setPath(s.doc, path, value);
-        scheduleRun(doc, s.path ?? 'scenario');
-        return { ...s, doc };
-      });
+      const s = scenarioRef.current;
+      if (s.status !== 'ready') return;
+      commit(setPath(s.doc, path, value));
     },
-    [scheduleRun],
+    [commit, scenarioRef],
   );
 
+  const pickWindow = useCallback(
+    (values: Record<string, unknown>, pick: Omit<WindowPick, 'fields'>) => {
+      const s = scenarioRef.current;
+      if (s.status !== 'ready') return;
+      let doc = s.doc;
+      for (const [k, v] of Object.entries(values)) doc = setPath(doc, ['window', k], v);
+      const fields = [...new Set([...(windowPickRef.current?.fields ?? []), ...Object.keys(values)])];
+      setWindowPick({ ...pick, fields });
+      commit(doc);
+    },
+    [commit, scenarioRef, setWindowPick, windowPickRef],
+  );
+
+  const resetWindow = useCallback((): string | null => {
+    const s = scenarioRef.current;
+    const pick = windowPickRef.current;
+    if (s.status !== 'ready' || !pick) return null;
+    setWindowPick(null);
+    commit(restoreWindow(s.doc, s.original, pick.fields));
+    const w = windowOf(s.original);
+    return `${w.from}..${w.to}`;
+  }, [commit, scenarioRef, setWindowPick, windowPickRef]);
+
   const replan = useCallback(() => {
-    if (scenario.status === 'ready') void runPlan(scenario.doc, scenario.path ?? 'scenario', true);
-  }, [runPlan, scenario]);
+    const s = scenarioRef.current;
+    if (s.status === 'ready') void runPlan(s.doc, s.path ?? 'scenario', true);
+  }, [runPlan, scenarioRef]);
 
   const keep = useCallback(() => {
-    if (plan.status !== 'done' || scenario.status !== 'ready') {
+    const p = planRef.current;
+    const s = scenarioRef.current;
+    if (p.status !== 'done' || s.status !== 'ready') {
       setStatus('Nothing to keep yet: the plan is not finished (Mission view, 3).', 'warn');
       return;
     }
-    const label = `${kept.length + 1}: ${target ? shortLabel(target) : String(getPath(scenario.doc, ['target', 'designation']) ?? '?')}`;
-    setKept((k) => [...k, { label, plan: plan.plan, doc: scenario.doc }]);
-    setStatus(`Kept plan ${label} (${kept.length + 1} kept; Compare view, 5).`, 'ok');
-  }, [kept.length, plan, scenario, setStatus, target]);
+    const changes = describeChanges(s.original, p.doc, nameOf);
+    const n = keptRef.current.length + 1;
+    const label = `#${n} ${changes.length > 0 ? changes.join(', ') : 'as in the file'}`;
+    setKept((k) => [...k, { label, changes, plan: p.plan, doc: p.doc, samples: p.samples, fullSamples: p.fullSamples }]);
+    setStatus(`Kept plan ${label} (${n} kept; Compare view, 5).`, 'ok');
+  }, [keptRef, nameOf, planRef, scenarioRef, setKept, setStatus]);
 
-  const dropKept = useCallback((i: number) => setKept((k) => k.filter((_, j) => j !== i)), []);
+  const dropKept = useCallback((i: number) => setKept((k) => k.filter((_, j) => j !== i)), [setKept]);
 
   const baseName = useMemo(() => {
     const des = target ? shortLabel(target) : scenario.status === 'ready' ? String(getPath(scenario.doc, ['target', 'designation']) ?? 'plan') : 'plan';
@@ -277,61 +422,126 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
   }, [scenario, target]);
 
   const exportPlan = useCallback(
-    (format: 'csv' | 'json') => {
-      if (plan.status !== 'done') {
-        setStatus('Nothing to export yet: the plan is not finished (Mission view, 3).', 'warn');
-        return;
+    (format: 'csv' | 'json', keptIndex: number | null = null) => {
+      let source: ExportSource;
+      if (keptIndex !== null && keptRef.current[keptIndex]) {
+        const k = keptRef.current[keptIndex];
+        source = { label: `kept plan ${k.label}`, plan: k.plan, doc: k.doc, samples: k.samples, fullSamples: k.fullSamples, kept: keptIndex };
+      } else {
+        const p = planRef.current;
+        if (p.status !== 'done') {
+          setStatus('Nothing to export yet: the plan is not finished (Mission view, 3).', 'warn');
+          return;
+        }
+        source = { label: 'the current plan', plan: p.plan, doc: p.doc, samples: p.samples, fullSamples: p.fullSamples, kept: null };
       }
-      setPrompt({ kind: format, text: `${baseName}-yield.${format}` });
+      const suffix = keptIndex !== null ? `-kept${keptIndex + 1}` : '';
+      clearError();
+      setPrompt({ kind: format, text: `${baseName}${suffix}-yield.${format}`, source });
     },
-    [baseName, plan.status, setStatus],
+    [baseName, clearError, keptRef, planRef, setPrompt, setStatus],
   );
 
   const saveScenario = useCallback(() => {
-    if (scenario.status !== 'ready') {
+    if (scenarioRef.current.status !== 'ready') {
       setStatus('No scenario to save.', 'warn');
       return;
     }
+    clearError();
     setPrompt({ kind: 'scenario', text: `${baseName}-scenario.yaml` });
-  }, [baseName, scenario.status, setStatus]);
+  }, [baseName, clearError, scenarioRef, setPrompt, setStatus]);
+
+  /**
+   * The plan an export writes: the source's own when it has the full sample count, otherwise
+   * planned again with it (as `prospector export` would), with progress; null when cancelled.
+   */
+  const fullPlanFor = useCallback(
+    async (src: ExportSource): Promise<{ plan: any; samples: number } | null> => {
+      if (src.samples >= src.fullSamples) return { plan: src.plan, samples: src.samples };
+      const api = await loadScenarioApi();
+      if (!api.ok) throw new Error(`Export is not available: ${api.reason}`);
+      const controller = new AbortController();
+      exportAbortRef.current = controller;
+      setExportProgress({ label: src.label, p: null });
+      const s = scenarioRef.current;
+      try {
+        let last = 0;
+        const r = await runPlanOffThread(api.value, src.doc, s.status === 'ready' ? (s.path ?? 'scenario') : 'scenario', {
+          samples: null,
+          signal: controller.signal,
+          cwd,
+          role: 'export',
+          onProgress: (p) => {
+            const now = Date.now();
+            if (p.done < p.total && now - last < 100) return;
+            last = now;
+            setExportProgress({ label: src.label, p });
+          },
+        });
+        // The full-sample plan replaces the live one it was made from (same document).
+        if (src.kept === null) setPlan((p) => (p.status === 'done' && p.doc === src.doc ? { ...p, plan: r.plan, samples: r.samples } : p));
+        else setKept((k) => k.map((x) => (x.doc === src.doc ? { ...x, plan: r.plan, samples: r.samples } : x)));
+        return { plan: r.plan, samples: r.samples };
+      } catch (err) {
+        const e = err as Error & { code?: string };
+        if (e.code === 'CANCELLED' || controller.signal.aborted) return null;
+        throw err;
+      } finally {
+        if (exportAbortRef.current === controller) exportAbortRef.current = null;
+        setExportProgress(null);
+      }
+    },
+    [cwd, loadScenarioApi, scenarioRef, setKept, setPlan],
+  );
 
   const submitPrompt = useCallback(async () => {
     const prompt = promptRef.current;
     if (!prompt) return;
-    const file = resolve(cwd, prompt.text.trim());
-    if (!prompt.text.trim()) {
+    const name = prompt.text.trim();
+    if (!name) {
       setStatus('Give a file name (Esc cancels).', 'warn');
       return;
     }
+    const file = resolve(cwd, name);
     const force = prompt.confirmOverwrite === true;
     if (!force && existsSync(file)) {
+      // The prompt itself now says "exists — Enter overwrites".
       setPrompt({ ...prompt, confirmOverwrite: true });
-      setStatus(`${prompt.text.trim()} exists: Enter again overwrites it, Esc keeps it.`, 'warn');
       return;
     }
+    setPrompt(null);
     try {
       const { writePlanExport, writeScenarioDoc } = await import('./scenario-doc.js');
       if (prompt.kind === 'scenario') {
-        if (scenario.status !== 'ready') throw new Error('no scenario to save');
-        await writeScenarioDoc(file, scenario.doc, force);
-        setStatus(`Saved the scenario to ${file}`, 'ok');
+        const s = scenarioRef.current;
+        if (s.status !== 'ready') throw new Error('no scenario to save');
+        const changes = describeChanges(s.original, s.doc, nameOf);
+        await writeScenarioDoc(file, s.doc, force, { original: s.original, text: s.text, from: s.path, nameOf });
+        setStatus(`Saved the scenario to ${file}${changes.length > 0 ? ` (${changes.length} change${changes.length > 1 ? 's' : ''} from the file, noted in its description)` : ''}`, 'ok');
       } else {
-        if (plan.status !== 'done') throw new Error('the plan is not finished');
-        const what = await writePlanExport(engine, plan.plan, prompt.kind, file, force);
-        setStatus(`Exported ${what}, ${plan.samples} samples, to ${file}`, 'ok');
+        const src = prompt.source;
+        if (!src) throw new Error('nothing to export');
+        const full = await fullPlanFor(src);
+        if (!full) {
+          setStatus('Export cancelled: nothing written.', 'warn');
+          return;
+        }
+        const what = await writePlanExport(engine, full.plan, prompt.kind, file, force);
+        setStatus(`Exported ${what} of ${src.label}, ${full.samples} samples (as \`prospector export\`), to ${file}`, 'ok');
       }
-      setPrompt(null);
     } catch (err) {
       setStatus((err as Error).message, 'error');
-      setPrompt(null);
     }
-  }, [cwd, engine, plan, promptRef, scenario, setPrompt, setStatus]);
+  }, [cwd, engine, fullPlanFor, nameOf, promptRef, scenarioRef, setPrompt, setStatus]);
 
   const running = plan.status === 'running';
   const progressText =
     plan.status === 'running'
-      ? `planning ${plan.progress ? `${plan.progress.done}/${plan.progress.total} samples` : '…'} (Esc in Mission cancels)`
+      ? `planning ${plan.progress ? `${plan.progress.done}/${plan.progress.total} samples` : '…'} (Esc cancels)`
       : undefined;
+  const exportText = exportProgress
+    ? `exporting ${exportProgress.label}: planning ${exportProgress.p ? `${exportProgress.p.done}/${exportProgress.p.total}` : '…'} samples (Esc cancels)`
+    : undefined;
   return {
     engine,
     cwd,
@@ -339,21 +549,27 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, catalog }: Op
     setTarget,
     scenario,
     setField,
+    windowPick,
+    pickWindow,
+    resetWindow,
     plan,
     replan,
     cancel,
     kept,
     keep,
     dropKept,
+    compareSel,
+    setCompareSel,
     exportPlan,
     saveScenario,
     prompt,
     promptRef,
     setPrompt,
     submitPrompt,
-    busy: running || busyText !== undefined,
-    busyText: busyText ?? progressText,
+    busy: running || busyText !== undefined || exportProgress !== null,
+    busyText: busyText ?? exportText ?? progressText,
     cache,
     setBusyText,
+    nameOf,
   };
 }

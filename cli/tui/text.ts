@@ -69,3 +69,53 @@ export function fmtSize(km: number | null | undefined): string {
   if (km < 1) return `${sig(km * 1000, 2)} m`;
   return `${sig(km, 3)} km`;
 }
+
+/**
+ * Word-wraps `text` to `width` columns; continuation lines start with `indent`. Spacing inside a
+ * line (alignment, a leading indent) is kept. A word longer than a line is cut across lines
+ * (never dropped), so nothing the screen wants to say is lost.
+ */
+export function wrapText(text: string, width: number, indent = ''): string[] {
+  const w = Math.max(1, width);
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    const tokens = [...para.matchAll(/(\s*)(\S+)/g)].map((m) => ({ space: m[1], word: m[2] }));
+    if (tokens.length === 0) {
+      out.push('');
+      continue;
+    }
+    // Continuations line up under the paragraph's own leading spaces plus `indent`.
+    const lead = tokens[0].space;
+    const cont = (lead + indent).length < w ? lead + indent : '';
+    let cur = '';
+    let fresh = true; // nothing but the indent on the current line yet
+    tokens.forEach(({ space, word }, i) => {
+      const sep = i === 0 ? lead : fresh ? '' : space;
+      const candidate = cur + sep + word;
+      if (candidate.length <= w) {
+        cur = candidate;
+        fresh = false;
+        return;
+      }
+      if (!fresh) {
+        out.push(cur);
+        cur = cont;
+        fresh = true;
+      } else if (i === 0) cur = lead.length < w ? lead : '';
+      let rest = word;
+      while (cur.length + rest.length > w) {
+        const room = Math.max(1, w - cur.length);
+        out.push(cur + rest.slice(0, room));
+        rest = rest.slice(room);
+        cur = cont;
+      }
+      cur += rest;
+      fresh = false;
+    });
+    if (!fresh) out.push(cur);
+  }
+  return out;
+}
+
+/** The global keys closing every key line (kept here, free of ink, so the start-up frame can show them too). */
+export const KEY_TAIL = '? help  ! warn  q quit';

@@ -10,6 +10,17 @@
 import { InputError } from '../errors.js';
 import { DAY_S, JD_J2000 } from './constants.js';
 
+/**
+ * Milliseconds since 1970 of 0 h UTC on a proleptic Gregorian date (month 1–12; day and month may
+ * overflow as in Date.UTC). Unlike Date.UTC, years 0–99 are taken literally (Date.UTC maps them
+ * to 1900–1999, so year 50 would become 1950).
+ */
+export function utcMs(year: number, month: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getTime();
+}
+
 /** JD of the Unix epoch 1970-01-01T00:00Z. */
 const JD_UNIX_EPOCH = 2440587.5;
 /** TT − TAI, seconds (exact by definition). */
@@ -27,7 +38,7 @@ const LEAP_TABLE: ReadonlyArray<readonly [number, number]> = [
   [1983, 7, 22], [1985, 7, 23], [1988, 1, 24], [1990, 1, 25], [1991, 1, 26], [1992, 7, 27],
   [1993, 7, 28], [1994, 7, 29], [1996, 1, 30], [1997, 7, 31], [1999, 1, 32], [2006, 1, 33],
   [2009, 1, 34], [2012, 7, 35], [2015, 7, 36], [2017, 1, 37],
-].map(([y, m, s]) => [Date.UTC(y, m - 1, 1) / 86400000 + JD_UNIX_EPOCH, s] as const);
+].map(([y, m, s]) => [utcMs(y, m, 1) / 86400000 + JD_UNIX_EPOCH, s] as const);
 
 /** TAI − UTC (s) at a UTC Julian date. */
 export function taiMinusUtc(jdUtc: number): number {
@@ -95,7 +106,7 @@ export function jdToIsoDate(jdTdb: number): string {
 
 /** Julian date of 0 h on a Gregorian calendar date, in whatever scale the date is given. */
 export function calendarToJd(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, 1) / 86400000 + (day - 1) + JD_UNIX_EPOCH;
+  return utcMs(year, month, 1) / 86400000 + (day - 1) + JD_UNIX_EPOCH;
 }
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*(UTC|TT|TDB)?$/i;
@@ -112,7 +123,7 @@ export function parseIsoToJdTdb(iso: string, field = 'date'): number {
   const [, ys, mos, ds, hs, mis, ss, frac, zone, scale] = m;
   const y = Number(ys), mo = Number(mos), d = Number(ds);
   const h = hs ? Number(hs) : 0, mi = mis ? Number(mis) : 0, s = ss ? Number(ss) : 0;
-  const check = new Date(Date.UTC(y, mo - 1, d));
+  const check = new Date(utcMs(y, mo, d));
   if (mo < 1 || mo > 12 || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 60) {
     throw new InputError(`${field}: "${t}" is not a valid calendar date`, field);
   }
@@ -150,7 +161,7 @@ export function unpackMpcEpoch(packed: string, field = 'epoch'): number {
   const year = century * 100 + Number(p.slice(1, 3));
   const month = mpcDigit(p[3]);
   const day = mpcDigit(p[4]);
-  const check = new Date(Date.UTC(year, month - 1, day));
+  const check = new Date(utcMs(year, month, day));
   if (check.getUTCMonth() !== month - 1) throw bad();
   const frac = p.length > 5 ? Number('0' + p.slice(5)) : 0;
   // Returned as the TT date itself (TT ≈ TDB within 1.7 ms, DESIGN §1), so K1972 → 2458666.5 exactly.

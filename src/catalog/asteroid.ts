@@ -39,7 +39,7 @@ export function toAsteroid(rec: CatalogRecord): Asteroid {
     diameterKmLow: orNull(o.dLo),
     diameterKmHigh: orNull(o.dHi),
     albedo: orNull(o.pv),
-    sizeBasis: o.basis ?? 'prior',
+    sizeBasis: o.basis,
     spectralType: rec.spectralType ?? null,
     massKg: orNull(o.m),
     massKgLow: orNull(o.mLo),
@@ -47,6 +47,7 @@ export function toAsteroid(rec: CatalogRecord): Asteroid {
     sources: rec.sources,
   };
   if (rec.packed !== undefined) out.packed = rec.packed;
+  if (rec.aRoundingAu !== undefined) out.aRoundingAu = rec.aRoundingAu;
   if (sh.reason !== undefined) out.dvReason = sh.reason;
   if (rec.measuredDiameterKm != null) {
     out.measuredDiameterKm = rec.measuredDiameterKm;

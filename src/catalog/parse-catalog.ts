@@ -9,21 +9,38 @@ import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { toAsteroid } from './asteroid.js';
-import { BUNDLED_FORMAT, decodeBundled } from './bundled-format.js';
+import { decodeBundled, isBundled } from './bundled-format.js';
+import { arrayView, bundledView, type CatalogView } from './catalog-view.js';
 import { looksLikeMpcLine, parseMpcorb } from './parse-mpcorb.js';
 import { parseNeaExtended } from './parse-nea-extended.js';
 import { parseSbdbCsv } from './parse-sbdb-csv.js';
-import { formatDiagnostic, type Asteroid, type CatalogFormat, type ParseDiagnostic, type ParseResult } from './types.js';
+import { formatDiagnostic, type Asteroid, type CatalogFormat, type CatalogRecord, type ParseDiagnostic, type ParseResult } from './types.js';
 
 export interface CatalogLoad {
   format: CatalogFormat;
-  asteroids: Asteroid[];
+  /** Every entry. For the bundled catalog they are built on first access (see `view`). */
+  readonly asteroids: Asteroid[];
+  /** Row access without building every entry (what `targets` ranks with). */
+  view: CatalogView;
   diagnostics: ParseDiagnostic[];
   skipped: number;
 }
 
-/** Reads a file (gunzipping when it starts with the gzip magic), as text. */
-export function readCatalogText(path: string, file: string = path): string {
+/** A CatalogLoad whose `asteroids` are built from the view only when someone asks for them. */
+export function catalogLoad(format: CatalogFormat, view: CatalogView, diagnostics: ParseDiagnostic[] = [], skipped = 0): CatalogLoad {
+  return {
+    format,
+    view,
+    diagnostics,
+    skipped,
+    get asteroids() {
+      return view.all();
+    },
+  };
+}
+
+/** Reads a file, gunzipping it when it starts with the gzip magic. Errors name `file`. */
+export function readCatalogBytes(path: string, file: string = path): Buffer {
   let buf: Buffer;
   try {
     if (statSync(path).isDirectory()) throw new InputError(`${file}: is a directory, expected a catalog file`, file);
@@ -41,6 +58,15 @@ export function readCatalogText(path: string, file: string = path): string {
       throw new InputError(`${file}: corrupt gzip data (${(err as Error).message})`, file);
     }
   }
+  return buf;
+}
+
+/** Reads a text catalog (gunzipping when needed) as UTF-8; empty or binary files are InputErrors. */
+export function readCatalogText(path: string, file: string = path): string {
+  return catalogText(readCatalogBytes(path, file), file);
+}
+
+function catalogText(buf: Buffer, file: string): string {
   if (isBlank(buf)) throw new InputError(`${file}: empty file, expected an asteroid catalog`, file);
   const head = buf.subarray(0, 4096);
   if (head.includes(0)) throw new InputError(`${file}: binary data, expected an asteroid catalog (MPC NEA.txt/MPCORB.DAT, nea_extended.json or SBDB CSV)`, file);
@@ -56,19 +82,12 @@ function isBlank(buf: Buffer): boolean {
   return true;
 }
 
-function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`${file}: not valid JSON (${(err as Error).message})`, file);
-  }
-}
-
 /** Recognises the format from the first bytes/lines; null when it is not a catalog. */
 export function detectFormat(text: string): CatalogFormat | null {
   const start = text.slice(0, 2000).replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('[')) return 'nea-extended-json';
-  if (start.startsWith('{')) return start.includes(`"${BUNDLED_FORMAT}"`) || start.includes('"format"') ? 'bundled' : null;
+  // The catalog's own format is binary (bundled-format.ts); the old JSON one (v1) is reported below.
+  if (start.startsWith('{')) return start.includes('"prospector-catalog"') ? 'bundled' : null;
   const firstLine = start.split('\n', 1)[0];
   if (/(^|,)"?(spkid|full_name|pdes)"?(,|$)/.test(firstLine) && firstLine.includes(',')) return 'sbdb-csv';
   const lines = text.slice(0, 200_000).split('\n', 120);
@@ -90,8 +109,7 @@ export function parseCatalogText(text: string, file: string): ParseResult {
       result = parseMpcorb(text, file);
       break;
     case 'bundled':
-      result = { format: 'bundled', records: decodeBundled(parseJson(text, file), file), diagnostics: [], skipped: 0 };
-      break;
+      throw new InputError(`${file}: a prospector catalog in the old JSON format (version 1); rebuild it with npm run build:catalog`, file);
     default:
       throw new InputError(
         `${file}: not an asteroid catalog (expected MPC NEA.txt/MPCORB.DAT fixed columns, MPC nea_extended.json or a JPL SBDB CSV with a header row)`,
@@ -108,20 +126,25 @@ export function parseCatalogText(text: string, file: string): ParseResult {
   return result;
 }
 
+export interface ParseFileOptions {
+  /** Called with the parsed records of a text catalog before they are sized (e.g. to merge data). */
+  enrich?: (records: CatalogRecord[]) => void;
+}
+
 /**
  * Reads, parses and sizes a catalog file. `label` is the name used in messages (e.g. the path as
  * the user typed it, when `file` was resolved against a working directory).
  */
-export function parseCatalogFile(file: string, label: string = file): CatalogLoad {
-  const text = readCatalogText(file, label);
-  if (detectFormat(text) === 'bundled') {
-    // Straight from the columns to catalog entries (no intermediate records).
-    const asteroids = decodeBundled(parseJson(text, label), label, toAsteroid);
-    if (asteroids.length === 0) throw new InputError(`${label}: no usable orbits (no data rows)`, label);
-    return { format: 'bundled', asteroids, diagnostics: [], skipped: 0 };
+export function parseCatalogFile(file: string, label: string = file, opts: ParseFileOptions = {}): CatalogLoad {
+  const bytes = readCatalogBytes(file, label);
+  if (isBundled(bytes)) {
+    const table = decodeBundled(bytes, label);
+    if (table.count === 0) throw new InputError(`${label}: no usable orbits (no data rows)`, label);
+    return catalogLoad('bundled', bundledView(table));
   }
-  const parsed = parseCatalogText(text, label);
-  return { format: parsed.format, asteroids: parsed.records.map(toAsteroid), diagnostics: parsed.diagnostics, skipped: parsed.skipped };
+  const parsed = parseCatalogText(catalogText(bytes, label), label);
+  opts.enrich?.(parsed.records);
+  return catalogLoad(parsed.format, arrayView(parsed.records.map(toAsteroid)), parsed.diagnostics, parsed.skipped);
 }
 
 /** One-paragraph summary of parse diagnostics for stderr: the count and the first few. */

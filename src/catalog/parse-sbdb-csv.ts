@@ -51,6 +51,19 @@ export function splitSbdbFullName(full: string): { number?: number; name?: strin
 
 const G_SI = 6.6743e-11; // CODATA 2018, m³ kg⁻¹ s⁻²
 
+/**
+ * Half a unit in the last printed digit of a decimal number when it has fewer than 8 significant
+ * digits ("1.126" → 0.0005); null for full-precision values or unparseable text.
+ */
+export function roundingOf(text: string): number | null {
+  const m = /^[+-]?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+  if (!m || (m[1] === '' && (m[2] ?? '') === '')) return null;
+  const intPart = m[1], frac = m[2] ?? '', exp = m[3] ? Number(m[3]) : 0;
+  const significant = (intPart + frac).replace(/^0+/, '').length;
+  if (significant >= 8) return null;
+  return 0.5 * 10 ** (exp - frac.length);
+}
+
 export const SBDB_REQUIRED = ['epoch', 'e', 'i', 'om', 'w', 'ma'] as const;
 
 export function parseSbdbCsv(text: string, file: string): ParseResult {
@@ -131,6 +144,10 @@ export function parseSbdbCsv(text: string, file: string): ParseResult {
     };
     if (number !== undefined) rec.number = number;
     if (name) rec.name = name;
+    // Query exports print a to 4 significant digits ("1.126"): say how coarse the orbit is.
+    const aText = col.a !== undefined ? str('a') : str('q');
+    const half = roundingOf(aText);
+    if (half !== null) rec.aRoundingAu = col.a !== undefined ? half : half / (1 - e!);
     const packed = number !== undefined ? packNumber(number) : packProvisional(designation);
     if (packed) rec.packed = packed;
     const cc = str('condition_code');

@@ -65,12 +65,20 @@ export interface Density {
  * Bulk density by class (g/cm³, mean ± 1σ): Carry 2012, PSS 73, 98, Table 3 averages as
  * summarised by SiMDA (C 1.3 ± 0.6, B 2.4 ± 0.5, S 2.7 ± 0.5, M 3.5 ± 1.0, P 2.8 ± 1.6,
  * X 1.9 ± 0.8, Xc 4.9 ± 0.9, Xk 4.2 ± 0.7). Classes without a Carry average take the nearest
- * complex (noted in `basis`). DESIGN §2.1 quotes M ~4–5; Carry's Tholen-M average is 3.5 ± 1.0
- * (metal-rich Xc/Xk bodies are 4.2–4.9), which we follow.
+ * complex (noted in `basis`).
+ * - B takes the C value, as DESIGN §2.1 groups them (C, B ~1.2–1.4): Carry's B average (2.4) rests
+ *   on two large main-belt bodies (2 Pallas 2.9, 253 Mathilde 1.3), while the two B/Cb NEAs
+ *   measured by spacecraft are 1.190 ± 0.013 (Bennu, Lauretta et al. 2019, Nature 568, 55) and
+ *   1.19 ± 0.02 (Ryugu, Watanabe et al. 2019, Science 364, 268) — inside C's 1.3 ± 0.6, not B's.
+ * - M stays at Carry's 3.5 ± 1.0 although DESIGN says ~4–5: the 4–5 figures are Carry's
+ *   metal-rich Xc/Xk sub-classes (4.9, 4.2). Checked on the compilation itself
+ *   (../shared/data/physical/carry2012_{masses,diameters}.txt with Mahlke 2022 classes): the 10
+ *   M-types whose density is known to better than 20 % have a median of 3.7 g/cm³ (Lutetia 3.5,
+ *   Kalliope 3.1, Klotho 3.9, Kleopatra 4.4, Hesperia 4.7, …); 16 Psyche is 4.17 ± 0.15
+ *   (Farnocchia et al. 2024, AJ 168, 21). 3.5 ± 1.0 spans them; 4–5 would exclude most.
  */
 const CARRY: Record<string, [number, number]> = {
   C: [1.3, 0.6],
-  B: [2.4, 0.5],
   S: [2.7, 0.5],
   M: [3.5, 1.0],
   P: [2.8, 1.6],
@@ -82,7 +90,7 @@ export const DENSITY_SOURCE = 'Carry 2012, PSS 73, 98 ("Density of asteroids"), 
 
 /** Class of a spectral label for the density table. */
 const DENSITY_CLASS: Record<string, string> = {
-  C: 'C', Ch: 'C', D: 'C', Z: 'C', B: 'B', P: 'P', M: 'M', X: 'X', E: 'X', Xc: 'Xc', Xk: 'Xk',
+  C: 'C', Ch: 'C', D: 'C', Z: 'C', B: 'C', P: 'P', M: 'M', X: 'X', E: 'X', Xc: 'Xc', Xk: 'Xk',
   S: 'S', Q: 'S', K: 'S', L: 'S', A: 'S', O: 'S', R: 'S', V: 'S',
 };
 
@@ -306,11 +314,13 @@ export function sizeNumbersInto(rec: CatalogRecord, o: SizeNumbers): SizeNumbers
     o.mLo = mm - sg;
     o.mHi = mm + sg;
     if (o.basis !== null) {
-      const volCm3 = SPHERE * (o.d * 1e5) ** 3;
+      // Bulk density implied by mass and size; its range takes both uncertainties (small mass with
+      // large body, large mass with small body).
+      const vol = (dKm: number) => SPHERE * (dKm * 1e5) ** 3; // cm³
       o.densityKind = 'measured';
-      o.rho = (mm * 1e3) / volCm3;
-      o.rhoLo = (o.mLo * 1e3) / volCm3;
-      o.rhoHi = (o.mHi * 1e3) / volCm3;
+      o.rho = (mm * 1e3) / vol(o.d);
+      o.rhoLo = (o.mLo * 1e3) / vol(o.dHi);
+      o.rhoHi = (o.mHi * 1e3) / vol(o.dLo);
     }
   } else if (o.basis !== null && o.densityKind !== null) {
     // km³ · g/cm³ → kg: 1 km³ = 1e15 cm³, 1 g = 1e-3 kg.

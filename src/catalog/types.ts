@@ -18,6 +18,11 @@ export interface CatalogRecord {
   /** MPC packed form of the number or provisional designation. */
   packed?: string;
   orbit: OrbitElements;
+  /**
+   * Half a unit in the last digit the source printed for a (AU) when it printed fewer than 8
+   * significant digits (SBDB query exports give 4): the orbit is then only that precise.
+   */
+  aRoundingAu?: number;
   H: number | null;
   /** MPC orbit uncertainty parameter U (0 best … 9 worst); null when the file does not give it. */
   u?: number | null;
@@ -55,7 +60,8 @@ export interface Asteroid extends CatalogRecord {
   diameterKmHigh: number | null;
   /** Albedo used for the size (measured, class mean or prior mean: see `sizeBasis`). */
   albedo: number | null;
-  sizeBasis: SizeBasis;
+  /** How the size was obtained; null when there is no size (no H and no measured diameter). */
+  sizeBasis: SizeBasis | null;
   spectralType: string | null;
   /** Shoemaker–Helin rendezvous Δv (km/s); null for non-NEAs (see `dvReason`). */
   dvKmS: number | null;

@@ -17,9 +17,12 @@
  * - `npv(flows, rate)`, `irr(flows)` → `{irr|null, roots, note}` (grid + bisection; null with a reason
  *   when the flows never change sign), `paybackYear(flows, rate?)`.
  * - `learningCurveUnitCost(C1, n, L)`, `learningCurveTotalCost(C1, n, L)`.
+ * - `defaultCapsuleUnitCost(capsuleMassKg)` → `{unitCostUsd, usdPerKg, year, basis}`: the Stardust-scaled
+ *   capsule price used when a scenario gives no `capsules.costUsd` (data/capsules.json `cost`).
  */
 export { npv, irr, paybackYear, learningCurveUnitCost, learningCurveTotalCost, type IrrResult } from './discounting.js';
 export {
   missionEconomics, spacecraftCostUsd,
   type MissionEconomicsInputs, type MissionEconomicsResult, type MissionCostInputs, type Delivery, type CampaignInputs, type CashFlowYear,
 } from './mission-economics.js';
+export { defaultCapsuleUnitCost, type CapsuleCostDefault } from './capsule-cost.js';

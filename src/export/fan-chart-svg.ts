@@ -147,7 +147,8 @@ export function fanChartSvg(years: ForecastYear[], opts: FanChartOptions): strin
       parts.push(`<polygon points="${[...upper, ...lower].join(' ')}" fill="${colour}" fill-opacity="0.18" stroke="none"/>`);
       parts.push(`<polyline points="${drawable.map((p) => `${r2(sx(p.year))},${r2(sy(p.mid))}`).join(' ')}" fill="none" stroke="${colour}" stroke-width="2"/>`);
     }
-    for (const r of rows) {
+    // Whiskers and dots mark deliveries only, not the zero-delivery years between them.
+    for (const r of rows.filter((row) => row.missions > 0)) {
       const x = sx(r.year) + (k - (elements.length - 1) / 2) * 4;
       parts.push(`<line x1="${r2(x)}" y1="${r2(sy(r.cumulativeP10Kg))}" x2="${r2(x)}" y2="${r2(sy(r.cumulativeP90Kg))}" stroke="${colour}" stroke-width="1.5"/>`);
       parts.push(`<circle cx="${r2(x)}" cy="${r2(sy(r.cumulativeP50Kg))}" r="3.5" fill="${colour}"><title>${esc(`${el} ${r.year}: P10 ${tickLabel(r.cumulativeP10Kg)} kg, P50 ${tickLabel(r.cumulativeP50Kg)} kg, P90 ${tickLabel(r.cumulativeP90Kg)} kg`)}</title></circle>`);

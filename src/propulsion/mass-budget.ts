@@ -229,13 +229,15 @@ export function massBudget(sc: Spacecraft, m: MissionProfile, cargoKg: number): 
       if (s.thrustN > 0) {
         constraints.push(mk(`burn-time:${s.name}`, `burn time of "${s.name}" at ${s.thrustRAu.toFixed(3)} AU (${(s.thrustN * 1000).toFixed(1)} mN) vs ${(m.dutyCycle * 100).toFixed(0)} % of ${s.durationDays.toFixed(1)} d`, burnS / DAY_S, availableBurnDays, 'd'));
       } else {
+        // value = the least input power one string runs on, limit = what the arrays give there.
         const op = operatingPoint(sc, s.thrustRAu);
-        constraints.push(mk(`power-cut-off:${s.name}`, `thrusters cannot run on "${s.name}": ${op.arrayPowerW.toFixed(0)} W at ${s.thrustRAu.toFixed(3)} AU is below one string's minimum`, sc.thruster.minInputPowerW, op.arrayPowerW, 'W'));
+        constraints.push(mk(`power-cut-off:${s.name}`, `input power one ${sc.thruster.id} string needs on "${s.name}" vs the array power at ${s.thrustRAu.toFixed(3)} AU`, sc.thruster.minInputPowerW, op.arrayPowerW, 'W'));
       }
     }
     if (s.leg?.lambert && s.thrustN > 0) {
       phase.lowThrust = lowThrustCheck(sc, s, c.start[i], m.dutyCycle, m.mimaMassFactor ?? 1, m.margins.dvFraction);
-      constraints.push(mk(`mima:${s.name}`, `start mass of "${s.name}" vs the MIMA maximum for ${(s.thrustN * m.dutyCycle * 1000).toFixed(1)} mN over ${s.durationDays.toFixed(1)} d`, c.start[i], phase.lowThrust.maxInitialMassKg, 'kg'));
+      // Thrust stated at full power (the same basis as the shortfall in the hint), with the duty cycle named.
+      constraints.push(mk(`mima:${s.name}`, `start mass of "${s.name}" vs the MIMA maximum for ${(s.thrustN * 1000).toFixed(1)} mN full thrust fired ${(m.dutyCycle * 100).toFixed(0)} % of ${s.durationDays.toFixed(1)} d`, c.start[i], phase.lowThrust.maxInitialMassKg, 'kg'));
     }
     phases.push(phase);
   }
@@ -383,7 +385,13 @@ function hint(c: ConstraintCheck, b: MassBudget & { sc: Spacecraft }): string {
   const ph = b.phases.find((p) => c.id.endsWith(`:${p.name}`));
   if (c.id.startsWith('mima:') && ph?.lowThrust) {
     const l = ph.lowThrust;
-    return ` (MIMA: needs ${(l.thrustNeededN * 1000).toFixed(1)} mN, short by ${(l.thrustShortfallN * 1000).toFixed(1)} mN ≈ ${(l.powerShortfallW / 1000).toFixed(2)} kW more thruster power${l.needsMoreStrings ? `, beyond the ${(ppuCapW(b.sc) / 1000).toFixed(2)} kW the power processors take: add thruster strings` : ''})`;
+    // All thrusts at full power (thrustNeededN and thrustShortfallN are divided by the duty cycle).
+    return ` (MIMA: needs ${(l.thrustNeededN * 1000).toFixed(1)} mN of full thrust, has ${(ph.thrustN * 1000).toFixed(1)} mN: short by ${(l.thrustShortfallN * 1000).toFixed(1)} mN ≈ ${(l.powerShortfallW / 1000).toFixed(2)} kW more thruster input power${l.needsMoreStrings ? `, beyond the ${(ppuCapW(b.sc) / 1000).toFixed(2)} kW the power processors take: add thruster strings` : ''})`;
+  }
+  if (c.id.startsWith('power-cut-off:') && ph) {
+    // Array power at 1 AU that would keep one string above its minimum at this distance (P ∝ 1/r²).
+    const needAt1AuW = c.value * ph.thrustRAu * ph.thrustRAu;
+    return ` (the thrusters cannot run on this leg: give ≥ ${(needAt1AuW / 1000).toFixed(2)} kW at 1 AU, or a thruster that throttles below ${c.limit.toFixed(0)} W)`;
   }
   if (c.id.startsWith('burn-time:') && ph) {
     const ratio = c.value / c.limit;

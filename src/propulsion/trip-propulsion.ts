@@ -3,10 +3,16 @@
  * provides the Earth departure (C3); the thrusters do the rendezvous at the asteroid
  * (v_rel,arr), the departure from it (v_rel,dep) and any Δv that caps the Earth entry speed.
  * When the trip carries the Lambert legs' vectors, each leg's low-thrust Δv is Damon's estimate
- * and its feasibility is checked with MIMA; otherwise the impulsive Δv is scaled by the
- * Lambert-optimism factor (median 1.68, band 1.15…1.92, LAMBERT_OPTIMISM_BAND). Edelbaum gives a
- * phase-free bound when the target's orbit is known (a true lower bound only for near-circular
- * orbits; the report warns when the Lambert-based estimate falls below it).
+ * and its feasibility is checked with MIMA; its error band is MIMA's −14 %…+10 % on the maximum
+ * mass, re-expressed as Δv (m* ∝ 1/a and Δv = a·T, so true Δv = estimate × 0.86…1.10). Without
+ * vectors the impulsive Δv is scaled by the Lambert-optimism factor (median 1.68, band
+ * 1.15…1.92, LAMBERT_OPTIMISM_BAND).
+ *
+ * Edelbaum is shown when the target's orbit is known, as the Δv of flying the WHOLE orbit change
+ * (1 AU circular → the target's a and i) by low thrust. It is not a lower bound on these legs: the
+ * launcher's C3 does part of the outbound change and the atmosphere absorbs the Earth-arrival v∞,
+ * and an impulsive plane change (2V·sin(Δi/2)) is cheaper than Edelbaum's (π/2)·V·Δi. The report
+ * therefore does not clamp a leg to it, and says so when a leg (or a band end) falls below it.
  */
 import { AU_KM, DAY_S, MU_SUN_KM3S2 } from '../astro/constants.js';
 import { propagate } from '../astro/kepler.js';
@@ -77,8 +83,10 @@ export interface PropulsionLegReport {
   impulsiveMethod: 'ballistic Lambert';
   lowThrustDvKmS: number;
   lowThrustMethod: DvMethod;
-  /** Low-thrust Δv band (Lambert optimism 1.15…1.92 × impulsive), km/s. */
+  /** Low-thrust Δv band, km/s: Damon × (1 − 0.14 … 1 + 0.10) (MIMA error) or impulsive × 1.15…1.92 (Lambert optimism). */
   bandKmS: [number, number];
+  /** How each end of the band is obtained, e.g. "Damon × 0.86 (MIMA −14 %)". */
+  bandBasis: [string, string];
   bandSource: string;
   rAu: DistanceRangeAu;
   /** How rAu was obtained. */
@@ -88,8 +96,8 @@ export interface PropulsionLegReport {
 
 /** The cargo question re-asked with every leg's Δv at one end of its band. */
 export interface BandCase {
-  /** Lambert-optimism factor of this end (legs with a Damon Δv outside the band keep it). */
-  dvFactor: number;
+  /** Each leg's Δv in this case and how it was obtained (e.g. "Damon × 1.10 (MIMA +10 %)"). */
+  legs: Array<{ name: string; dvKmS: number; basis: string; belowEdelbaum: boolean }>;
   /** Low-thrust Δv per leg used for this case (outbound…, inbound…), km/s. */
   dvKmS: number[];
   /** Factor on MIMA's maximum initial mass for legs with vectors (MIMA −14 %…+10 % vs optimum). */
@@ -115,7 +123,13 @@ export interface PropulsionReport {
   };
   launcher: { c3Km2S2: number | null; dvDepartKmS: number | null; note: string };
   legs: PropulsionLegReport[];
-  edelbaum: { dvKmS: number; method: 'Edelbaum'; note: string } | null;
+  edelbaum: {
+    dvKmS: number;
+    method: 'Edelbaum';
+    note: string;
+    /** Legs whose Δv (central estimate or either band end) is below the Edelbaum figure. */
+    legsBelow: string[];
+  } | null;
   /** 'max-cargo' when the cargo was solved for, 'budget' when it was given. */
   mode: 'max-cargo' | 'budget';
   cargoKg: number;
@@ -180,12 +194,17 @@ export function propulsionForTrip(trip: TripForPropulsion, opts: PropulsionOptio
       lowThrustKmS = d.dvMS / 1000;
       method = 'Damon';
     }
-    // Lambert optimism band, widened to hold Damon's figure when it lies outside (a one-sided
-    // rendezvous costs (1 + √2) × the impulsive Δv in the two-arc model).
-    const band: [number, number] = [
-      Math.min(lowThrustKmS, impulsiveKmS * LAMBERT_OPTIMISM_BAND.low),
-      Math.max(lowThrustKmS, impulsiveKmS * LAMBERT_OPTIMISM_BAND.high),
-    ];
+    // Damon legs: MIMA's error on m* (estimate/optimum 0.86…1.10) as a Δv error, m* ∝ 1/Δv for
+    // thrust over the whole arc, so optimum Δv = Damon × (1 + err). Impulsive legs: the Lambert
+    // optimism band (a one-sided rendezvous already costs (1 + √2) × impulsive in Damon's model,
+    // beyond that band, which is why Damon legs do not use it).
+    const pctOf = (x: number) => `${x > 0 ? '+' : '−'}${Math.round(Math.abs(x) * 100)} %`;
+    const band: [number, number] = lambert
+      ? [lowThrustKmS * (1 + MIMA_BAND.low), lowThrustKmS * (1 + MIMA_BAND.high)]
+      : [impulsiveKmS * LAMBERT_OPTIMISM_BAND.low, impulsiveKmS * LAMBERT_OPTIMISM_BAND.high];
+    const bandBasis: [string, string] = lambert
+      ? [`Damon × ${(1 + MIMA_BAND.low).toFixed(2)} (MIMA ${pctOf(MIMA_BAND.low)})`, `Damon × ${(1 + MIMA_BAND.high).toFixed(2)} (MIMA ${pctOf(MIMA_BAND.high)})`]
+      : [`impulsive × ${LAMBERT_OPTIMISM_BAND.low} (Lambert optimism)`, `impulsive × ${LAMBERT_OPTIMISM_BAND.high} (Lambert optimism)`];
     legs.push({
       name,
       impulsiveDvKmS: impulsiveKmS,
@@ -193,7 +212,8 @@ export function propulsionForTrip(trip: TripForPropulsion, opts: PropulsionOptio
       lowThrustDvKmS: lowThrustKmS,
       lowThrustMethod: method,
       bandKmS: band,
-      bandSource: LAMBERT_OPTIMISM_BAND.source,
+      bandBasis,
+      bandSource: lambert ? `${MIMA_BAND.source}; as Δv: optimum Δv = Damon × (1 + error), m* ∝ 1/a` : LAMBERT_OPTIMISM_BAND.source,
       rAu,
       rAuMethod: lambert ? 'sampled Lambert arc' : 'assumed 1 AU (no leg vectors)',
       durationDays: days,
@@ -248,49 +268,55 @@ export function propulsionForTrip(trip: TripForPropulsion, opts: PropulsionOptio
     limits = r.limits;
   }
 
-  // The same question at both ends of every leg's Δv band.
-  const atBand = (end: 0 | 1): BandCase => {
-    const pick = (l: MissionLeg) => ({ ...l, dvKmS: end === 1 ? Math.max(l.dvKmS, l.dvBandKmS![1]) : Math.min(l.dvKmS, l.dvBandKmS![0]) });
-    // Legs checked with MIMA: the true maximum mass is MIMA/(1 + 0.10) … MIMA/(1 − 0.14).
-    const mimaMassFactor = end === 1 ? 1 / (1 + MIMA_BAND.high) : 1 / (1 + MIMA_BAND.low);
-    const mm: MissionProfile = { ...mission, outbound: mission.outbound.map(pick), inbound: mission.inbound.map(pick), mimaMassFactor };
-    const dvFactor = end === 1 ? LAMBERT_OPTIMISM_BAND.high : LAMBERT_OPTIMISM_BAND.low;
-    const dvKmS = [...mm.outbound, ...mm.inbound].map((l) => l.dvKmS);
-    if (mode === 'max-cargo') {
-      try {
-        const r = maxCargo(sc, mm);
-        return { dvFactor, dvKmS, mimaMassFactor, cargoKg: r.cargoKg, feasible: true, binding: r.binding };
-      } catch (err) {
-        if (!(err instanceof NoSolutionError)) throw err;
-        return { dvFactor, dvKmS, mimaMassFactor, cargoKg: null, feasible: false, binding: err.binding ?? null };
-      }
-    }
-    const b = massBudget(sc, mm, cargoKg);
-    return { dvFactor, dvKmS, mimaMassFactor, cargoKg, feasible: b.feasible, binding: b.binding };
-  };
-  const band = {
-    optimistic: atBand(0),
-    pessimistic: atBand(1),
-    source: `Δv: ${LAMBERT_OPTIMISM_BAND.source}; MIMA legs: ${MIMA_BAND.source}`,
-  };
-
-  let edelbaum: PropulsionReport['edelbaum'] = null;
+  let edelbaumKmS: number | null = null;
   if (opts.target) {
     const t = opts.target;
     requireFinite(t.aAu, 'target.aAu', { min: 0, exclusiveMin: true });
     requireFinite(t.iDeg, 'target.iDeg', { min: 0, max: 180 });
-    edelbaum = {
-      dvKmS: edelbaumCircularKmS(AU_KM, t.aAu * AU_KM, (t.iDeg * Math.PI) / 180, MU_SUN_KM3S2),
-      method: 'Edelbaum',
-      note: 'one way, 1 AU circular → circular at the target a with Δi = i; ignores eccentricity and phasing: a lower bound, not the leg cost',
-    };
+    edelbaumKmS = edelbaumCircularKmS(AU_KM, t.aAu * AU_KM, (t.iDeg * Math.PI) / 180, MU_SUN_KM3S2);
   }
+  const below = (dvKmS: number) => edelbaumKmS !== null && dvKmS < edelbaumKmS;
 
-  if (edelbaum) {
-    const lowest = Math.min(...legs.map((l) => l.lowThrustDvKmS));
-    if (lowest < edelbaum.dvKmS) {
+  // The same question at both ends of every leg's Δv band; the MIMA check moves with it
+  // (true maximum mass = MIMA/(1 + 0.10) … MIMA/(1 − 0.14)).
+  const atBand = (end: 0 | 1): BandCase => {
+    const pick = (l: MissionLeg) => ({ ...l, dvKmS: l.dvBandKmS![end] });
+    const mimaMassFactor = end === 1 ? 1 / (1 + MIMA_BAND.high) : 1 / (1 + MIMA_BAND.low);
+    const mm: MissionProfile = { ...mission, outbound: mission.outbound.map(pick), inbound: mission.inbound.map(pick), mimaMassFactor };
+    const all = [...mm.outbound, ...mm.inbound];
+    const dvKmS = all.map((l) => l.dvKmS);
+    const caseLegs = all.map((l, k) => ({ name: l.name, dvKmS: l.dvKmS, basis: legs[k].bandBasis[end], belowEdelbaum: below(l.dvKmS) }));
+    if (mode === 'max-cargo') {
+      try {
+        const r = maxCargo(sc, mm);
+        return { legs: caseLegs, dvKmS, mimaMassFactor, cargoKg: r.cargoKg, feasible: true, binding: r.binding };
+      } catch (err) {
+        if (!(err instanceof NoSolutionError)) throw err;
+        return { legs: caseLegs, dvKmS, mimaMassFactor, cargoKg: null, feasible: false, binding: err.binding ?? null };
+      }
+    }
+    const b = massBudget(sc, mm, cargoKg);
+    return { legs: caseLegs, dvKmS, mimaMassFactor, cargoKg, feasible: b.feasible, binding: b.binding };
+  };
+  const band = {
+    optimistic: atBand(0),
+    pessimistic: atBand(1),
+    source: out && back ? `Damon legs: ${MIMA_BAND.source}` : `Δv: ${LAMBERT_OPTIMISM_BAND.source}; MIMA legs: ${MIMA_BAND.source}`,
+  };
+
+  let edelbaum: PropulsionReport['edelbaum'] = null;
+  if (edelbaumKmS !== null) {
+    const legsBelow = legs.filter((l) => below(Math.min(l.lowThrustDvKmS, l.bandKmS[0]))).map((l) => l.name);
+    edelbaum = {
+      dvKmS: edelbaumKmS,
+      method: 'Edelbaum',
+      note: 'the whole orbit change flown by low thrust: 1 AU circular → circular at the target a with Δi = i (no launcher C3, no atmospheric capture, no phasing); a reference, not a bound on a leg the launcher or the atmosphere shares',
+      legsBelow,
+    };
+    if (legsBelow.length) {
+      const lowest = Math.min(...legs.map((l) => Math.min(l.lowThrustDvKmS, l.bandKmS[0])));
       warnings.push(
-        `Edelbaum's circular-orbit Δv (${edelbaum.dvKmS.toFixed(3)} km/s) exceeds a leg's Lambert-based estimate (${lowest.toFixed(3)} km/s): the target's eccentricity and phasing make the circular bound inapplicable here; use it as an order-of-magnitude check only`,
+        `the ${legsBelow.join(' and ')} leg Δv (down to ${lowest.toFixed(3)} km/s at the optimistic end) is below Edelbaum's ${edelbaumKmS.toFixed(3)} km/s for the whole orbit change: not clamped, because the launcher's C3 (outbound) and the atmosphere (Earth-arrival v∞) do part of that change; the Lambert-based leg estimates stand`,
       );
     }
   }

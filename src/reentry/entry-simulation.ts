@@ -17,13 +17,30 @@
  * with `rotatingEarth` they are converted to the atmosphere-relative state at the interface.
  * Without it the atmosphere is taken as inertial, as in DESIGN §2.6.
  *
- * Drogue conditions are defined as Stardust's: Mach ≤ 1.4 AND altitude ≤ 31 km, whichever is met
- * later (Stardust's drogue was mortar-deployed supersonically near 30–32 km: Desai, Mitcheltree &
- * Cheatwood 1999, "Entry trajectory issues for the Stardust sample return capsule", NTRS
- * 20050042027; Witkowski et al., "Stardust parachute trajectory performance reconstruction":
- * "mortar deployed near an altitude of 30 km"; NASA 2006 arrival press release: "approximately
- * 32 kilometers (105,000 feet)"). Both thresholds are inputs; set `drogueAltitudeKm` to null for
- * a Mach-only trigger. The integration stops there by default.
+ * Drogue conditions: Mach ≤ 1.4 AND altitude ≤ 31 km, whichever is met later. The two parts have
+ * different standing:
+ *  - 31 km is Stardust's flown deployment altitude: drogue opening at 31.03 km, Mach 1.23, 137.9 s
+ *    after the interface (Desai & Qualls 2008, "Stardust entry reconstruction", AIAA 2008-1198,
+ *    NTRS 20080008567, from video and range radar); "mortar deployed near an altitude of 30 km"
+ *    (Witkowski et al., "Stardust parachute trajectory performance reconstruction"); "approximately
+ *    105,000 ft" (Stardust parachute recovery system paper; NASA 2006 arrival release: ≈ 32 km).
+ *  - Mach 1.4 is an ASSUMED upper limit for deploying a disk-gap-band drogue supersonically (no
+ *    Stardust figure; Stardust opened at Mach 1.23). For Stardust's own entry the capsule passes
+ *    Mach 1.4 first (≈ 118 s, ≈ 33 km here), so the 31 km ceiling alone sets the drogue time; the
+ *    result says which condition set it (`drogue.setBy`). Both thresholds are inputs; set
+ *    `drogueAltitudeKm` to null for a Mach-only trigger. The integration stops there by default.
+ *
+ * Peak heating timing: for Stardust this model peaks at ≈ 42 s after the 125 km interface, at
+ * 62 km — where NASA predicted it ("peak re-entry heating is expected to occur at an altitude of
+ * 61 km", NASA Stardust news, "Stardust sample return capsule and entry path visible in
+ * northwest", 2006). DESIGN's ≈ 50 s matches public event timelines ("entry + 52 seconds: peak
+ * heating") whose zero is not necessarily the 125 km crossing. From 125 km to 61–62 km the capsule
+ * sinks at V·sin|γ| ≈ 12.9·sin 8.2° ≈ 1.8 km/s, slowing as the super-circular path flattens, which
+ * gives ≈ 40 s; 52 s would need a mean sink of 1.2 km/s, i.e. γ ≈ −5.5°, not the flown −8.2°.
+ * Placing the same 12.9 km/s, −8.2° state at 135 km instead gives 50.5 s, 32.9 g and the 31 km
+ * drogue altitude at 141 s — close to the ≈ 50 s timeline, the 32.89 g reconstruction and the
+ * 137.9 s drogue opening (Desai & Qualls 2008), which suggests those figures count from a higher
+ * interface (not verified here). DESIGN fixes 125 km; the time is not tuned to 50 s.
  */
 import { G0_MS2, MU_EARTH_KM3S2, R_EARTH_KM, RAD } from '../astro/constants.js';
 import { InputError, requireFinite } from '../errors.js';
@@ -37,6 +54,9 @@ export const DEFAULT_ENTRY_ALTITUDE_KM = 125;
 export const DEFAULT_DROGUE_MACH = 1.4;
 export const DEFAULT_DROGUE_ALTITUDE_KM = 31;
 export const DEFAULT_STEP_S = 0.1;
+/** Provenance of the default drogue thresholds (see the header comment). */
+export const DROGUE_SOURCE =
+  '31 km: Stardust drogue opening at 31.03 km, Mach 1.23, 137.9 s after entry interface (Desai & Qualls 2008, AIAA 2008-1198); Mach 1.4: assumed supersonic-deployment limit of a disk-gap-band drogue, not a Stardust figure';
 
 export interface EntryInput {
   massKg: number;
@@ -86,6 +106,8 @@ export interface EntryTrajectorySample {
 }
 
 export interface DrogueConditions {
+  /** Which condition was met last and so set the drogue time: the altitude ceiling or the Mach limit. */
+  setBy: 'altitude' | 'mach';
   /** Mach number at deployment (≤ the threshold). */
   mach: number;
   /** Time at which Mach first fell to the threshold (may precede the altitude condition), s. */
@@ -121,6 +143,8 @@ export interface EntryResult {
   endAltitudeKm: number;
   endSpeedKmS: number;
   downrangeKm: number;
+  /** Lowest altitude reached, km (for a skip-out: how deep the capsule dipped). */
+  deepestAltitudeKm: number;
   skippedOut: boolean;
   entry: {
     altitudeKm: number;
@@ -142,6 +166,8 @@ export interface EntryResult {
     stepS: number;
     heating: string;
     drogueDefinition: string;
+    /** Where the default thresholds come from. */
+    drogueSource: string;
     gravity: string;
   };
   trajectory?: EntryTrajectorySample[];
@@ -378,7 +404,7 @@ export function simulateEntry(inp: EntryInput): EntryResult {
       const vD = prevV + f * (y[1] - prevV);
       const mD = prevMach + f * (mach - prevMach);
       const rhoD = Math.exp(Math.log(prevRho) + f * (Math.log(lastRho) - Math.log(prevRho)));
-      drogue = { mach: mD, machThresholdTimeS: machTime ?? prevT + f * dt, timeS: prevT + f * dt, altitudeKm: hD, speedKmS: vD / 1000, dynamicPressurePa: 0.5 * rhoD * vD * vD };
+      drogue = { setBy: fH >= fM && prevH > drogueAlt ? 'altitude' : 'mach', mach: mD, machThresholdTimeS: machTime ?? prevT + f * dt, timeS: prevT + f * dt, altitudeKm: hD, speedKmS: vD / 1000, dynamicPressurePa: 0.5 * rhoD * vD * vD };
       if (!toGround) break;
     }
     if (hKm <= 0) break;
@@ -424,6 +450,7 @@ export function simulateEntry(inp: EntryInput): EntryResult {
     endAltitudeKm: (y[0] - RE_M) / 1000,
     endSpeedKmS: y[1] / 1000,
     downrangeKm: y[7] / 1000,
+    deepestAltitudeKm: deepest,
     skippedOut,
     entry: {
       altitudeKm: h0Km,
@@ -444,7 +471,8 @@ export function simulateEntry(inp: EntryInput): EntryResult {
       cd: table ? 'mach-table' : inp.cd,
       stepS: dt,
       heating: `Sutton–Graves stagnation-point convective, k = ${SUTTON_GRAVES_K_EARTH} (SI), no radiative term`,
-      drogueDefinition: `${drogueText}, whichever is met later (Stardust-like; Mach from the US-76 speed of sound${atm === 'exponential' ? ', also with the exponential density model' : ''})`,
+      drogueDefinition: `${drogueText}${Number.isFinite(drogueAlt) ? ', whichever is met later' : ''} (Mach from the US-76 speed of sound${atm === 'exponential' ? ', also with the exponential density model' : ''})`,
+      drogueSource: DROGUE_SOURCE,
       gravity: `inverse-square, spherical Earth R = ${R_EARTH_KM} km${rotating ? `, rotating at ${EARTH_ROTATION_RAD_S} rad/s` : ', non-rotating'}`,
     },
     warnings,

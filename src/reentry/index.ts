@@ -18,10 +18,14 @@
  *   capsuleMassKg, hardwareMassKg, totalMassKg, cargoKg, sizing, entry, assumptions, warnings}`;
  *   `totalMassKg` (hardware + cargo) is what rides the return leg. `design` is a `CapsuleDesign`
  *   or a preset id; `DEFAULT_METAL_CAPSULE` is 100 kg, β 90 kg/m², C_D 1.5, payload 30 %.
+ * - `entryRefinementEffects(input, {rotation?, cdMach?})` → how much Earth rotation and a
+ *   Mach-dependent C_D each move peak g, peak heating, heat load and the drogue time.
  * Errors: InputError naming the field; NoSolutionError when the capsule skips out or cannot carry
  * payload.
  */
-export { simulateEntry, EARTH_ROTATION_RAD_S, DEFAULT_ENTRY_ALTITUDE_KM, DEFAULT_DROGUE_MACH, DEFAULT_DROGUE_ALTITUDE_KM } from './entry-simulation.js';
+export { simulateEntry, EARTH_ROTATION_RAD_S, DEFAULT_ENTRY_ALTITUDE_KM, DEFAULT_DROGUE_MACH, DEFAULT_DROGUE_ALTITUDE_KM, DROGUE_SOURCE } from './entry-simulation.js';
+export { entryRefinementEffects, type RefinementEffects, type RefinementCase, type EntrySummary } from './refinement-effects.js';
+export { shallowestCapturedFpaRad } from './skip-out-boundary.js';
 export type { EntryInput, EntryResult, DrogueConditions, EntryTrajectorySample } from './entry-simulation.js';
 export { us76, exponentialAtmosphere, atmosphere, type AtmosphereModel, type AtmosphereSample } from './atmosphere.js';
 export { suttonGravesHeatFluxWM2, SUTTON_GRAVES_K_EARTH } from './sutton-graves.js';

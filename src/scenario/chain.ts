@@ -19,7 +19,7 @@ import { DAY_S, G0_MS2 } from '../astro/constants.js';
 import { parseIsoToJdTdb } from '../astro/time.js';
 import { compositionFor, findAsteroid, loadCatalog, type Asteroid } from '../catalog/index.js';
 import type { Composition } from '../catalog/composition.js';
-import { missionEconomics, type Delivery, type MissionEconomicsResult } from '../economics/index.js';
+import { defaultCapsuleUnitCost, missionEconomics, type Delivery, type MissionEconomicsResult } from '../economics/index.js';
 import { CancelledError, InputError, NoSolutionError, ProspectorError } from '../errors.js';
 import {
   LAMBERT_OPTIMISM_BAND,
@@ -36,13 +36,13 @@ import {
 } from '../propulsion/index.js';
 import { refineYield, refiningRoute, type RefiningBody, type RefiningResult } from '../refining/index.js';
 import { capsulePreset, ballisticCoefficientKgM2, sizeCapsule, DEFAULT_METAL_CAPSULE, type CapsuleDesign, type CapsuleSizing } from '../reentry/index.js';
-import { loadMarkets, marketImpact, orbitalDataCenter, orbitalLink, semiconductorEquivalents, type MarketTable, type OrbitalDcOptions } from '../supply/index.js';
+import { loadMarkets, marketImpact, orbitalComputeData, orbitalDataCenter, orbitalLink, semiconductorEquivalents, type MarketTable, type OrbitalDcOptions } from '../supply/index.js';
 import { resolveConstraints, searchRoundTrips, type TripSolution } from '../trajectory/round-trip.js';
 import { central, fixed, spread, type Band, type Dist } from './dist.js';
 import { gradeAt, pickAnalogue } from './grades.js';
 import { InputSet, type Values } from './inputs.js';
 import type { Scenario, Product } from './schema.js';
-import type { NotModelled, Plan, PlanDelivered, PlanEconomics, PlanSupply } from './plan-types.js';
+import type { NotModelled, Plan, PlanDelivered, PlanEconomics, PlanOrbitalLink, PlanSemiconductors, PlanSupply } from './plan-types.js';
 
 export interface ChainOptions {
   catalog?: string;
@@ -77,6 +77,13 @@ export interface Chain {
   /** Earth departure by a chemical upper stage: LEO mass per kg sent to the trip's C3. */
   leoMassRatio: number;
   economicsMissing: string | null;
+  /** Where the capsule unit cost comes from (scenario or the Stardust-scaled default); null without capsules. */
+  capsuleCostBasis: string | null;
+  /**
+   * The one avoided-launch price: what 1 kg delivered to orbit earns in the economics and what the
+   * orbital-compute link saves. `field` is the uncertain input it is drawn from (null: the default).
+   */
+  avoidedLaunch: { field: string | null; defaultUsdPerKg: number; basis: string };
   dvFactorDist: Dist;
   dvFactorSource: string;
   /** Value rank per product (higher goes aboard first when the return leg is the limit). */
@@ -100,6 +107,11 @@ export interface Outcome {
     budget: ReturnType<typeof massBudget> | null;
     maxCargoKg: number;
     binding: string | null;
+    /** The constraint that sets maxCargoKg, and the methods behind it. */
+    maxCargoBinding: string;
+    cargoMethod: string;
+    /** Capsule hardware aboard (count × (gross − payload)), kg. */
+    capsuleTareKg: number;
     economics: MissionEconomicsResult | null;
   };
 }
@@ -134,7 +146,9 @@ function rethrow(err: unknown, source: string, field: string): never {
   if (err instanceof NoSolutionError) throw new NoSolutionError(`${source}: ${err.message}`, err.binding);
   if (err instanceof ProspectorError && (err.code === 'INVALID_INPUT' || err.code === 'NOT_FOUND')) {
     const msg = err.message.startsWith(field) ? err.message : `${field}: ${err.message}`;
-    throw new InputError(`${source}: ${msg}`, field);
+    const e = new InputError(`${source}: ${msg}`, field);
+    e.file = source;
+    throw e;
   }
   throw err;
 }
@@ -176,6 +190,12 @@ export async function prepareChain(scenario: Scenario, opts: ChainOptions): Prom
     rethrow(err, source, 'target.designation');
   }
   const composition = compositionFor(asteroid);
+  // The semiconductor stack is checked up front (cheap), so a bad layer fails before the trip search.
+  try {
+    semiconductorEquivalents({}, scenario.supply.semiconductors);
+  } catch (err) {
+    throw semiconductorError(err, source);
+  }
 
   // Cheap checks first (route, products, thruster), so a typo fails before the trip search.
   const r = scenario.refinery;
@@ -190,17 +210,31 @@ export async function prepareChain(scenario: Scenario, opts: ChainOptions): Prom
   inputs.add('refinery.dutyCycle', r.dutyCycle, { min: 0.001, max: 1 });
   const e = route.specificEnergyMJPerKg;
   inputs.add('refinery.specificEnergyMJPerKg', r.specificEnergy ?? (e.p10 === e.p90 ? fixed(e.p50) : { kind: 'percentiles', p10: e.p10, p50: e.p50, p90: e.p90 }), { min: 0.01 });
+  // Recovery per product. A single value stands for the route's own products only: it must not
+  // let the water route "recover" platinum. A product the route does not extract needs its own
+  // entry in a per-product map (the user then vouches for a further process, and is warned).
+  const single = r.recovery !== undefined && 'kind' in r.recovery ? (r.recovery as Dist) : undefined;
+  const perProduct = r.recovery !== undefined && !('kind' in r.recovery) ? (r.recovery as Partial<Record<Product, Dist>>) : {};
+  const routeProducts = Object.keys(route.recovery);
+  const beyondRoute: string[] = [];
   for (const p of products) {
-    const given = r.recovery === undefined ? undefined : 'kind' in r.recovery ? (r.recovery as Dist) : (r.recovery as Partial<Record<Product, Dist>>)[p];
     const band = route.recovery[p];
+    const given = perProduct[p] ?? (band ? single : undefined);
     const d: Dist | undefined = given ?? (band ? (band.p10 === band.p90 ? fixed(band.p50) : { kind: 'percentiles', p10: band.p10, p50: band.p50, p90: band.p90 }) : undefined);
     if (!d) {
-      throw new InputError(
-        `${source}: refinery.products: route ${route.id} does not recover ${p} (it recovers ${Object.keys(route.recovery).join(', ') || 'nothing'}); set refinery.recovery for it`,
-        'refinery.products',
-      );
+      const hint = `give it its own recovery, e.g. recovery: {${[...products.filter((q) => route.recovery[q]).slice(0, 1).map((q) => `${q}: 0.8`), `${p}: 0.5`].join(', ')}}, with a source for the process that extracts it`;
+      const msg = single
+        ? `refinery.recovery: one value covers only what route ${route.id} extracts (${routeProducts.join(', ') || 'nothing'}), not ${p}; ${hint}`
+        : `refinery.products: route ${route.id} does not extract ${p} (it extracts ${routeProducts.join(', ') || 'nothing'}); ${hint}`;
+      const e = new InputError(`${source}: ${msg}`, single ? 'refinery.recovery' : `refinery.products`);
+      e.file = source;
+      throw e;
     }
+    if (!band) beyondRoute.push(p);
     inputs.add(`refinery.recovery.${p}`, d, { min: 0, max: 1 });
+  }
+  if (beyondRoute.length > 0) {
+    warnings.push(`refinery.recovery: route ${route.id} does not extract ${beyondRoute.join(', ')} by itself; the recoveries given assume a further process whose energy and mass are not modelled`);
   }
   // Spacecraft.
   const scIn = scenario.spacecraft;
@@ -237,7 +271,9 @@ export async function prepareChain(scenario: Scenario, opts: ChainOptions): Prom
         .replace(/^spacecraft\.ispS\b/, 'spacecraft.isp')
         .replace(/^spacecraft\.thrustN\b/, 'spacecraft.thrust')
         .replace(/^spacecraft\.maxInputPowerW\b/, 'spacecraft.ppuMax');
-      throw new InputError(`${source}: ${renamed}`, 'spacecraft');
+      const e = new InputError(`${source}: ${renamed}`, /^spacecraft\.\w+/.exec(renamed)?.[0] ?? 'spacecraft');
+      e.file = source;
+      throw e;
     }
     rethrow(err, source, 'spacecraft');
   }
@@ -364,21 +400,20 @@ export async function prepareChain(scenario: Scenario, opts: ChainOptions): Prom
     rethrow(err, source, 'spacecraft');
   }
   warnings.push(...propulsion.warnings);
+  // The per-sample budgets re-use the base report's legs WITH their Lambert boundary vectors, so
+  // every sample's budget (real cargo, capsules, dry mass) is MIMA/Damon-checked, not only the base.
   const profile: MissionProfile = {
-    outbound: [],
-    inbound: [],
-    operations: { durationDays: trip.stayDays, stationKeepingDvKmS: 0, deployedMassKg: scenario.refinery.mass, capsuleMassKg: 0, capsuleSource: 'carried' },
+    outbound: propulsion.mission.outbound.map((l) => ({ ...l })),
+    inbound: propulsion.mission.inbound.map((l) => ({ ...l })),
+    operations: { ...propulsion.mission.operations, durationDays: trip.stayDays, stationKeepingDvKmS: 0, deployedMassKg: scenario.refinery.mass, capsuleMassKg: 0, capsuleSource: 'carried' },
     margins: { dvFraction: 0, propellantReserveFraction: scIn.propellantMargin, dryMassContingencyFraction: 0 },
     dutyCycle: THRUST_DUTY_CYCLE,
     thrustDistance: 'mean',
   };
-  for (const l of propulsion.legs) {
-    const leg: MissionLeg = { name: l.name, dvKmS: l.lowThrustDvKmS, dvMethod: l.lowThrustMethod, dvBandKmS: l.bandKmS, durationDays: l.durationDays, rAu: l.rAu };
-    (l.name === 'outbound' ? profile.outbound : profile.inbound).push(leg);
-  }
-  // Δv model error, as true/estimated low-thrust Δv: Damon/MIMA legs carry MIMA's −14 %…+10 %
-  // error vs the optimal solution (estimate/optimal ∈ [0.86, 1.10] → factor ∈ [1/1.10, 1/0.86]);
-  // legs estimated as impulsive × 1.68 carry the Lambert-optimism spread 1.15…1.92 around 1.68.
+  // Δv model error, as true/estimated low-thrust Δv: Damon/MIMA legs carry MIMA's error vs the
+  // exact optimum, (MIMA − exact)/exact ∈ [−0.14, +0.10] on the maximum mass; m* ∝ 1/Δv, so
+  // true Δv = estimate × (1 + error) ∈ [0.86, 1.10] (MIMA_BAND); legs estimated as impulsive × 1.68
+  // carry the Lambert-optimism spread 1.15…1.92 around 1.68.
   const damonLegs = propulsion.legs.every((l) => l.lowThrustMethod === 'Damon');
   const dvFactorSource = scenario.uncertainty.dvFactor
     ? `scenario ${source}`
@@ -388,7 +423,7 @@ export async function prepareChain(scenario: Scenario, opts: ChainOptions): Prom
   const dvFactorDist: Dist =
     scenario.uncertainty.dvFactor ??
     (damonLegs
-      ? { kind: 'triangular', min: 1 / (1 + MIMA_BAND.high), mode: 1, max: 1 / (1 + MIMA_BAND.low) }
+      ? { kind: 'triangular', min: 1 + MIMA_BAND.low, mode: 1, max: 1 + MIMA_BAND.high }
       : { kind: 'triangular', min: LAMBERT_OPTIMISM_BAND.low / LAMBERT_OPTIMISM_BAND.median, mode: 1, max: LAMBERT_OPTIMISM_BAND.high / LAMBERT_OPTIMISM_BAND.median });
   inputs.add('uncertainty.dvFactor', dvFactorDist, { min: 0.01 });
 
@@ -398,7 +433,9 @@ export async function prepareChain(scenario: Scenario, opts: ChainOptions): Prom
   } else if (asteroid.massKg) {
     inputs.add('target.massKg', fixed(asteroid.massKg));
   } else {
-    throw new InputError(`${source}: target.designation: the catalog has no size or mass estimate for ${asteroid.displayName}; cannot size the feedstock`, 'target.designation');
+    const e = new InputError(`${source}: target.designation: the catalog has no size or mass estimate for ${asteroid.displayName}; cannot size the feedstock`, 'target.designation');
+    e.file = source;
+    throw e;
   }
   if (composition.analogues.length > 1) {
     inputs.add('composition.analogue', { kind: 'uniform', min: 0, max: 1 }, {}, {
@@ -439,9 +476,24 @@ export async function prepareChain(scenario: Scenario, opts: ChainOptions): Prom
   else if (!economicsMissing) warnings.push('refinery.costUsd not given: the refinery is priced at $0');
   if (f.operationsUsdPerYear) inputs.add('finance.operationsUsdPerYear', f.operationsUsdPerYear, { min: 0 });
   else if (!economicsMissing) warnings.push('finance.operationsUsdPerYear not given: operations are priced at $0');
-  if (scenario.capsules.costUsd) inputs.add('capsules.costUsd', scenario.capsules.costUsd, { min: 0 });
-  else if (!economicsMissing && scenario.delivery === 'earth') warnings.push('capsules.costUsd not given: capsules are priced at $0 each');
+  let capsuleCostBasis: string | null = null;
+  if (capsule && scenario.capsules.costUsd) {
+    inputs.add('capsules.costUsd', scenario.capsules.costUsd, { min: 0 });
+    capsuleCostBasis = `capsules.costUsd from scenario ${source}`;
+  } else if (capsule) {
+    // The schema promises a Stardust-scaled default: $/kg of Stardust flight hardware × this capsule's mass.
+    const d = defaultCapsuleUnitCost(capsule.sizing.grossMassKg);
+    inputs.add('capsules.costUsd', fixed(d.unitCostUsd), { min: 0 });
+    capsuleCostBasis = d.basis;
+  }
   if (scenario.orbitalCompute.launchCostUsdPerKg) inputs.add('orbitalCompute.launchCostUsdPerKg', scenario.orbitalCompute.launchCostUsdPerKg, { min: 1 });
+  // One avoided-launch price for the economics (orbit revenue) and the orbital-compute link.
+  const odcDefaultLaunch = orbitalComputeData().defaults.launchUsdPerKg;
+  // It is the data centre's launch price (what the buyer of the material would otherwise pay),
+  // not the mission's own launch price (finance.launchCostUsdPerKg, a cost).
+  const avoidedLaunch: Chain['avoidedLaunch'] = scenario.orbitalCompute.launchCostUsdPerKg
+    ? { field: 'orbitalCompute.launchCostUsdPerKg', defaultUsdPerKg: odcDefaultLaunch, basis: 'orbitalCompute.launchCostUsdPerKg, the launch price the orbital data centre would otherwise pay' }
+    : { field: null, defaultUsdPerKg: odcDefaultLaunch, basis: `the orbital data centre's default launch price $${odcDefaultLaunch}/kg (DESIGN §2.7, data/orbital-compute.json; set orbitalCompute.launchCostUsdPerKg to change it — finance.launchCostUsdPerKg is the mission's own launch cost)` };
 
   // 7. Calendar: arrival of each campaign mission; cadence = synodic period unless given.
   const launchYear = Number(trip.launch.slice(0, 4));
@@ -479,6 +531,8 @@ export async function prepareChain(scenario: Scenario, opts: ChainOptions): Prom
     arrivalYearIndex: arrivalYear - launchYear,
     leoMassRatio,
     economicsMissing,
+    capsuleCostBasis,
+    avoidedLaunch,
     dvFactorDist,
     dvFactorSource,
     cargoPriority: products.map((p) => {
@@ -527,8 +581,14 @@ function recoveryOf(chain: Chain, x: Values): Record<string, number> {
 }
 
 /** Cargo the return leg carries: min(refined, max returnable with the capsules' tare aboard). */
-function returnCargo(chain: Chain, spacecraft: Spacecraft, refinedKg: number, dvFactor: number, payloadPerCapsuleKg: number | null, capsuleDryKg: number): { cargoKg: number; maxCargoKg: number; capsules: number; budget: ReturnType<typeof massBudget>; binding: string | null } {
-  const scale = (l: MissionLeg): MissionLeg => ({ ...l, dvKmS: l.dvKmS * dvFactor });
+function returnCargo(chain: Chain, spacecraft: Spacecraft, refinedKg: number, dvFactor: number, payloadPerCapsuleKg: number | null, capsuleDryKg: number): { cargoKg: number; maxCargoKg: number; capsules: number; budget: ReturnType<typeof massBudget>; binding: string | null; maxCargoBinding: string; cargoMethod: string } {
+  // The model-error factor scales the leg Δv and the Lambert boundary vectors alike, so the
+  // MIMA/Damon check moves with the Δv it is checking.
+  const scale = (l: MissionLeg): MissionLeg => ({
+    ...l,
+    dvKmS: l.dvKmS * dvFactor,
+    ...(l.lambert ? { lambert: { dv1KmS: l.lambert.dv1KmS.map((v) => v * dvFactor) as typeof l.lambert.dv1KmS, dv2KmS: l.lambert.dv2KmS.map((v) => v * dvFactor) as typeof l.lambert.dv2KmS } } : {}),
+  });
   const profileWith = (capsules: number): MissionProfile => ({
     ...chain.profile,
     outbound: chain.profile.outbound.map(scale),
@@ -564,7 +624,7 @@ function returnCargo(chain: Chain, spacecraft: Spacecraft, refinedKg: number, dv
   }
   const caps = capsulesFor(cargo);
   const budget = massBudget(spacecraft, profileWith(caps), cargo);
-  return { cargoKg: cargo, maxCargoKg: cargo < refinedKg ? cargo : mc.cargoKg, capsules: caps, budget, binding: cargo < refinedKg ? mc.binding : null };
+  return { cargoKg: cargo, maxCargoKg: cargo < refinedKg ? cargo : mc.cargoKg, capsules: caps, budget, binding: cargo < refinedKg ? mc.binding : null, maxCargoBinding: mc.binding, cargoMethod: mc.method };
 }
 
 /**
@@ -597,9 +657,43 @@ function marketsWithPrices(chain: Chain, x: Values): MarketTable {
   for (const p of overrides) {
     const m = metals[p];
     const price = x.get(`markets.pricesUsdPerKg.${p}`);
-    metals[p] = m ? { ...m, priceUsdPerKg: price, priceSource: `scenario ${chain.source}` } : ({ element: p, name: p, group: 'other', priceUsdPerKg: price, priceYear: null, priceSource: `scenario ${chain.source}`, quotedPrice: null, priceApproximate: false, priceNote: null, worldSupplyKgPerYear: null, supplyYear: null, supplySource: null, supplyNote: null, dominantProducer: null, elasticity: null } as MarketTable['metals'][string]);
+    metals[p] = m ? { ...m, priceUsdPerKg: price, priceSource: `scenario ${chain.source}` } : ({ element: p, name: p, group: 'other', priceUsdPerKg: price, priceYear: null, priceSource: `scenario ${chain.source}`, quotedPrice: null, priceApproximate: false, priceNote: null, worldSupplyKgPerYear: null, supplyYear: null, supplySource: null, supplyNote: null, supplyApproximate: false, supplyDerivation: null, dominantProducer: null, elasticity: null } as MarketTable['metals'][string]);
   }
   return { ...chain.markets, metals };
+}
+
+/** An engine error about the stack, named as the scenario field (`supply.semiconductors.layers[1].densityGcm3`). */
+function semiconductorError(err: unknown, source: string): unknown {
+  if (!(err instanceof ProspectorError) || err.code !== 'INVALID_INPUT') return err;
+  const field = `supply.semiconductors.${err.field ?? ''}`.replace(/\.$/, '');
+  const e = new InputError(`${source}: supply.semiconductors.${err.message}`, field);
+  e.file = source;
+  return e;
+}
+
+/** The plan's semiconductor section: the scenario's stack (supply.semiconductors) or the default. */
+function planSemiconductors(perYear: Record<string, number>, sc: Scenario): PlanSemiconductors {
+  const given = sc.supply.semiconductors;
+  const se = semiconductorEquivalents(perYear, given);
+  return {
+    method: se.method,
+    stack: given.layers ? 'scenario' : 'default',
+    layers: se.layers.map((l) => ({ id: l.id, element: l.element, thicknessNm: l.thicknessNm, levels: l.levels, utilisation: l.utilisation, gramsPerWafer: l.consumedGPerWafer })),
+    utilisation: se.utilisation,
+    die: se.die.name,
+    dieAreaMm2: se.die.areaMm2,
+    grossDiesPerWafer: se.die.grossPerWafer,
+    dieYield: se.die.yield,
+    goodDiesPerWafer: se.die.goodPerWafer,
+    dieNote: se.die.note,
+    elements: se.elements.map((e) => ({ ...e })),
+    notInStack: se.notInStack,
+    notInStackNote: se.notInStackNote,
+    limitingElement: se.limitingElement,
+    fullStackWafersPerYear: se.fullStackWafersPerYear,
+    worldWafersPerYear: se.worldWafersPerYear,
+    worldWafersYear: se.worldWafersYear,
+  };
 }
 
 function elasticities(chain: Chain, x: Values): Record<string, number> {
@@ -623,7 +717,7 @@ function economicsFor(chain: Chain, x: Values, deliveredByProduct: number[], cap
     deliveries,
     discountRate: x.get('finance.discountRate'),
     operationsYears: [1, Math.max(1, chain.arrivalYearIndex)],
-    orbitValueUsdPerKg: x.get('finance.launchCostUsdPerKg'),
+    orbitValueUsdPerKg: chain.avoidedLaunch.field ? x.get(chain.avoidedLaunch.field) : chain.avoidedLaunch.defaultUsdPerKg,
     campaign: { missions: sc.finance.campaignMissions, learningRate: sc.finance.learningRate, cadenceYears: chain.cadenceYears },
     markets: marketsWithPrices(chain, x),
     elasticity: elasticities(chain, x),
@@ -721,7 +815,7 @@ export function evaluateChain(chain: Chain, x: Values, detail: boolean): Outcome
     valueUsdByProduct: n > 0 ? valueUsdByProduct : null,
     npvUsd,
     warnings,
-    detail: detail ? { refining, budget: ret.budget, maxCargoKg: ret.maxCargoKg, binding: ret.binding, economics: econ } : undefined,
+    detail: detail ? { refining, budget: ret.budget, maxCargoKg: ret.maxCargoKg, binding: ret.binding, maxCargoBinding: ret.maxCargoBinding, cargoMethod: ret.cargoMethod, capsuleTareKg: ret.capsules * capsuleDry, economics: econ } : undefined,
   };
 }
 
@@ -781,21 +875,32 @@ export function describeChain(chain: Chain, base: Outcome, bands: OutcomeBands):
 
   const p = chain.propulsion;
   const budget = d.budget!;
+  // Base case: the budget with the central sample's masses (real cargo, capsule tare, dry mass),
+  // every leg checked by burn time and, where the leg has Lambert vectors, MIMA/Damon.
   const legs = budget.phases
     .filter((ph) => ph.phase !== 'operations' || ph.dvKmS > 0)
     .map((ph) => ({
       name: ph.name,
       dvKmS: ph.dvKmS,
+      dvMethod: ph.dvMethod,
+      dvNote: ph.dvNote ?? null,
       initialMassKg: ph.startMassKg,
       propellantKg: ph.propellantKg,
       finalMassKg: ph.endMassKg,
+      start: { ...ph.start },
+      thrustRAu: ph.thrustRAu,
+      thrustN: ph.thrustN,
       burnDays: ph.burnDays,
+      availableBurnDays: ph.availableBurnDays,
       legDays: ph.durationDays,
-      feasible: (ph.burnDays === null || ph.burnDays <= ph.availableBurnDays * (1 + 1e-9)) && (ph.lowThrust ? ph.lowThrust.feasible : true),
+      lowThrust: ph.lowThrust
+        ? { method: 'MIMA' as const, aReqMS2: ph.lowThrust.aReqMS2, maxInitialMassKg: ph.lowThrust.maxInitialMassKg, massRatio: ph.lowThrust.massRatio, damonDvKmS: ph.lowThrust.damon.dvKmS, feasible: ph.lowThrust.feasible }
+        : null,
+      feasible: ph.burnDays !== null && ph.burnDays <= ph.availableBurnDays * (1 + 1e-9) && (ph.lowThrust ? ph.lowThrust.feasible : true),
     }));
   const propulsion: Plan['propulsion'] = {
     modelled: true,
-    method: `${p.method}; per sample: rocket equation and burn-time checks with the Δv scaled by the model-error factor (MIMA check in the base case)${sc.delivery === 'orbit' ? '; orbit delivery: the return leg also cancels the Earth-arrival v∞ (capture into a high Earth orbit)' : ''}`,
+    method: `${p.method}; per sample: rocket equation, burn time and MIMA on every leg with that sample's masses (cargo, capsule tare, dry mass), the leg Δv and Lambert vectors scaled by the model-error factor${sc.delivery === 'orbit' ? '; orbit delivery: the return leg also cancels the Earth-arrival v∞ (capture into a high Earth orbit)' : ''}`,
     thrustN: p.spacecraft.thrustAt1AuN,
     ispS: p.spacecraft.ispS,
     powerW: p.spacecraft.powerAt1AuW,
@@ -804,8 +909,13 @@ export function describeChain(chain: Chain, base: Outcome, bands: OutcomeBands):
     propellantKg: budget.propellantLoadedKg,
     launchMassKg: budget.launchMassKg,
     maxReturnCargoKg: d.maxCargoKg,
+    returnCargoKg: budget.cargoKg,
+    capsuleTareKg: d.capsuleTareKg,
+    cargoMethod: d.cargoMethod,
     feasible: budget.feasible,
-    binding: budget.binding ?? d.binding,
+    binding: budget.binding ?? d.maxCargoBinding,
+    returnLimitedBy: d.binding ? 'propulsion' : 'refined yield',
+    constraints: budget.constraints.map((c) => ({ ...c })),
   };
 
   const ref = d.refining;
@@ -859,79 +969,110 @@ export function describeChain(chain: Chain, base: Outcome, bands: OutcomeBands):
     byElement: chain.products.map((el, k) => ({ element: el, kg: base.deliveredByProduct![k], band: bands.deliveredByProduct[k] })),
   };
 
-  // Supply: Earth deliveries into markets and semiconductors; orbit deliveries into orbital compute.
+  // Supply: both paths in every plan (DESIGN §2.7, the link). Earth deliveries feed markets and
+  // semiconductors, orbit deliveries replace launched mass; each plan also shows the other path
+  // for its cargo, labelled as the comparison, never mixed into this mission's figures.
   const perYear: Record<string, number> = {};
   chain.products.forEach((el, k) => (perYear[el] = base.deliveredByProduct![k]));
-  let supply: Plan['supply'];
   const warn: string[] = [];
-  if (sc.delivery === 'earth') {
-    const mi = marketImpact(perYear, marketsWithPrices(chain, chain.inputs.base()), { elasticityOverride: elasticities(chain, chain.inputs.base()) });
-    warn.push(...mi.warnings);
-    let semis: PlanSupply['semiconductors'] = null;
-    try {
-      const se = semiconductorEquivalents(perYear);
-      semis = {
-        die: se.die.name,
-        limitingElement: se.limitingElement,
-        fullStackWafersPerYear: se.fullStackWafersPerYear,
-        ...Object.fromEntries(se.elements.flatMap((e) => [[`${e.element} wafersPerYear`, e.wafersPerYear], [`${e.element} acceleratorsPerYear`, e.acceleratorsPerYear]])),
-      };
-    } catch (err) {
-      if (!(err instanceof ProspectorError)) throw err;
-      semis = null;
-    }
-    supply = {
-      modelled: true,
-      method: 'delivered mass in its arrival year against world primary supply (USGS MCS); price response p = p0·(1 + ΔS/S0)^(1/ε); semiconductor equivalents from film-layer material per 300 mm wafer',
-      elements: mi.elements.map((e) => ({
-        element: e.element,
-        deliveredKgPerYear: e.deliveredKgPerYear,
-        worldSupplyKgPerYear: e.worldSupplyKgPerYear,
-        shareOfWorld: e.shareOfWorldSupply,
-        shareOutsideDominant: e.shareOfSupplyOutsideDominant,
-        priceUsdPerKg: e.priceUsdPerKg,
-        respondedPriceUsdPerKg: e.respondedPriceUsdPerKg,
-        source: e.priceSource,
-      })),
-      semiconductors: semis,
-    };
-  } else {
-    supply = {
-      modelled: true,
-      method: 'cargo delivered to Earth orbit: it displaces launched mass (see orbital compute), not terrestrial supply',
-      elements: [],
-      semiconductors: null,
-    };
+  const toEarth = sc.delivery === 'earth';
+  const mi = marketImpact(perYear, marketsWithPrices(chain, chain.inputs.base()), { elasticityOverride: elasticities(chain, chain.inputs.base()) });
+  if (toEarth) warn.push(...mi.warnings);
+  let semis: PlanSemiconductors | null = null;
+  let semisNote: string | null = null;
+  try {
+    semis = planSemiconductors(perYear, sc);
+    if (semis.elements.length === 0) semisNote = semis.notInStackNote ?? 'nothing delivered';
+  } catch (err) {
+    throw semiconductorError(err, chain.source);
   }
+  if (toEarth && semis?.dieNote) warn.push(`supply.semiconductors: ${semis.dieNote}`);
+  const supply: Plan['supply'] = {
+    modelled: true,
+    path: toEarth ? 'this mission' : 'if returned to Earth',
+    method:
+      (toEarth ? '' : 'comparison only — this mission delivers to orbit, so none of this reaches Earth markets: ') +
+      'delivered mass in its arrival year against the element\'s own world primary supply (USGS MCS; Rh/Ir/Ru from PGM market reports; Nd/Dy/Tb derived from world REO and a published output distribution, approximate); price response p = p0·(1 + ΔS/S0)^(1/ε); ΣREE as oxide against world REO; semiconductor equivalents from film-layer material per 300 mm wafer',
+    elements: mi.elements.map((e) => ({
+      element: e.element,
+      deliveredKgPerYear: e.deliveredKgPerYear,
+      worldSupplyKgPerYear: e.worldSupplyKgPerYear,
+      supplyApproximate: e.supplyApproximate,
+      shareOfWorld: e.shareOfWorldSupply,
+      shareOutsideDominant: e.shareOfSupplyOutsideDominant,
+      dominantProducer: e.dominantProducer,
+      priceUsdPerKg: e.priceUsdPerKg,
+      respondedPriceUsdPerKg: e.respondedPriceUsdPerKg,
+      priceChangeFraction: e.priceChangeFraction,
+      source: e.priceSource,
+      notes: e.notes,
+    })),
+    ree: mi.ree ? { deliveredReoKgPerYear: mi.ree.deliveredReoKgPerYear, shareOfWorld: mi.ree.shareOfWorldSupply, shareOutsideChina: mi.ree.shareOfSupplyOutsideChina } : null,
+    semiconductors: semis,
+    semiconductorsNote: semisNote,
+  };
 
   const oc = sc.orbitalCompute;
+  const av = chain.avoidedLaunch;
+  const avoidedUsdPerKg = av.field && chain.inputs.has(av.field) ? central(chain.inputs.list.find((i) => i.field === av.field)!.dist) : av.defaultUsdPerKg;
   const odcOpts: OrbitalDcOptions = {
     powerW: oc.gw * 1e9,
     years: oc.years,
-    ...(chain.inputs.has('orbitalCompute.launchCostUsdPerKg') ? { launchUsdPerKg: central(chain.inputs.list.find((i) => i.field === 'orbitalCompute.launchCostUsdPerKg')!.dist) } : {}),
+    launchUsdPerKg: avoidedUsdPerKg,
     ...(oc.specificPowerWPerKg ? { specificPowerWPerKg: oc.specificPowerWPerKg } : {}),
     ...(oc.satelliteCostUsdPerW ? { satUsdPerW: oc.satelliteCostUsdPerW } : {}),
   };
   let orbitalCompute: Plan['orbitalCompute'];
   try {
     const odc = orbitalDataCenter(odcOpts);
-    const link = sc.delivery === 'orbit' ? orbitalLink({ deliveredToOrbitKg: perYear, odc: odcOpts }) : null;
+    const l = orbitalLink({ deliveredToOrbitKg: perYear, odc: odcOpts });
+    const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
+    const link: PlanOrbitalLink = {
+      path: toEarth ? 'if delivered to orbit' : 'this mission',
+      deliveredKg: Object.values(perYear).reduce((a, b) => a + b, 0),
+      replacedKg: l.replacedKg,
+      launchCostSavedUsd: l.launchCostSavedUsd,
+      launchCostSavedUsdPerGw: l.launchCostSavedUsdPerGw,
+      categories: l.categories.map((c) => ({ category: c.category, needKg: c.needKg, replacedKg: c.replacedKg, coverage: c.coverage })),
+      unusedKg: l.unusedKg,
+      parityBeforeUsdPerKg: l.parity.baselineUsdPerKg,
+      parityAfterUsdPerKg: l.parity.withDeliveryUsdPerKg,
+      parityRawBeforeUsdPerKg: finiteOrNull(l.parity.baselineRawUsdPerKg),
+      parityRawAfterUsdPerKg: finiteOrNull(l.parity.withDeliveryRawUsdPerKg),
+      parityChangeUsdPerKg: l.parity.changeUsdPerKg,
+      parityNote: l.parity.note,
+      notes: l.notes,
+    };
+    const thisMission = !toEarth;
     orbitalCompute = {
       modelled: true,
-      method: `orbital data centre of ${oc.gw} GW over ${oc.years} yr in the open McCalip form (DESIGN §2.7) vs terrestrial${link ? '; the delivered material replaces launched structure, radiator and water mass' : '; Earth deliveries do not reach orbit, so this mission changes nothing here'}`,
+      method:
+        `orbital data centre of ${oc.gw} GW over ${oc.years} yr in the open McCalip form (DESIGN §2.7) vs terrestrial; ` +
+        (thisMission
+          ? 'the delivered material replaces launched structure, radiator and water mass'
+          : 'this mission delivers to Earth, so it changes nothing here: the link shows what its cargo would save if delivered to orbit instead'),
       powerGw: oc.gw,
       years: oc.years,
       launchUsdPerKg: odc.inputs.launchUsdPerKg,
+      launchPriceBasis: `avoided-launch price, the same the economics uses: ${av.basis}`,
       satellites: odc.satellites,
       massKg: odc.massKg,
       orbitalTotalUsd: odc.cost.total,
       terrestrialTotalUsd: odc.terrestrial.total,
       parityLaunchUsdPerKg: odc.parityLaunchCostUsdPerKg,
-      replacedKg: link ? link.replacedKg : 0,
-      launchCostSavedUsd: link ? link.launchCostSavedUsd : 0,
-      parityWithDeliveryUsdPerKg: link ? link.parity.withDeliveryUsdPerKg : odc.parityLaunchCostUsdPerKg,
+      parityRawUsdPerKg: odc.parityRawUsdPerKg,
+      parityNote: odc.parityNote,
+      parityLcoeLaunchUsdPerKg: odc.parityLcoeLaunchCostUsdPerKg,
+      lcoeUsdPerMWh: odc.lcoeUsdPerMWh,
+      terrestrialLcoeUsdPerMWh: odc.terrestrial.lcoeUsdPerMWh,
+      lcoeBasis: `both per MWh delivered — orbital: ${odc.energyBasis}; terrestrial: ${odc.terrestrial.energyBasis}`,
+      replacedKg: thisMission ? l.replacedKg : 0,
+      launchCostSavedUsd: thisMission ? l.launchCostSavedUsd : 0,
+      launchCostSavedUsdPerGw: thisMission ? l.launchCostSavedUsdPerGw : 0,
+      parityWithDeliveryUsdPerKg: thisMission ? l.parity.withDeliveryUsdPerKg : odc.parityLaunchCostUsdPerKg,
+      link,
     };
-    if (link) warn.push(...link.notes.filter((n) => /unused|no use|surplus/i.test(n)));
+    if (thisMission) warn.push(...l.notes.filter((n) => /unused|no use|surplus/i.test(n)));
   } catch (err) {
     if (!(err instanceof ProspectorError)) throw err;
     orbitalCompute = notModelled(`orbital compute model rejected the inputs: ${err.message}`);
@@ -944,7 +1085,7 @@ export function describeChain(chain: Chain, base: Outcome, bands: OutcomeBands):
   } else {
     const e: PlanEconomics & { modelled: true } = {
       modelled: true,
-      method: `cash flows by year from the launch year: spacecraft (dry mass × $/kg), launch (mass to LEO × $/kg; LEO mass = launch mass × ${chain.leoMassRatio.toFixed(3)} for the Earth departure by a 450 s upper stage), refinery, capsules, operations; revenue ${sc.delivery === 'earth' ? 'at the market-responded price' : 'at the avoided launch cost'}; ${sc.finance.campaignMissions} mission(s) every ${chain.cadenceYears} yr with learning ${sc.finance.learningRate}`,
+      method: `cash flows by year from the launch year: spacecraft (dry mass × $/kg), launch (mass to LEO × $/kg; LEO mass = launch mass × ${chain.leoMassRatio.toFixed(3)} for the Earth departure by a 450 s upper stage), refinery, capsules, operations; revenue ${sc.delivery === 'earth' ? 'at the market-responded price' : `at the avoided launch price (${chain.avoidedLaunch.basis})`}; ${sc.finance.campaignMissions} mission(s) every ${chain.cadenceYears} yr with learning ${sc.finance.learningRate} on the spacecraft, refinery and capsules`,
       revenueUsd: econ.totals.revenueUsd,
       costUsd: econ.totals.costUsd,
       costs: Object.fromEntries(
@@ -955,6 +1096,10 @@ export function describeChain(chain: Chain, base: Outcome, bands: OutcomeBands):
       paybackYear: econ.paybackYear === null ? null : chain.launchYear + econ.paybackYear,
       discountRate: central(chain.inputs.list.find((i) => i.field === 'finance.discountRate')!.dist),
       band: bands.npvUsd,
+      capsuleUnitCostUsd: chain.capsule ? chain.inputs.base().opt('capsules.costUsd', 0) : null,
+      capsuleCostBasis: chain.capsuleCostBasis,
+      avoidedLaunchUsdPerKg: avoidedUsdPerKg,
+      avoidedLaunchBasis: chain.avoidedLaunch.basis,
     };
     economics = e;
   }

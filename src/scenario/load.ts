@@ -8,7 +8,8 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import { loadUnits } from './units.js';
-import { NEEDS_UNITS, scenarioSchema, type Scenario } from './schema.js';
+import { closest } from './suggest.js';
+import { NEEDS_UNITS, scenarioSchema, showValue, type Scenario } from './schema.js';
 
 /** Field path as users write it: `refinery.products[2]`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -20,36 +21,159 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return s;
 }
 
+type SchemaDef = Record<string, unknown>;
+const defOf = (schema: unknown): SchemaDef => (schema as { _zod: { def: SchemaDef } })._zod.def;
+
+/** The schema node at a field path (through defaults, optionals, pipes, records, arrays), or null. */
+function schemaAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): z.ZodType | null {
+  let node: z.ZodType | null = unwrapSchema(schema);
+  for (const key of path) {
+    if (!node) return null;
+    const def: SchemaDef = defOf(node);
+    if (def.type === 'object') node = (def.shape as Record<string, z.ZodType>)[String(key)] ?? null;
+    else if (def.type === 'record') node = def.valueType as z.ZodType;
+    else if (def.type === 'array') node = def.element as z.ZodType;
+    else if (def.type === 'union') node = (def.options as z.ZodType[]).map((o) => schemaAt(o, [key])).find((o) => o !== null) ?? null;
+    else return null;
+    node = node ? unwrapSchema(node) : null;
+  }
+  return node;
+}
+
+function unwrapSchema(schema: z.ZodType): z.ZodType {
+  let node = schema;
+  for (let i = 0; i < 20; i++) {
+    const def: SchemaDef = defOf(node);
+    if (def.type === 'default' || def.type === 'prefault' || def.type === 'optional' || def.type === 'nullable') node = def.innerType as z.ZodType;
+    else if (def.type === 'pipe') node = def.in as z.ZodType;
+    else break;
+  }
+  return node;
+}
+
+/** Field names an object (or the keys a product map) accepts at `path`. */
+export function knownKeys(path: ReadonlyArray<PropertyKey>, schema: z.ZodType = scenarioSchema): string[] {
+  const node = schemaAt(schema, path);
+  if (!node) return [];
+  const def: SchemaDef = defOf(node);
+  if (def.type === 'object') return Object.keys(def.shape as object);
+  if (def.type === 'union') return [...new Set((def.options as z.ZodType[]).flatMap((o) => knownKeys([], o)))];
+  if (def.type === 'record') {
+    const k = defOf(def.keyType);
+    if (k.type === 'enum') return Object.values(k.entries as Record<string, string>);
+  }
+  return [];
+}
+
+// The did-you-mean match lives in suggest.ts (no zod there: the CLI config layer uses it at start-up).
+export { closest } from './suggest.js';
+
+/** Where else in the scenario a field of this name lives (for a key put in the wrong section). */
+function sectionOf(key: string): string | null {
+  for (const section of knownKeys([])) {
+    if (knownKeys([section]).includes(key)) return section;
+  }
+  return null;
+}
+
+/** What a value looks like in a message; YAML's .inf/.nan are printed as written, not as null. */
+function describeInput(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'object') return 'an object';
+  return showValue(input);
+}
+
 function issueMessage(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
-  if (issue.code === 'invalid_type' && input === undefined) return `required field is missing (expected ${issue.expected})`;
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(input)}`;
-  if (issue.code === 'invalid_type') return `expected ${issue.expected}, got ${input === null ? 'null' : Array.isArray(input) ? 'a list' : typeof input === 'object' ? 'an object' : JSON.stringify(input)}`;
+  if (issue.code === 'invalid_type' && input === undefined) {
+    const fields = issue.expected === 'object' ? knownKeys(issue.path) : [];
+    return `required field is missing (expected ${fields.length ? `a section with ${fields.join(', ')}` : issue.expected})`;
+  }
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeys(issue.path);
+    const hints = issue.keys.map((k) => {
+      const near = closest(k, known);
+      if (near) return `"${k}" (did you mean "${near}"?)`;
+      const home = issue.path.length === 0 ? null : sectionOf(k);
+      if (issue.path.length > 0 && home === null && knownKeys([]).includes(k)) return `"${k}" (it is a top-level section)`;
+      return home && home !== formatPath(issue.path) ? `"${k}" (it belongs under ${home})` : `"${k}"`;
+    });
+    const list = known.length > 0 && hints.every((h) => !h.includes('(')) ? ` (expected one of ${known.join(', ')})` : '';
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${hints.join(', ')}${list}`;
+  }
+  if (issue.code === 'invalid_value') {
+    const near = typeof input === 'string' ? closest(input, issue.values.map(String)) : null;
+    return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeInput(input)}${near ? ` (did you mean "${near}"?)` : ''}`;
+  }
+  if (issue.code === 'invalid_type') {
+    const fields = issue.expected === 'object' ? knownKeys(issue.path) : [];
+    return `expected ${fields.length ? `a section with ${fields.join(', ')}` : issue.expected === 'object' ? 'a section of fields' : issue.expected}, got ${describeInput(input)}`;
+  }
   return issue.message;
+}
+
+/**
+ * The issue to report first. An unknown field comes before everything else: a misspelt required
+ * field (`dryMas:`) also makes the real one "missing", and the typo is the cause to show.
+ */
+function primaryIssue(issues: readonly z.core.$ZodIssue[]): { issue: z.core.$ZodIssue; consequences: number } {
+  const unknown = issues.find((i) => i.code === 'unrecognized_keys');
+  if (!unknown || unknown.code !== 'unrecognized_keys') return { issue: issues[0], consequences: 0 };
+  // Missing fields the unknown keys were meant to be are consequences, not further problems.
+  const known = knownKeys(unknown.path);
+  const meant = new Set(unknown.keys.map((k) => closest(k, known)).filter((k): k is string => k !== null));
+  const base = formatPath(unknown.path);
+  const consequences = issues.filter((i) => {
+    if (i === unknown || i.path.length !== unknown.path.length + 1) return false;
+    const input = (i as { input?: unknown }).input;
+    return formatPath(i.path.slice(0, -1)) === base && meant.has(String(i.path[i.path.length - 1])) && input === undefined;
+  }).length;
+  return { issue: unknown, consequences };
 }
 
 /** One line: `file: path: problem` (+ how many more problems there are). */
 export function formatZodError(error: z.ZodError, source: string): string {
-  const issues = error.issues;
-  // Prefer the deepest, most specific issue (unions report their branches as nested issues).
-  const first = issues[0];
-  const path = formatPath(first.path);
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  return `${source}: ${path ? path + ': ' : ''}${issueMessage(first)}${more}`;
+  return describeZodError(error, source).message;
 }
 
-/** Validates an already-parsed document (YAML/JSON object) as a scenario. */
-export async function parseScenario(doc: unknown, source = 'scenario'): Promise<Scenario> {
-  if (doc === null || doc === undefined) throw new InputError(`${source}: the scenario is empty (expected at least target, spacecraft and refinery)`, source);
-  if (typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(`${source}: expected a mapping of scenario fields at the top level, got ${Array.isArray(doc) ? 'a list' : typeof doc}`, source);
+/** The one-line message and the field path of the issue it reports. */
+export function describeZodError(error: z.ZodError, source: string): { message: string; field: string } {
+  const issues = error.issues;
+  const { issue, consequences } = primaryIssue(issues);
+  const path = formatPath(issue.path);
+  const others = issues.length - 1 - consequences;
+  const more = others > 0 ? ` (and ${others} more problem${others > 1 ? 's' : ''})` : '';
+  // The field of a single unknown key is the key itself (`spacecraft.dryMas`), so a script can point at it.
+  const field = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? formatPath([...issue.path, issue.keys[0]]) : path;
+  return { message: `${source}: ${path ? path + ': ' : ''}${issueMessage(issue)}${more}`, field };
+}
+
+/** An input error about a scenario file: `field` is the field path (absent for whole-file problems), `file` the file. */
+export function scenarioError(message: string, file: string, field?: string): InputError {
+  const e = new InputError(message, field);
+  e.file = file;
+  return e;
+}
+
+/**
+ * Validates an already-parsed document (YAML/JSON object) as a scenario. `source` names it in
+ * messages (e.g. `a.yaml [spacecraft.power=20 kW]` for a sweep variant); `file` is the file it
+ * came from, reported separately (default: `source`).
+ */
+export async function parseScenario(doc: unknown, source = 'scenario', file = source): Promise<Scenario> {
+  if (doc === null || doc === undefined) throw scenarioError(`${source}: the scenario is empty (expected at least target, spacecraft and refinery)`, file);
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw scenarioError(`${source}: expected a mapping of scenario fields at the top level, got ${Array.isArray(doc) ? 'a list' : typeof doc === 'string' ? 'a single text value' : typeof doc}`, file);
   let r = scenarioSchema.safeParse(doc, { reportInput: true });
   if (!r.success && r.error.issues.some((i) => i.message === NEEDS_UNITS)) {
     // A unit outside the common table: load mathjs (once per process) and read the file again.
     await loadUnits();
     r = scenarioSchema.safeParse(doc, { reportInput: true });
   }
-  if (!r.success) throw new InputError(formatZodError(r.error, source), source);
+  if (!r.success) {
+    const { message, field } = describeZodError(r.error, source);
+    throw scenarioError(message, file, field || undefined);
+  }
   return { ...r.data, source };
 }
 
@@ -60,14 +184,14 @@ export async function parseScenarioText(text: string, source: string): Promise<S
 
 /** The raw document (before validation) of scenario text: YAML or JSON. */
 export async function parseDocumentText(text: string, source: string): Promise<unknown> {
-  if (text.trim() === '') throw new InputError(`${source}: the file is empty (expected a scenario; \`prospector init\` writes a starter)`, source);
+  if (text.trim() === '') throw scenarioError(`${source}: the file is empty (expected a scenario; \`prospector init\` writes a starter)`, source);
   let doc: unknown;
   const json = source.toLowerCase().endsWith('.json') || (!/\.ya?ml$/i.test(source) && text.trimStart().startsWith('{'));
   if (json) {
     try {
       doc = JSON.parse(text);
     } catch (err) {
-      throw new InputError(`${source}: invalid JSON (${(err as Error).message})`, source);
+      throw scenarioError(`${source}: invalid JSON (${(err as Error).message})`, source);
     }
   } else {
     const YAML = await import('yaml');
@@ -76,7 +200,7 @@ export async function parseDocumentText(text: string, source: string): Promise<u
       const e = parsed.errors[0];
       const where = e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ` : '';
       const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '');
-      throw new InputError(`${source}: YAML syntax error at ${where}${msg}`, source);
+      throw scenarioError(`${source}: YAML syntax error at ${where}${msg}`, source);
     }
     doc = parsed.toJS({ maxAliasCount: 100 });
   }
@@ -102,12 +226,12 @@ export async function readScenarioDocument(path: string, opts: { source?: string
 function readScenarioText(path: string, source: string): string {
   let text: string;
   try {
-    if (statSync(path).isDirectory()) throw new InputError(`${source}: is a directory (expected a scenario file)`, source);
+    if (statSync(path).isDirectory()) throw scenarioError(`${source}: is a directory (expected a scenario file)`, source);
     text = readFileSync(path, 'utf8');
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(`${source}: cannot read the scenario file (${code === 'ENOENT' ? 'no such file' : code ?? (err as Error).message})`, source);
+    throw scenarioError(`${source}: cannot read the scenario file (${code === 'ENOENT' ? 'no such file' : code ?? (err as Error).message})`, source);
   }
   return text;
 }

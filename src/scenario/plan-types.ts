@@ -58,14 +58,44 @@ export interface PlanTrajectory {
 
 export interface PlanLeg {
   name: string;
+  /** Δv the thrusters fly on this leg (margin and this plan's model-error factor included), km/s. */
   dvKmS: number;
+  /** Method behind dvKmS: 'Damon' (from the Lambert boundary vectors), 'ballistic Lambert' (impulsive × factor), 'user'. */
+  dvMethod: string;
+  dvNote: string | null;
   initialMassKg: number;
   propellantKg: number;
   finalMassKg: number;
-  /** Null when the phase burns nothing. */
+  /** What the start mass is made of (sums to initialMassKg): dry, propellant aboard, refinery, capsule hardware, cargo. */
+  start: { dryKg: number; propellantKg: number; deployedKg: number; capsulesKg: number; cargoKg: number };
+  /** Distance from the Sun whose power sets the thrust, AU, and the full thrust there, N. */
+  thrustRAu: number;
+  thrustN: number;
+  /** Null when the phase burns nothing (or cannot: thrusters below their minimum power). */
   burnDays: number | null;
+  /** Duty cycle × leg duration, days: the burn must fit in it. */
+  availableBurnDays: number;
   legDays: number;
+  /** MIMA (Izzo et al. 2016) and Damon on the leg's Lambert arc at this start mass; null without vectors. */
+  lowThrust: {
+    method: 'MIMA';
+    aReqMS2: number;
+    maxInitialMassKg: number;
+    /** initialMassKg / maxInitialMassKg: > 1 is infeasible. */
+    massRatio: number;
+    damonDvKmS: number;
+    feasible: boolean;
+  } | null;
   feasible: boolean;
+}
+
+export interface PlanConstraint {
+  id: string;
+  description: string;
+  value: number;
+  limit: number;
+  unit: string;
+  satisfied: boolean;
 }
 
 export interface PlanPropulsion {
@@ -77,10 +107,21 @@ export interface PlanPropulsion {
   legs: PlanLeg[];
   propellantKg: number;
   launchMassKg: number;
-  /** Largest cargo the return leg can carry (rocket equation + burn-time check). */
+  /** Largest cargo the return leg can carry with its capsules aboard (rocket equation + burn time + MIMA). */
   maxReturnCargoKg: number;
+  /** Cargo actually flown home, kg (≤ maxReturnCargoKg and ≤ what was refined). */
+  returnCargoKg: number;
+  /** Capsule hardware (empty capsules) riding both legs, kg. */
+  capsuleTareKg: number;
+  /** Methods behind maxReturnCargoKg, e.g. 'rocket equation + burn time + MIMA'. */
+  cargoMethod: string;
   feasible: boolean;
+  /** The constraint that sets maxReturnCargoKg (or the violated one when infeasible). */
   binding: string | null;
+  /** Whether the refined yield or the propulsion limit decides how much comes home. */
+  returnLimitedBy: 'refined yield' | 'propulsion';
+  /** Every constraint of the base-case budget, value ≤ limit when satisfied. */
+  constraints: PlanConstraint[];
 }
 
 export interface PlanProduct {
@@ -133,18 +174,90 @@ export interface PlanDelivered {
 export interface PlanSupplyElement {
   element: string;
   deliveredKgPerYear: number;
+  /** The element's own world supply, kg of metal per yr (REE: derived from world REO; see notes). */
   worldSupplyKgPerYear: number | null;
+  /** true when the supply figure is approximate (trade press, derived share). */
+  supplyApproximate: boolean;
   shareOfWorld: number | null;
   shareOutsideDominant: number | null;
+  dominantProducer: string | null;
   priceUsdPerKg: number | null;
   respondedPriceUsdPerKg: number | null;
+  priceChangeFraction: number | null;
+  /** Price source (supply sources are in data/markets.json). */
   source: string | null;
+  notes: string[];
+}
+
+export interface PlanSemiconductorElement {
+  element: string;
+  deliveredKgPerYear: number;
+  gramsPerWafer: number;
+  wafersPerYear: number;
+  acceleratorsPerYear: number;
+  /** Metal per good accelerator, mg; null when no good die fits the wafer (see dieNote). */
+  mgPerAccelerator: number | null;
+  /** Wafers covered ÷ world wafer output (all device types, 300 mm equivalents). */
+  shareOfWorldWafers: number;
+}
+
+export interface PlanSemiconductors {
+  method: string;
+  /** 'default' = data/semiconductors.json; 'scenario' = supply.semiconductors.layers. */
+  stack: 'default' | 'scenario';
+  layers: Array<{ id: string; element: string; thicknessNm: number; levels: number; utilisation: number; gramsPerWafer: number }>;
+  utilisation: number;
+  /** Die name (kept a string for readers of earlier plans). */
+  die: string;
+  dieAreaMm2: number;
+  grossDiesPerWafer: number;
+  dieYield: number;
+  goodDiesPerWafer: number;
+  dieNote: string | null;
+  elements: PlanSemiconductorElement[];
+  /** Delivered products no layer of the stack uses. */
+  notInStack: string[];
+  /** Says so in words ("Nd, Dy, Tb: not in the wafer stack …"), null when none. */
+  notInStackNote: string | null;
+  limitingElement: string | null;
+  fullStackWafersPerYear: number;
+  worldWafersPerYear: number;
+  worldWafersYear: number;
 }
 
 export interface PlanSupply {
   method: string;
+  /**
+   * Whether this section describes where this mission's cargo goes ('this mission'), or the
+   * other path shown for comparison ('if returned to Earth' for an orbit delivery).
+   */
+  path: 'this mission' | 'if returned to Earth';
   elements: PlanSupplyElement[];
-  semiconductors: Record<string, unknown> | null;
+  /** ΣREE delivered as oxide against world REO mine output (the group comparison). */
+  ree: { deliveredReoKgPerYear: number; shareOfWorld: number; shareOutsideChina: number } | null;
+  semiconductors: PlanSemiconductors | null;
+  /** Why there is no semiconductor figure when there is none. */
+  semiconductorsNote: string | null;
+}
+
+export interface PlanOrbitalLink {
+  /** 'this mission' for an orbit delivery; 'if delivered to orbit' (the other path) for an Earth delivery. */
+  path: 'this mission' | 'if delivered to orbit';
+  deliveredKg: number;
+  replacedKg: number;
+  launchCostSavedUsd: number;
+  launchCostSavedUsdPerGw: number;
+  categories: Array<{ category: string; needKg: number; replacedKg: number; coverage: number }>;
+  /** Delivered material with no use in the data centre (PGMs; metal or water beyond the need), kg. */
+  unusedKg: Record<string, number>;
+  parityBeforeUsdPerKg: number | null;
+  parityAfterUsdPerKg: number | null;
+  /** (terrestrial − non-launch orbital costs)/launched kg, before and after; negative = no parity; null when all mass comes from orbit. */
+  parityRawBeforeUsdPerKg: number | null;
+  parityRawAfterUsdPerKg: number | null;
+  parityChangeUsdPerKg: number | null;
+  parityNote: string;
+  notes: string[];
 }
 
 export interface PlanOrbitalCompute {
@@ -156,12 +269,25 @@ export interface PlanOrbitalCompute {
   launchUsdPerKg: number;
   orbitalTotalUsd: number;
   terrestrialTotalUsd: number;
+  /** Where launchUsdPerKg comes from (the avoided-launch price the economics uses too). */
+  launchPriceBasis: string;
   /** Launch price at which orbital equals terrestrial; null when there is none. */
   parityLaunchUsdPerKg: number | null;
+  /** (terrestrial − non-launch orbital costs)/launched kg: negative when even free launch cannot reach parity. */
+  parityRawUsdPerKg: number;
+  parityNote: string;
+  /** Launch price at which the orbital LCOE equals the terrestrial LCOE per delivered MWh. */
+  parityLcoeLaunchUsdPerKg: number | null;
+  lcoeUsdPerMWh: number;
+  terrestrialLcoeUsdPerMWh: number;
+  lcoeBasis: string;
   /** Launched mass this mission's orbit delivery replaces (0 for Earth deliveries). */
   replacedKg: number;
   launchCostSavedUsd: number;
+  launchCostSavedUsdPerGw: number;
   parityWithDeliveryUsdPerKg: number | null;
+  /** The link for the cargo: this mission's (orbit delivery) or the comparison path (Earth delivery). */
+  link: PlanOrbitalLink | null;
 }
 
 export interface PlanEconomics {
@@ -174,6 +300,12 @@ export interface PlanEconomics {
   paybackYear: number | null;
   discountRate: number;
   band: Band | null;
+  /** Cost of one capsule and where it comes from (scenario, or the Stardust-scaled default); null for orbit delivery. */
+  capsuleUnitCostUsd: number | null;
+  capsuleCostBasis: string | null;
+  /** Price 1 kg delivered to orbit earns (the avoided launch), the same as orbitalCompute.launchUsdPerKg. */
+  avoidedLaunchUsdPerKg: number;
+  avoidedLaunchBasis: string;
 }
 
 export interface PlanInputSummary {

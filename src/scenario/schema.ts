@@ -6,6 +6,7 @@
  * when the document contains a unit string). The parsed `Scenario` holds SI/engine numbers.
  */
 import { z } from 'zod';
+import { showValue } from './suggest.js';
 import { needsUnits, quantitySync, unitsLoaded } from './units.js';
 import type { Dist } from './dist.js';
 
@@ -42,15 +43,8 @@ function describe(unit: string, o: QtyOpts): string {
   return `${sign}${kind}${unitText}${range}`;
 }
 
-function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (v === undefined) return 'nothing';
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
-}
+// showValue lives in suggest.ts (no zod there: the CLI config layer uses it at start-up).
+export { showValue } from './suggest.js';
 
 /**
  * Issue message of a value that needs mathjs while it is not loaded: `parseScenario` then loads
@@ -60,7 +54,8 @@ export const NEEDS_UNITS = '\u0000needs-units';
 
 /** Converts one raw value; returns an error message instead of throwing. */
 function convert(raw: unknown, unit: string, o: QtyOpts): number | string {
-  const expected = `expected ${describe(unit, o)}, got ${show(raw)}`;
+  if (raw === undefined) return `required field is missing (expected ${describe(unit, o)})`;
+  const expected = `expected ${describe(unit, o)}, got ${showValue(raw)}`;
   if (typeof raw !== 'number' && typeof raw !== 'string') return expected;
   if (typeof raw === 'string' && !unitsLoaded() && !(unit === '1' && raw.trim().endsWith('%')) && needsUnits(raw, unit)) return NEEDS_UNITS;
   let x: number;
@@ -68,7 +63,7 @@ function convert(raw: unknown, unit: string, o: QtyOpts): number | string {
     x = unit === '1' && typeof raw === 'string' && raw.trim().endsWith('%') ? Number(raw.trim().slice(0, -1)) / 100 : quantitySync(raw, unit, 'value');
   } catch (err) {
     const m = (err as Error).message;
-    if (/wrong dimension/.test(m)) return `expected ${describe(unit, o)}, got ${show(raw)} (wrong unit)`;
+    if (/wrong dimension/.test(m)) return `expected ${describe(unit, o)}, got ${showValue(raw)} (wrong unit)`;
     return expected;
   }
   if (!Number.isFinite(x)) return expected;
@@ -240,6 +235,43 @@ export const orbitalComputeSchema = z.strictObject({
   satelliteCostUsdPerW: qty('1', { positive: true, what: 'a positive number of USD/W' }).optional(),
 });
 
+/**
+ * One film layer of the semiconductor stack (DESIGN §2.7), named as in data/semiconductors.json so
+ * a layer can be copied from there: element-equivalent blanket thickness per level × levels.
+ */
+export const filmLayerSchema = z.strictObject({
+  id: z.string().min(1).optional(),
+  element: z.string().regex(/^[A-Z][a-z]?$/, 'expected an element symbol such as Pt, Ru or Co'),
+  thicknessNm: qty('nm', { min: 0, what: 'a non-negative film thickness in nm (e.g. 2 or "2 nm")' }),
+  levels: qty('1', { min: 0, integer: true, what: 'a whole number of levels ≥ 0' }).default(1),
+  /** Film density; default the element density in data/semiconductors.json. */
+  densityGcm3: qty('g/cm^3', { positive: true, what: 'a positive density in g/cm^3' }).optional(),
+  /** Target/precursor utilisation of this layer; default the stack's. */
+  utilisation: qty('1', POS_FRACTION).optional(),
+  description: z.string().optional(),
+  source: z.string().optional(),
+});
+
+/** The wafer film stack and die (supply.semiconductors): every field optional, defaults from data/semiconductors.json. */
+export const semiconductorsSchema = z.strictObject({
+  /** Replaces the whole default stack. */
+  layers: z
+    .array(filmLayerSchema)
+    .min(1, 'expected at least one layer (leave layers out to use the default stack)')
+    .transform((ls) => ls.map((l, i) => ({ ...l, id: l.id ?? `layer${i + 1}-${l.element}` })))
+    .optional(),
+  utilisation: qty('1', POS_FRACTION).optional(),
+  dieName: z.string().min(1).optional(),
+  dieAreaMm2: qty('mm^2', { positive: true, what: 'a positive die area in mm^2 (e.g. 814 or "8.14 cm^2")' }).optional(),
+  defectDensityPerCm2: qty('cm^-2', { min: 0, what: 'a non-negative defect density per cm^2 (e.g. 0.1)' }).optional(),
+  waferDiameterMm: qty('mm', { positive: true, what: 'a positive wafer diameter in mm (e.g. 300)' }).optional(),
+  edgeExclusionMm: qty('mm', { min: 0, what: 'a non-negative edge exclusion in mm' }).optional(),
+});
+
+export const supplySchema = z.strictObject({
+  semiconductors: semiconductorsSchema.prefault({}),
+});
+
 export const uncertaintySchema = z.strictObject({
   /** Monte Carlo samples (default 1000; flags and PROSPECTOR_SAMPLES override). */
   samples: qty('1', { min: 0, max: 1_000_000, integer: true, what: 'a whole number of samples 0–1000000' }).optional(),
@@ -265,6 +297,8 @@ export const scenarioSchema = z.strictObject({
   markets: marketsSchema.prefault({}),
   finance: financeSchema.prefault({}),
   orbitalCompute: orbitalComputeSchema.prefault({}),
+  /** Supply-model inputs: the semiconductor film stack and die. */
+  supply: supplySchema.prefault({}),
   uncertainty: uncertaintySchema.prefault({}),
 });
 

@@ -19,14 +19,14 @@ target:
 
 delivery: earth              # earth (capsules, markets) or orbit (avoided launch mass)
 
-window:                      # launch window and trip limits (NHATS-style; defaults shown)
-  launch: 2030-01-01..2040-01-01
-  maxTotalDays: 1200 d       # NHATS uses 450 d; mining needs long stays
-  minStayDays: 180 d
-  maxC3: 60 km^2/s^2
-  maxEntrySpeed: 12 km/s
-  maxDv: 12 km/s
-  stepDays: 8 d
+window:                      # launch window and trip limits (NHATS-style search)
+  launch: 2030-01-01..2040-01-01   # the default
+  maxTotalDays: 1200 d       # default 450 d (NHATS, for crewed sorties); mining needs long stays
+  minStayDays: 180 d         # default 8 d
+  maxC3: 60 km^2/s^2         # the default (NHATS)
+  maxEntrySpeed: 12 km/s     # the default (NHATS); for delivery: orbit, lower it to favour slow Earth arrivals
+  maxDv: 12 km/s             # the default (NHATS)
+  stepDays: 8 d              # the default
 
 spacecraft:
   thrusterPreset: next-c     # nstar, next-c, spt-140 — or leave out and give isp/efficiency
@@ -45,7 +45,8 @@ refinery:
   opticalEfficiency: 0.8                             # ~ fraction
   captureEfficiency: {min: 0.3, mode: 0.5, max: 0.7} # ~ fraction
   dutyCycle: 0.5                                     # ~ fraction
-  recovery: {min: 0.6, mode: 0.8, max: 0.9}          # ~ fraction (or per product: {Pt: 0.9, Ni: 0.7})
+  recovery: {min: 0.6, mode: 0.8, max: 0.9}          # ~ fraction of what the route extracts; or per product,
+                                                     #   e.g. {Pt: 0.9, Ni: 0.7} (needed for a product the route does not extract)
   # stay: 365 d              # default: the trip's stay
   mass: 800 kg               # refinery left at the asteroid
   costUsd: {p10: 100000000, p50: 200000000, p90: 400000000}  # ~ USD

@@ -29,11 +29,15 @@ export interface MetalMarket {
   priceApproximate: boolean;
   /** Why there is no price, when there is none. */
   priceNote: string | null;
-  /** World primary supply of the element, kg/yr; null when not published element by element. */
+  /** World primary supply of the element, kg of metal per yr; null when there is no figure. */
   worldSupplyKgPerYear: number | null;
   supplyYear: number | null;
   supplySource: string | null;
   supplyNote: string | null;
+  /** true when the data file flags the supply figure approximate (trade press, derived shares). */
+  supplyApproximate: boolean;
+  /** How the figure was obtained when it is not a published element total (REE: share × world REO × metal fraction). */
+  supplyDerivation: string | null;
   dominantProducer: { country: string; share: number | null; source: string } | null;
   elasticity: SourcedRange | null;
 }
@@ -77,6 +81,7 @@ function parseMarkets(raw: any): MarketTable {
   const atomicWeights: Record<string, number> = {};
   for (const [k, v] of Object.entries(raw.atomicWeights ?? {})) if (typeof v === 'number') atomicWeights[k] = v;
   const oztPerKg = raw.conversions?.oztPerKg?.value ?? OZT_PER_KG;
+  const groups = parseGroups(raw);
   const metals: Record<string, MetalMarket> = {};
   for (const [el, m] of Object.entries<any>(raw.metals)) {
     let priceUsdPerKg: number | null = null;
@@ -98,14 +103,55 @@ function parseMarkets(raw: any): MarketTable {
       quotedPrice: m.price ? { value: m.price.value, unit: m.price.unit, basis: m.price.basis ?? 'metal', ...(m.price.oxide ? { oxide: m.price.oxide } : {}) } : null,
       priceApproximate: m.price?.approximate === true,
       priceNote: m.priceNote ?? null,
-      worldSupplyKgPerYear: m.worldSupply?.valueKgPerYear ?? null,
+      ...supplyOf(el, m, groups, atomicWeights),
       supplyYear: m.worldSupply?.year ?? null,
       supplySource: m.worldSupply?.source ?? null,
       supplyNote: m.worldSupplyNote ?? null,
+      supplyApproximate: m.worldSupply?.approximate === true,
       dominantProducer: m.dominantProducer ? { country: m.dominantProducer.country, share: m.dominantProducer.share ?? null, source: m.dominantProducer.source } : null,
       elasticity: elasticityOf(m.elasticity),
     };
   }
+  return { metals, groups, atomicWeights, oztPerKg };
+}
+
+/**
+ * An element's world supply in kg of metal per year: a published figure (`valueKgPerYear`), or a
+ * share of its group's supply (`shareOfGroup`; REE: share × world REO = kg of oxide, × the metal
+ * fraction of the oxide = kg of metal).
+ */
+function supplyOf(el: string, m: any, groups: Record<string, MarketGroup>, atomicWeights: Record<string, number>): { worldSupplyKgPerYear: number | null; supplyDerivation: string | null } {
+  const w = m.worldSupply;
+  if (!w) return { worldSupplyKgPerYear: null, supplyDerivation: null };
+  if (typeof w.valueKgPerYear === 'number') return { worldSupplyKgPerYear: w.valueKgPerYear, supplyDerivation: null };
+  if (typeof w.shareOfGroup === 'number') {
+    const g = groups[w.group];
+    if (!g) throw new InputError(`markets.json: metals.${el}.worldSupply.group: no group "${w.group}" with a world supply`, `metals.${el}.worldSupply.group`);
+    if (!(w.shareOfGroup > 0 && w.shareOfGroup <= 1)) throw new InputError(`markets.json: metals.${el}.worldSupply.shareOfGroup: expected a fraction in (0, 1], got ${w.shareOfGroup}`, `metals.${el}.worldSupply.shareOfGroup`);
+    const groupKg = w.shareOfGroup * g.worldSupplyKgPerYear;
+    if (w.basis === 'oxide') {
+      const oxide = m.price?.oxide ?? REO_FORMULA[el];
+      if (!oxide) throw new InputError(`markets.json: metals.${el}.worldSupply: oxide basis but no oxide formula for ${el}`, `metals.${el}.worldSupply`);
+      const f = metalFractionOfOxide(oxide, el, atomicWeights);
+      return {
+        worldSupplyKgPerYear: groupKg * f,
+        supplyDerivation: `${(w.shareOfGroup * 100).toPrecision(3)} % of world ${g.basis} (${(g.worldSupplyKgPerYear / 1e6).toPrecision(3)} kt) = ${(groupKg / 1e6).toPrecision(3)} kt ${oxide} = ${((groupKg * f) / 1e6).toPrecision(3)} kt ${el} metal`,
+      };
+    }
+    return { worldSupplyKgPerYear: groupKg, supplyDerivation: `${(w.shareOfGroup * 100).toPrecision(3)} % of the ${g.name} supply` };
+  }
+  throw new InputError(`markets.json: metals.${el}.worldSupply: expected valueKgPerYear or shareOfGroup`, `metals.${el}.worldSupply`);
+}
+
+/**
+ * Oxide formulas USGS uses for REO equivalents (USGS MCS Rare Earths: production reported as
+ * rare-earth-oxide equivalent; Ce as CeO2, Pr as Pr6O11, Tb as Tb4O7, the rest as R2O3).
+ */
+export const REO_FORMULA: Record<string, string> = {
+  La: 'La2O3', Ce: 'CeO2', Pr: 'Pr6O11', Nd: 'Nd2O3', Sm: 'Sm2O3', Eu: 'Eu2O3', Gd: 'Gd2O3', Tb: 'Tb4O7', Dy: 'Dy2O3', Y: 'Y2O3',
+};
+
+function parseGroups(raw: any): Record<string, MarketGroup> {
   const groups: Record<string, MarketGroup> = {};
   for (const [g, v] of Object.entries<any>(raw.groups ?? {})) {
     if (!v.worldSupply) continue;
@@ -119,7 +165,7 @@ function parseMarkets(raw: any): MarketTable {
       elasticity: elasticityOf(v.elasticity),
     };
   }
-  return { metals, groups, atomicWeights, oztPerKg };
+  return groups;
 }
 
 function toUsdPerKg(value: number, unit: string, oztPerKg: number, field: string): number {

@@ -70,7 +70,13 @@ export interface OrbitalDcResult {
   costUsdPerW: number;
   energyMWh: number;
   lcoeUsdPerMWh: number;
-  terrestrial: { capex: number; fuel: number; total: number; costUsdPerW: number; energyMWh: number; lcoeUsdPerMWh: number };
+  terrestrial: { capex: number; fuel: number; total: number; costUsdPerW: number; energyMWh: number; lcoeUsdPerMWh: number; energyBasis: string };
+  /**
+   * What "MWh" means in each LCOE: both are per MWh actually delivered. The orbital constellation
+   * is oversized (P_req) to deliver the average power P all year; the terrestrial plant runs at
+   * its capacity factor, so it delivers P·CF.
+   */
+  energyBasis: string;
   /** Launch $/kg where orbital = terrestrial; null when there is none (see parityNote). */
   parityLaunchCostUsdPerKg: number | null;
   /** (terrestrial − non-launch orbital costs) / launched mass, even when ≤ 0. */
@@ -78,6 +84,11 @@ export interface OrbitalDcResult {
   parityNote: string;
   /** orbital total / terrestrial total. */
   costRatio: number;
+  /**
+   * Launch $/kg where the orbital LCOE equals the terrestrial LCOE per delivered MWh (the totals
+   * parity above compares a terrestrial plant that delivers CF × the energy); null when none.
+   */
+  parityLcoeLaunchCostUsdPerKg: number | null;
 }
 
 interface OrbitalData {
@@ -97,8 +108,8 @@ export function orbitalComputeData(): OrbitalData {
   const raw = JSON.parse(readFileSync(dataPath('orbital-compute.json'), 'utf8')) as any;
   const presets: Record<string, SatellitePreset> = {};
   for (const [id, p] of Object.entries<any>(raw.presets)) presets[id] = { id, name: p.name, satPowerW: p.satPowerW, specificPowerWPerKg: p.specificPowerWPerKg, satUsdPerW: p.satUsdPerW, massKg: p.massKg, source: p.source };
-  const { source: _s, ...defaults } = raw.defaults;
-  const { source: _t, ...terrestrial } = raw.terrestrial;
+  const { source: _s, year: _y, ...defaults } = raw.defaults;
+  const { source: _t, year: _ty, ...terrestrial } = raw.terrestrial;
   cached = { defaults, terrestrial, presets, thermal: raw.thermal, solar: raw.solar, massBreakdown: raw.massBreakdown };
   return cached;
 }
@@ -173,6 +184,13 @@ export function meanDegradationFactor(degradationPerYear: number, years: number)
 
 const HOURS_PER_YEAR = 8760;
 
+/** "$31.1 B", "$12.0 M", "$11.1 k": three significant figures for notes. */
+function money(x: number): string {
+  const a = Math.abs(x);
+  const [d, u] = a >= 1e12 ? [1e12, ' T'] : a >= 1e9 ? [1e9, ' B'] : a >= 1e6 ? [1e6, ' M'] : a >= 1e3 ? [1e3, ' k'] : [1, ''];
+  return `${x < 0 ? '−' : ''}$${(a / d).toPrecision(3)}${u}`;
+}
+
 /** Terrestrial data centre with on-site gas generation (DESIGN §2.7). */
 export function terrestrialDataCenter(powerW: number, years: number, t: TerrestrialInputs): OrbitalDcResult['terrestrial'] {
   const capexPerW = t.generationUsdPerW * t.pue + t.electricalUsdPerW + t.mechanicalUsdPerW + t.civilUsdPerW + t.networkUsdPerW;
@@ -181,7 +199,10 @@ export function terrestrialDataCenter(powerW: number, years: number, t: Terrestr
   const fuel = fuelKWh * t.heatRateBtuPerKWh * 1e-6 * t.gasUsdPerMMBtu;
   const total = capex + fuel;
   const energyMWh = (powerW / 1e6) * HOURS_PER_YEAR * years * t.capacityFactor;
-  return { capex, fuel, total, costUsdPerW: total / powerW, energyMWh, lcoeUsdPerMWh: total / energyMWh };
+  return {
+    capex, fuel, total, costUsdPerW: total / powerW, energyMWh, lcoeUsdPerMWh: total / energyMWh,
+    energyBasis: `delivered energy P × 8,760 h × ${years} yr × capacity factor ${t.capacityFactor} (the plant delivers P only ${(t.capacityFactor * 100).toFixed(0)} % of the time)`,
+  };
 }
 
 /** The orbital data centre, the terrestrial comparison and the parity launch price. */
@@ -223,9 +244,12 @@ export function computeOrbitalDc(i: OrbitalDcInputs, preset: string | null = nul
       parityNote = `orbital matches terrestrial at a launch price of $${raw.toFixed(0)}/kg`;
     } else {
       parity = null;
-      parityNote = `no parity: even with free launch the orbital hardware, operations, GPU replacement and NRE ($${(fixed / 1e9).toFixed(1)} B) exceed the terrestrial total ($${(terrestrial.total / 1e9).toFixed(1)} B)`;
+      parityNote = `no parity: even with free launch the orbital hardware, operations, GPU replacement and NRE (${money(fixed)}) exceed the terrestrial total (${money(terrestrial.total)})`;
     }
   }
+  // Per delivered MWh: orbital total(L) = terrestrial LCOE × orbital energy.
+  const lcoeGap = terrestrial.lcoeUsdPerMWh * energyMWh - fixed;
+  const parityLcoe = launchedKg > 0 && lcoeGap >= 0 ? lcoeGap / launchedKg : null;
   return {
     inputs: i,
     preset,
@@ -243,6 +267,8 @@ export function computeOrbitalDc(i: OrbitalDcInputs, preset: string | null = nul
     parityRawUsdPerKg: raw,
     parityNote,
     costRatio: total / terrestrial.total,
+    parityLcoeLaunchCostUsdPerKg: parityLcoe,
+    energyBasis: `delivered energy P × 8,760 h × ${i.years} yr, no capacity factor: the constellation is sized for P_req = P/(sun ${i.sunFraction} × mean degradation ${meanDeg.toFixed(3)}) so it delivers P on average`,
   };
 }
 

@@ -120,7 +120,10 @@ export function orbitalLink(input: OrbitalLinkInputs): OrbitalLinkResult {
   const baseParity = base.parityLaunchCostUsdPerKg;
   const newParity = withDel.parityLaunchCostUsdPerKg;
   let note: string;
-  if (baseParity === null && newParity === null) note = `no parity with or without the delivered material (${withDel.parityNote})`;
+  if (baseParity === null && newParity === null) {
+    note = `no parity with or without the delivered material (${withDel.parityNote})`;
+    if (base.parityRawUsdPerKg < 0 && withDel.parityRawUsdPerKg < 0) note += '; saved launch mass cannot help while the non-launch costs alone exceed terrestrial (the raw gap per launched kg only grows as launched mass falls)';
+  }
   else if (baseParity === null) note = `the delivered material creates a parity: $${newParity!.toFixed(0)}/kg`;
   else if (newParity === null) note = withDel.parityNote;
   else note = `parity launch price moves from $${baseParity.toFixed(0)}/kg to $${newParity.toFixed(0)}/kg`;

@@ -5,7 +5,7 @@
  */
 import { InputError, requireFinite } from '../errors.js';
 import type { MarketTable, MetalMarket, SourcedRange } from './market-data.js';
-import { metalFractionOfOxide } from './market-data.js';
+import { metalFractionOfOxide, REO_FORMULA } from './market-data.js';
 
 /** p/p0 for extra supply ΔS on a market of S0 with elasticity ε (< 0). */
 export function priceRatio(addedKgPerYear: number, supplyKgPerYear: number, elasticity: number): number {
@@ -21,13 +21,7 @@ export function respondedPrice(p0UsdPerKg: number, addedKgPerYear: number, suppl
   return Math.max(0, p0UsdPerKg * priceRatio(addedKgPerYear, supplyKgPerYear, elasticity));
 }
 
-/**
- * Oxide formulas USGS uses for REO equivalents (USGS MCS Rare Earths: production reported as
- * rare-earth-oxide equivalent; Ce as CeO2, Pr as Pr6O11, Tb as Tb4O7, the rest as R2O3).
- */
-export const REO_FORMULA: Record<string, string> = {
-  La: 'La2O3', Ce: 'CeO2', Pr: 'Pr6O11', Nd: 'Nd2O3', Sm: 'Sm2O3', Eu: 'Eu2O3', Gd: 'Gd2O3', Tb: 'Tb4O7', Dy: 'Dy2O3', Y: 'Y2O3',
-};
+export { REO_FORMULA };
 
 export interface ElementMarketImpact {
   element: string;
@@ -39,10 +33,15 @@ export interface ElementMarketImpact {
   priceYear: number | null;
   priceSource: string | null;
   priceApproximate: boolean;
-  /** World supply the share is measured against, kg/yr (REE: the group total as REO). */
+  /** The element's world supply the share is measured against, kg of metal per yr (never a group total). */
   worldSupplyKgPerYear: number | null;
-  supplyBasis: 'element' | 'REO' | null;
-  /** Delivered (REE: as oxide equivalent) / world supply. */
+  supplyBasis: 'element' | null;
+  supplyYear: number | null;
+  /** true when the supply figure is approximate (trade press or a derived share; see the data source). */
+  supplyApproximate: boolean;
+  /** How an element supply was derived (REE: share of world REO × metal fraction), else null. */
+  supplyDerivation: string | null;
+  /** Delivered / world supply of the same element. */
   shareOfWorldSupply: number | null;
   dominantProducer: string | null;
   /** Delivered / (world supply − dominant producer's output). */
@@ -106,7 +105,7 @@ export function marketImpact(
 function emptyImpact(el: string, kg: number, notes: string[]): ElementMarketImpact {
   return {
     element: el, name: el, group: 'unknown', deliveredKgPerYear: kg, priceUsdPerKg: null, priceYear: null, priceSource: null, priceApproximate: false,
-    worldSupplyKgPerYear: null, supplyBasis: null, shareOfWorldSupply: null, dominantProducer: null, shareOfSupplyOutsideDominant: null,
+    worldSupplyKgPerYear: null, supplyBasis: null, supplyYear: null, supplyApproximate: false, supplyDerivation: null, shareOfWorldSupply: null, dominantProducer: null, shareOfSupplyOutsideDominant: null,
     elasticity: null, respondedPriceUsdPerKg: null, respondedPriceRangeUsdPerKg: null, priceChangeFraction: null, revenueUsdPerYear: null,
     naiveRevenueUsdPerYear: null, notes,
   };
@@ -133,20 +132,19 @@ export function elementImpact(m: MetalMarket, kg: number, table: MarketTable, el
   if (m.worldSupplyKgPerYear !== null) {
     out.worldSupplyKgPerYear = m.worldSupplyKgPerYear;
     out.supplyBasis = 'element';
+    out.supplyYear = m.supplyYear;
+    out.supplyApproximate = m.supplyApproximate;
+    out.supplyDerivation = m.supplyDerivation;
     out.shareOfWorldSupply = kg / m.worldSupplyKgPerYear;
     if (m.dominantProducer && m.dominantProducer.share !== null) {
       out.dominantProducer = m.dominantProducer.country;
       out.shareOfSupplyOutsideDominant = kg / (m.worldSupplyKgPerYear * (1 - m.dominantProducer.share));
     }
-  } else if (m.group === 'REE' && table.groups.REE && REO_FORMULA[m.element]) {
-    const g = table.groups.REE;
-    const reo = kg / metalFractionOfOxide(REO_FORMULA[m.element], m.element, table.atomicWeights);
-    out.worldSupplyKgPerYear = g.worldSupplyKgPerYear;
-    out.supplyBasis = 'REO';
-    out.shareOfWorldSupply = reo / g.worldSupplyKgPerYear;
-    out.dominantProducer = g.dominantProducer.country;
-    out.shareOfSupplyOutsideDominant = reo / (g.worldSupplyKgPerYear * (1 - g.dominantProducer.share));
-    notes.push('share measured against total world REO (USGS publishes no element-level supply); no element price response modelled');
+    if (m.supplyDerivation) notes.push(`world supply derived: ${m.supplyDerivation}`);
+    if (m.supplyApproximate) notes.push('world supply figure is approximate (see its source)');
+  } else if (m.group === 'REE') {
+    // Never compare one rare earth with all rare earths: the ΣREE line does the group comparison.
+    notes.push(`no world-supply figure for ${m.name} alone: no share or price response for it (ΣREE as oxide is compared with world REO in the group line)`);
   } else if (m.supplyNote) notes.push(m.supplyNote);
 
   if (m.priceUsdPerKg !== null) {

@@ -23,6 +23,8 @@ export interface FilmLayer {
 
 export interface SemiconductorInputs {
   layers?: FilmLayer[];
+  /** A name for the die (default: "NVIDIA H100 (GH100 die)", or "custom die" with a custom area). */
+  dieName?: string;
   utilisation?: number;
   waferDiameterMm?: number;
   edgeExclusionMm?: number;
@@ -95,6 +97,10 @@ export function poissonYield(dieAreaMm2: number, defectDensityPerCm2: number): n
 export interface LayerMaterial {
   id: string;
   element: string;
+  thicknessNm: number;
+  levels: number;
+  densityGcm3: number;
+  utilisation: number;
   /** Film mass deposited on the wafer, g. */
   filmGPerWafer: number;
   /** Metal consumed per wafer (film / utilisation), g. */
@@ -113,6 +119,7 @@ export function waferMaterial(inputs: SemiconductorInputs = {}): { layers: Layer
   const byEl: Record<string, number> = {};
   layers.forEach((l, i) => {
     const field = `layers[${i}]`;
+    if (typeof l.element !== 'string' || !/^[A-Z][a-z]?$/.test(l.element)) throw new InputError(`${field}.element: expected an element symbol such as Pt, got ${JSON.stringify(l.element)}`, `${field}.element`);
     requireFinite(l.thicknessNm, `${field}.thicknessNm`, { min: 0 });
     requireFinite(l.levels, `${field}.levels`, { min: 0 });
     const rho = l.densityGcm3 ?? def.densities[l.element];
@@ -121,7 +128,7 @@ export function waferMaterial(inputs: SemiconductorInputs = {}): { layers: Layer
     requireFinite(u, `${field}.utilisation`, { min: 0, max: 1, exclusiveMin: true });
     const film = rho * area * l.thicknessNm * 1e-7 * l.levels; // nm → cm
     const consumed = film / u;
-    out.push({ id: l.id, element: l.element, filmGPerWafer: film, consumedGPerWafer: consumed, source: l.source });
+    out.push({ id: l.id, element: l.element, thicknessNm: l.thicknessNm, levels: l.levels, densityGcm3: rho, utilisation: u, filmGPerWafer: film, consumedGPerWafer: consumed, source: l.source });
     byEl[l.element] = (byEl[l.element] ?? 0) + consumed;
   });
   return { layers: out, gramsPerWaferByElement: byEl, waferAreaCm2: area };
@@ -133,18 +140,24 @@ export interface SemiconductorElementEquivalent {
   gramsPerWafer: number;
   wafersPerYear: number;
   acceleratorsPerYear: number;
-  /** Metal per good accelerator die, mg. */
-  mgPerAccelerator: number;
+  /** Metal per good accelerator die, mg; null when the wafer yields no good die (see die.note). */
+  mgPerAccelerator: number | null;
   /** Wafers covered ÷ the world's wafer output in 300 mm equivalents (all device types: an upper bound). */
   shareOfWorldWafers: number;
 }
 
 export interface SemiconductorEquivalents {
-  die: { name: string; areaMm2: number; grossPerWafer: number; yield: number; goodPerWafer: number };
+  /** `note` says why there are no accelerators when the die does not fit the wafer. */
+  die: { name: string; areaMm2: number; grossPerWafer: number; yield: number; goodPerWafer: number; note: string | null };
   utilisation: number;
+  /** Which layer stack was used: the bundled default or one given by the caller. */
+  stack: 'default' | 'custom';
+  layers: LayerMaterial[];
   elements: SemiconductorElementEquivalent[];
   /** Delivered elements with no layer in the stack (not used on wafers in this model). */
   notInStack: string[];
+  /** The plain-words statement for `notInStack` (e.g. "Nd, Dy, Tb: not in the wafer stack …"), null when empty. */
+  notInStackNote: string | null;
   /** The element that limits a full stack (fewest wafers), when more than one is delivered. */
   limitingElement: string | null;
   /** World silicon wafer output in 300 mm equivalents per year (SEMI SMG area shipments). */
@@ -155,6 +168,9 @@ export interface SemiconductorEquivalents {
   method: string;
 }
 
+/** Magnet rare earths (NdFeB and its Dy/Tb/Pr additions): named when they turn up outside the film stack. */
+const MAGNET_REE = new Set(['Nd', 'Pr', 'Dy', 'Tb', 'Sm']);
+
 /** Wafers and accelerators per year whose film needs the delivered metal (kg/yr by element) covers. */
 export function semiconductorEquivalents(deliveredKgPerYear: Record<string, number>, inputs: SemiconductorInputs = {}): SemiconductorEquivalents {
   const def = semiconductorDefaults();
@@ -163,6 +179,8 @@ export function semiconductorEquivalents(deliveredKgPerYear: Record<string, numb
   const gross = grossDiesPerWafer(dieArea, inputs.waferDiameterMm ?? def.waferDiameterMm, inputs.edgeExclusionMm ?? def.edgeExclusionMm);
   const y = poissonYield(dieArea, inputs.defectDensityPerCm2 ?? def.defectDensityPerCm2);
   const good = gross * y;
+  const waferMm = inputs.waferDiameterMm ?? def.waferDiameterMm;
+  const dieNote = gross === 0 ? `a ${dieArea} mm² die does not fit on a ${waferMm} mm wafer (0 whole dies after edge loss): no accelerators, mg per accelerator undefined` : null;
   const worldWafers = def.worldWaferAreaCm2PerYear / mat.waferAreaCm2;
   const elements: SemiconductorElementEquivalent[] = [];
   const notInStack: string[] = [];
@@ -174,7 +192,7 @@ export function semiconductorEquivalents(deliveredKgPerYear: Record<string, numb
       continue;
     }
     const wafers = (kg * 1000) / g;
-    elements.push({ element: el, deliveredKgPerYear: kg, gramsPerWafer: g, wafersPerYear: wafers, acceleratorsPerYear: wafers * good, mgPerAccelerator: good > 0 ? (g * 1000) / good : Infinity, shareOfWorldWafers: wafers / worldWafers });
+    elements.push({ element: el, deliveredKgPerYear: kg, gramsPerWafer: g, wafersPerYear: wafers, acceleratorsPerYear: wafers * good, mgPerAccelerator: good > 0 ? (g * 1000) / good : null, shareOfWorldWafers: wafers / worldWafers });
   }
   const stackEls = Object.keys(mat.gramsPerWaferByElement);
   let full = Infinity;
@@ -187,11 +205,19 @@ export function semiconductorEquivalents(deliveredKgPerYear: Record<string, numb
       limiting = el;
     }
   }
+  const magnets = notInStack.filter((el) => MAGNET_REE.has(el));
+  const notInStackNote = notInStack.length === 0
+    ? null
+    : `${notInStack.join(', ')}: not in the wafer stack — no layer of this ${inputs.layers ? 'custom' : 'default'} stack uses ${notInStack.length > 1 ? 'them' : 'it'}, so ${notInStack.length > 1 ? 'they supply' : 'it supplies'} no wafers here` +
+      (magnets.length ? ` (${magnets.join(', ')} ${magnets.length > 1 ? 'go' : 'goes'} into NdFeB permanent magnets, not chip films)` : '');
   return {
-    die: { name: inputs.dieAreaMm2 ? 'custom die' : def.dieName, areaMm2: dieArea, grossPerWafer: gross, yield: y, goodPerWafer: good },
+    die: { name: inputs.dieName ?? (inputs.dieAreaMm2 ? 'custom die' : def.dieName), areaMm2: dieArea, grossPerWafer: gross, yield: y, goodPerWafer: good, note: dieNote },
     utilisation: inputs.utilisation ?? def.utilisation.value,
+    stack: inputs.layers ? 'custom' : 'default',
+    layers: mat.layers,
     elements,
     notInStack,
+    notInStackNote,
     limitingElement: elements.length > 0 ? limiting : null,
     worldWafersPerYear: worldWafers,
     worldWafersYear: def.worldWaferYear,

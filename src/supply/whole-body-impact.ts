@@ -20,9 +20,12 @@ export interface WholeBodyElementImpact {
   name: string;
   massFraction: number;
   containedKg: number;
+  /** The element's own world supply, kg of metal per yr (never a group total). */
   worldSupplyKgPerYear: number | null;
-  supplyBasis: 'element' | 'REO' | null;
-  /** Contained metal ÷ annual world supply (REE: as REO against world REO). */
+  supplyBasis: 'element' | null;
+  /** true when that supply figure is approximate (Rh/Ir/Ru trade figures, REE derived shares). */
+  supplyApproximate: boolean;
+  /** Contained metal ÷ the element's annual world supply. */
   yearsOfWorldSupply: number | null;
   /** The same over the body's mass range, when one is given. */
   yearsOfWorldSupplyRange: [number, number] | null;
@@ -48,9 +51,13 @@ export interface WholeBodyMarketImpact {
   modelledNaiveValueUsd: number;
   /** That part again at the implied prices. */
   modelledValueAtImpliedPriceUsd: number;
-  /** Priced elements without a world-supply figure (Rh, Ir, Ru, REE): naive value only. */
+  /** Priced elements without a world-supply figure or elasticity: naive value only. */
   unmodelledNaiveValueUsd: number;
   unmodelledElements: string[];
+  /** Elements with a world-supply figure but no price (iron): years of supply only. */
+  unpricedWithSupply: string[];
+  /** The rare earths as a group: ΣREE contained as oxide against world REO mine output. */
+  ree: { containedReoKg: number; worldReoKgPerYear: number; yearsOfWorldSupply: number; yearsOfWorldSupplyRange: [number, number] | null; source: string } | null;
   /** What the table means, in one sentence for reports. */
   summary: string;
   method: string;
@@ -110,6 +117,7 @@ export function wholeBodyMarketImpact(
   const table = opts.markets ?? loadMarkets();
   const fractions = compositionFractions(composition);
   const elements: WholeBodyElementImpact[] = [];
+  let reoKg = 0;
   for (const [el, f] of Object.entries(fractions)) {
     const m = table.metals[el];
     if (!m) continue; // not a traded commodity we model (Si, Mg, …)
@@ -117,15 +125,19 @@ export function wholeBodyMarketImpact(
     const contained = massKg * f;
     const notes: string[] = [];
     const row: WholeBodyElementImpact = {
-      element: el, name: m.name, massFraction: f, containedKg: contained, worldSupplyKgPerYear: null, supplyBasis: null,
+      element: el, name: m.name, massFraction: f, containedKg: contained, worldSupplyKgPerYear: null, supplyBasis: null, supplyApproximate: false,
       yearsOfWorldSupply: null, yearsOfWorldSupplyRange: null, priceUsdPerKg: m.priceUsdPerKg, naiveValueUsd: m.priceUsdPerKg === null ? null : contained * m.priceUsdPerKg,
       impliedPriceUsdPerKg: null, impliedPriceRangeUsdPerKg: null, valueAtImpliedPriceUsd: null, notes,
     };
     if (m.priceNote) notes.push(m.priceNote);
+    if (m.group === 'REE' && REO_FORMULA[el]) reoKg += contained / metalFractionOfOxide(REO_FORMULA[el], el, table.atomicWeights);
     if (m.worldSupplyKgPerYear !== null) {
       row.worldSupplyKgPerYear = m.worldSupplyKgPerYear;
       row.supplyBasis = 'element';
+      row.supplyApproximate = m.supplyApproximate;
       row.yearsOfWorldSupply = contained / m.worldSupplyKgPerYear;
+      if (m.supplyDerivation) notes.push(`world supply derived: ${m.supplyDerivation}`);
+      if (m.supplyApproximate) notes.push('world supply figure is approximate (see its source)');
       if (m.priceUsdPerKg !== null && m.elasticity) {
         const perYear = contained / releaseYears;
         const p = respondedPrice(m.priceUsdPerKg, perYear, m.worldSupplyKgPerYear, m.elasticity.value);
@@ -134,14 +146,10 @@ export function wholeBodyMarketImpact(
         row.impliedPriceUsdPerKg = p;
         row.impliedPriceRangeUsdPerKg = [Math.min(a, b), Math.max(a, b)];
         row.valueAtImpliedPriceUsd = contained * p;
-      }
-    } else if (m.group === 'REE' && table.groups.REE && REO_FORMULA[el]) {
-      const g = table.groups.REE;
-      const reo = contained / metalFractionOfOxide(REO_FORMULA[el], el, table.atomicWeights);
-      row.worldSupplyKgPerYear = g.worldSupplyKgPerYear;
-      row.supplyBasis = 'REO';
-      row.yearsOfWorldSupply = reo / g.worldSupplyKgPerYear;
-      notes.push('years of total world REO supply (no element-level supply published); no price response modelled');
+      } else if (m.priceUsdPerKg === null) notes.push('no price: years of supply only, no implied price');
+      else notes.push('no elasticity: valued at today\'s price only');
+    } else if (m.group === 'REE') {
+      notes.push(`no world-supply figure for ${m.name} alone (only the ΣREE group is compared with world REO)`);
     } else if (m.supplyNote) notes.push(m.supplyNote);
     row.yearsOfWorldSupplyRange = scaleRange(row.yearsOfWorldSupply);
     elements.push(row);
@@ -153,16 +161,25 @@ export function wholeBodyMarketImpact(
   const modelledNaiveValueUsd = modelled.reduce((s, e) => s + e.naiveValueUsd!, 0);
   const modelledValueAtImpliedPriceUsd = modelled.reduce((s, e) => s + e.valueAtImpliedPriceUsd!, 0);
   const unmodelledNaiveValueUsd = unmodelled.reduce((s, e) => s + e.naiveValueUsd!, 0);
-  const worst = elements.filter((e) => e.yearsOfWorldSupply !== null && e.supplyBasis === 'element').sort((a, b) => b.yearsOfWorldSupply! - a.yearsOfWorldSupply!)[0];
+  const unpricedWithSupply = elements.filter((e) => e.yearsOfWorldSupply !== null && e.priceUsdPerKg === null).map((e) => e.element);
+  const worst = elements.filter((e) => e.yearsOfWorldSupply !== null).sort((a, b) => b.yearsOfWorldSupply! - a.yearsOfWorldSupply!)[0];
   let summary = worst
     ? `Contains ${fmtYears(worst.yearsOfWorldSupply!)} of world ${worst.name} supply. Naive value $${sci(totalNaiveValueUsd)}; ` +
-      `the metals with a supply figure (${modelled.map((e) => e.element).join(', ')}: $${sci(modelledNaiveValueUsd)} naive) would fetch $${sci(modelledValueAtImpliedPriceUsd)} if sold within ${releaseYears} yr.`
+      (modelled.length
+        ? `the priced metals with a supply figure (${modelled.map((e) => e.element).join(', ')}: $${sci(modelledNaiveValueUsd)} naive) would fetch $${sci(modelledValueAtImpliedPriceUsd)} if sold within ${releaseYears} yr.`
+        : 'no priced metal has a supply figure, so no implied price.')
     : `No element with a world-supply figure; naive value $${sci(totalNaiveValueUsd)}.`;
-  if (unmodelled.length) summary += ` ${unmodelled.map((e) => e.element).join(', ')} ($${sci(unmodelledNaiveValueUsd)} naive) have no world-supply figure, so no price response.`;
+  if (unmodelled.length) summary += ` ${unmodelled.map((e) => e.element).join(', ')} ($${sci(unmodelledNaiveValueUsd)} naive) ${unmodelled.length > 1 ? 'have' : 'has'} a price but no world-supply figure or elasticity, so no price response.`;
+  if (unpricedWithSupply.length) summary += ` ${unpricedWithSupply.join(', ')}: years of supply only (no market price).`;
+  const reeGroup = table.groups.REE;
+  const ree: WholeBodyMarketImpact['ree'] =
+    reoKg > 0 && reeGroup
+      ? { containedReoKg: reoKg, worldReoKgPerYear: reeGroup.worldSupplyKgPerYear, yearsOfWorldSupply: reoKg / reeGroup.worldSupplyKgPerYear, yearsOfWorldSupplyRange: scaleRange(reoKg / reeGroup.worldSupplyKgPerYear), source: reeGroup.source }
+      : null;
   return {
     massKg, massKgRange: lo !== null && hi !== null ? [Math.min(lo, hi), Math.max(lo, hi)] : null, releaseYears, elements,
-    totalNaiveValueUsd, modelledNaiveValueUsd, modelledValueAtImpliedPriceUsd, unmodelledNaiveValueUsd, unmodelledElements: unmodelled.map((e) => e.element), summary,
-    method: 'contained = mass × median (P50) mass fraction; years = contained / annual world supply; implied price p = p0·(1 + (contained/releaseYears)/S0)^(1/ε) (DESIGN §2.7)',
+    totalNaiveValueUsd, modelledNaiveValueUsd, modelledValueAtImpliedPriceUsd, unmodelledNaiveValueUsd, unmodelledElements: unmodelled.map((e) => e.element), unpricedWithSupply, ree, summary,
+    method: 'contained = mass × median (P50) mass fraction; years = contained / the element\'s annual world supply (ΣREE as oxide against world REO as a group line); implied price p = p0·(1 + (contained/releaseYears)/S0)^(1/ε) (DESIGN §2.7)',
   };
 }
 

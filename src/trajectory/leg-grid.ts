@@ -106,7 +106,40 @@ export function computeLegGrid(spec: LegGridSpec): LegGrid {
 
 /** Fills `g` (shape nDep × nTof); `solBuf` holds 6·(2·maxRevs + 1) numbers. */
 export function computeLegGridInto(spec: LegGridSpec, g: LegGrid, solBuf: Float64Array): void {
-  const { mode, depStates, arrStates, nDep, nTof, tofFirstDays, tofStepDays, jOffset, retrograde } = spec;
+  beginLegGrid(spec, g);
+  fillLegGridRows(spec, g, solBuf, 0, spec.nDep);
+}
+
+/** Resets `g` for `spec` before it is filled in row chunks with `fillLegGridRows`. */
+export function beginLegGrid(spec: LegGridSpec, g: LegGrid): void {
+  g.nDep = spec.nDep;
+  g.nTof = spec.nTof;
+  g.iFirst = spec.iFirst ?? 0;
+  g.minC3Any = Infinity;
+  g.minC3Cell = -1;
+  g.solves = 0;
+}
+
+/**
+ * Fills `g` a chunk of rows at a time, yielding the number of rows done after each chunk of about
+ * `cellsPerStep` cells (~10 ms), so that a caller can give the event loop a turn (Ctrl+C) or stop.
+ */
+export function* legGridSteps(spec: LegGridSpec, g: LegGrid, solBuf: Float64Array, cellsPerStep = 16_384): Generator<number, void, void> {
+  beginLegGrid(spec, g);
+  const rows = Math.max(1, Math.floor(cellsPerStep / Math.max(1, spec.nTof)));
+  for (let r = 0; r < spec.nDep; r += rows) {
+    const end = Math.min(spec.nDep, r + rows);
+    fillLegGridRows(spec, g, solBuf, r, end);
+    yield end;
+  }
+}
+
+/**
+ * Fills rows [rowFrom, rowTo) of `g` (row = departure state iFirst + row), accumulating the
+ * solve count and the lowest C3 into `g`; call `beginLegGrid` first.
+ */
+export function fillLegGridRows(spec: LegGridSpec, g: LegGrid, solBuf: Float64Array, rowFrom: number, rowTo: number): void {
+  const { mode, depStates, arrStates, nTof, tofFirstDays, tofStepDays, jOffset, retrograde } = spec;
   const maxRevs = Math.max(0, spec.maxRevs | 0);
   const iFirst = spec.iFirst ?? 0;
   const departEarth = mode === 'depart-earth';
@@ -124,16 +157,13 @@ export function computeLegGridInto(spec: LegGridSpec, g: LegGrid, solBuf: Float6
   const r1 = scratchR1;
   const r2 = scratchR2;
   const { cost, vInfDep, vInfArr, sol } = g;
-  g.nDep = nDep;
-  g.nTof = nTof;
-  g.iFirst = iFirst;
-  let minC3Any = Infinity;
-  let minC3Cell = -1;
+  let minC3Any = g.minC3Any;
+  let minC3Cell = g.minC3Cell;
   let solves = 0;
   const skipRow = spec.skipRow;
   const skipCell = spec.skipCell;
 
-  for (let ii = 0; ii < nDep; ii++) {
+  for (let ii = rowFrom; ii < rowTo; ii++) {
     const i = iFirst + ii;
     const row = ii * nTof;
     if (skipRow !== undefined && skipRow(i)) {
@@ -218,7 +248,7 @@ export function computeLegGridInto(spec: LegGridSpec, g: LegGrid, solBuf: Float6
   }
   g.minC3Any = minC3Any;
   g.minC3Cell = minC3Cell;
-  g.solves = solves;
+  g.solves += solves;
 }
 
 const scratchR1 = new Float64Array(3);

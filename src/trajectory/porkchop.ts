@@ -7,15 +7,20 @@
  * J2000), arrival v∞ at the NEA, Δv from a 400 km circular LEO (√(C3 + 2μ⊕/r_p) − √(μ⊕/r_p)) and
  * the rendezvous total Δv = Δv_LEO + v∞,arr. For `back` the departure is the NEA's relative speed
  * and the total is that plus the Δv capping Earth entry speed (DESIGN §2.3).
+ *
+ * `porkchop` computes synchronously; `porkchopAsync` yields to the event loop between chunks of
+ * launch dates (Ctrl+C stops it with the best cell so far). `iteratePorkchopCells` hands the cells
+ * out one at a time, so that output of any size streams.
  */
 import { earthStateInto } from '../astro/earth-ephemeris.js';
 import { orbitStatesAt } from '../astro/orbit.js';
 import { isoOf as jdToIso } from './dates.js';
-import { InputError, NoSolutionError, requireFinite } from '../errors.js';
+import { CancelledError, InputError, NoSolutionError, requireFinite } from '../errors.js';
 import { departureDvFromC3, entrySpeedKmS, ENTRY_INTERFACE_ALTITUDE_KM, LEO_ALTITUDE_KM, MAX_ENTRY_SPEED_KMS } from './delta-v.js';
 import { isRetrograde, lattice, statesAt, type TrajectoryTarget } from './ephemeris-lattice.js';
 import { legDetail, type LegDetail } from './leg-detail.js';
-import { allocLegGrid, computeLegGrid, computeLegGridInto, solutionBranch, solutionRevs, type LegMode } from './leg-grid.js';
+import { allocLegGrid, computeLegGrid, legGridSteps, solutionBranch, solutionRevs, type LegGrid, type LegGridSpec, type LegMode } from './leg-grid.js';
+import { runCooperatively, runToEnd, type Steps } from './cooperative.js';
 import { nelderMead } from './nelder-mead.js';
 import { targetWarnings } from './warnings.js';
 
@@ -78,6 +83,12 @@ export interface Porkchop {
   declRad: Float64Array;
   dvTotal: Float64Array;
   sol: Int8Array;
+  /**
+   * Per cell, which way round the transfer goes: +1 if (r1 × r2)·ẑ ≥ 0 (prograde short way),
+   * −1 otherwise; the Lambert solver switches there, so the cost is discontinuous where it flips
+   * (transfer angles of 180° and 0°/360°) and plots must not contour across those cells.
+   */
+  transferSense: Int8Array;
   /** Grid minimum and refined minimum (never worse than the grid one). */
   bestGrid: PorkchopBest;
   best: PorkchopBest;
@@ -85,23 +96,110 @@ export interface Porkchop {
   solves: number;
 }
 
-/** Largest grid accepted: ~50 bytes per cell of typed arrays, so 4 M cells stay near 200 MB. */
+/** Typed-array bytes per cell: cost, v∞ out/in, declination, C3, Δv (8 each), solution index and transfer sense (1 each). */
+export const PORKCHOP_BYTES_PER_CELL = 50;
+/**
+ * Largest grid accepted: 4 M cells hold ~200 MB of typed arrays. Every output streams (JSON, CSV)
+ * or reduces the grid (text, SVG), so this is the one size limit, checked before computing.
+ */
 export const PORKCHOP_MAX_CELLS = 4_000_000;
 
-export function porkchop(target: TrajectoryTarget, o: PorkchopOptions): Porkchop {
-  const direction = o.direction ?? 'out';
+/** Grid shape for these options, validated (InputError naming the flag) before anything is computed. */
+export function porkchopGridShape(o: PorkchopOptions): { nLaunch: number; nTof: number; cells: number } {
   const step = requireFinite(o.stepDays ?? 1, '--step', { min: 0, exclusiveMin: true });
-  const maxRevs = requireFinite(o.maxRevs ?? 0, '--max-revs', { min: 0, max: 20 });
+  requireFinite(o.maxRevs ?? 0, '--max-revs', { min: 0, max: 20 });
   requireFinite(o.launchFromJd, '--launch');
   requireFinite(o.launchToJd, '--launch');
   requireFinite(o.tofMinDays, '--tof', { min: 0, exclusiveMin: true });
   requireFinite(o.tofMaxDays, '--tof', { min: o.tofMinDays });
   if (o.launchToJd < o.launchFromJd) throw new InputError('--launch: the window ends before it starts', '--launch');
-  const nL = Math.floor((o.launchToJd - o.launchFromJd) / step + 1e-9) + 1;
+  // 1e-6 d: window ends converted UTC → TDB differ from whole days by the ±1.7 ms TDB periodic term.
+  const nL = Math.floor((o.launchToJd - o.launchFromJd) / step + 1e-6) + 1;
   const nT = Math.floor((o.tofMaxDays - o.tofMinDays) / step + 1e-9) + 1;
   if (nL * nT > PORKCHOP_MAX_CELLS) {
-    throw new InputError(`--step: ${nL} launch dates × ${nT} flight times = ${nL * nT} cells exceeds ${PORKCHOP_MAX_CELLS}; use a larger --step`, '--step');
+    throw new InputError(
+      `--step: ${nL} launch dates × ${nT} flight times = ${nL * nT} cells, more than the ${PORKCHOP_MAX_CELLS} a porkchop holds in memory (~${Math.round((PORKCHOP_MAX_CELLS * PORKCHOP_BYTES_PER_CELL) / 1e6)} MB); use a larger --step or a shorter --launch or --tof range`,
+      '--step',
+    );
   }
+  return { nLaunch: nL, nTof: nT, cells: nL * nT };
+}
+
+/** Computes the porkchop synchronously (library use, tests). From a CLI or UI prefer `porkchopAsync`. */
+export function porkchop(target: TrajectoryTarget, o: PorkchopOptions): Porkchop {
+  try {
+    return runToEnd(porkchopSteps(target, o, {}));
+  } catch (e) {
+    throw withFailureWarnings(e, target, o);
+  }
+}
+
+/**
+ * `porkchop` that hands the event loop a turn every few tens of milliseconds and stops when
+ * `signal` fires, with a CancelledError whose message and `details.partial` give the best cell of
+ * the launch dates computed so far.
+ */
+export async function porkchopAsync(
+  target: TrajectoryTarget,
+  o: PorkchopOptions,
+  opts: { signal?: AbortSignal; onProgress?: (p: { launchesDone: number; launches: number }) => void } = {},
+): Promise<Porkchop> {
+  const st: PorkchopState = {};
+  try {
+    return await runCooperatively(porkchopSteps(target, o, st, opts.signal, opts.onProgress), { signal: opts.signal, onAbort: () => cancelledPorkchop(target, st) });
+  } catch (e) {
+    throw withFailureWarnings(e, target, o);
+  }
+}
+
+/** Warnings for the grid's span go with its errors too (an unreliable orbit explains odd results). */
+function withFailureWarnings(e: unknown, target: TrajectoryTarget, o: PorkchopOptions): unknown {
+  if ((e instanceof NoSolutionError || e instanceof CancelledError) && e.warnings === undefined) {
+    e.warnings = targetWarnings(target, [o.launchFromJd, o.launchToJd + o.tofMaxDays]);
+  }
+  return e;
+}
+
+/** What the computation has done so far (for the partial result on Ctrl+C). */
+interface PorkchopState {
+  grid?: LegGrid;
+  launchJd?: Float64Array;
+  tofDays?: Float64Array;
+  rowsDone?: number;
+}
+
+function cancelledPorkchop(target: TrajectoryTarget, st: PorkchopState): CancelledError {
+  const rows = st.rowsDone ?? 0;
+  const g = st.grid;
+  let best = -1;
+  if (g) for (let c = 0; c < rows * g.nTof; c++) if (g.cost[c] < Infinity && (best < 0 || g.cost[c] < g.cost[best])) best = c;
+  const nL = st.launchJd?.length ?? 0;
+  const upTo = rows > 0 && st.launchJd ? jdToIso(st.launchJd[rows - 1]).slice(0, 10) : null;
+  let partial: Record<string, unknown> = { launchesDone: rows, launches: nL, computedLaunchTo: upTo, best: null };
+  let what = 'no transfer found yet';
+  if (g && best >= 0 && st.launchJd && st.tofDays) {
+    const i = Math.floor(best / g.nTof);
+    const k = best % g.nTof;
+    const cell = { launch: jdToIso(st.launchJd[i]), tofDays: st.tofDays[k], dvTotalKmS: g.cost[best], c3: g.vInfDep[best] ** 2, vInfArrKmS: g.vInfArr[best], revs: solutionRevs(g.sol[best]), branch: solutionBranch(g.sol[best]) };
+    partial = { ...partial, best: cell };
+    what = `best so far: Δv ${cell.dvTotalKmS.toFixed(3)} km/s, launch ${cell.launch.slice(0, 10)}, ${cell.tofDays} d`;
+  }
+  const err = new CancelledError(`interrupted after ${rows} of ${nL} launch dates${upTo ? ` (up to ${upTo})` : ''}; ${what} (${target.designation}, grid minimum, not refined)`);
+  err.details = { partial };
+  return err;
+}
+
+function* porkchopSteps(
+  target: TrajectoryTarget,
+  o: PorkchopOptions,
+  st: PorkchopState,
+  signal?: AbortSignal,
+  onProgress?: (p: { launchesDone: number; launches: number }) => void,
+): Steps<Porkchop> {
+  const direction = o.direction ?? 'out';
+  const { nLaunch: nL, nTof: nT } = porkchopGridShape(o);
+  const step = o.stepDays ?? 1;
+  const maxRevs = o.maxRevs ?? 0;
   const leoAlt = o.leoAltitudeKm ?? LEO_ALTITUDE_KM;
   const eiAlt = o.entryAltitudeKm ?? ENTRY_INTERFACE_ALTITUDE_KM;
   const maxEntry = o.maxEntryKmS ?? MAX_ENTRY_SPEED_KMS;
@@ -110,17 +208,28 @@ export function porkchop(target: TrajectoryTarget, o: PorkchopOptions): Porkchop
   const arrBody = direction === 'out' ? target : 'earth';
   // Unified lattice: departures at L0 + i·step, arrivals at L0 + tofMin + j·step with j = i + k.
   const launchJd = lattice(o.launchFromJd, step, nL);
+  const tofDays = lattice(o.tofMinDays, step, nT);
   const arrJd = lattice(o.launchFromJd + o.tofMinDays, step, nL + nT - 1);
   const depStates = statesAt(depBody, launchJd);
   const arrStates = statesAt(arrBody, arrJd);
   const retro = isRetrograde(target);
   const g = allocLegGrid(nL, nT, true);
-  computeLegGridInto(
-    { mode, depStates, arrStates, nDep: nL, nTof: nT, tofFirstDays: o.tofMinDays, tofStepDays: step, jOffset: 0, maxRevs, retrograde: retro, leoAltitudeKm: leoAlt, entryAltitudeKm: eiAlt, maxEntryKmS: maxEntry, detailed: true },
-    g,
-    new Float64Array(6 * (2 * maxRevs + 1)),
-  );
-  const tofDays = lattice(o.tofMinDays, step, nT);
+  Object.assign(st, { grid: g, launchJd, tofDays, rowsDone: 0 });
+  const spec: LegGridSpec = { mode, depStates, arrStates, nDep: nL, nTof: nT, tofFirstDays: o.tofMinDays, tofStepDays: step, jOffset: 0, maxRevs, retrograde: retro, leoAltitudeKm: leoAlt, entryAltitudeKm: eiAlt, maxEntryKmS: maxEntry, detailed: true };
+  for (const rows of legGridSteps(spec, g, new Float64Array(6 * (2 * maxRevs + 1)))) {
+    st.rowsDone = rows;
+    yield;
+    onProgress?.({ launchesDone: rows, launches: nL });
+    if (signal?.aborted) throw cancelledPorkchop(target, st);
+  }
+  const transferSense = new Int8Array(nL * nT);
+  for (let i = 0; i < nL; i++) {
+    const x1 = depStates[6 * i], y1 = depStates[6 * i + 1];
+    for (let k = 0; k < nT; k++) {
+      const a = 6 * (i + k);
+      transferSense[i * nT + k] = x1 * arrStates[a + 1] - y1 * arrStates[a] >= 0 ? 1 : -1;
+    }
+  }
   const c3 = new Float64Array(nL * nT);
   let bestC = -1;
   for (let c = 0; c < c3.length; c++) {
@@ -179,6 +288,7 @@ export function porkchop(target: TrajectoryTarget, o: PorkchopOptions): Porkchop
     declRad: g.declRad!,
     dvTotal,
     sol: g.sol,
+    transferSense,
     bestGrid,
     best,
     warnings: targetWarnings(target, [o.launchFromJd, lastJd]),
@@ -237,23 +347,26 @@ function refineLeg(
 
 /** Cells as plain objects (for JSON/CSV). Cells without a solution are omitted. */
 export function porkchopCells(pc: Porkchop): PorkchopCell[] {
+  return Array.from(iteratePorkchopCells(pc));
+}
+
+/** The cells of `porkchopCells` one at a time, launch-major (for output that streams: a 4 M-cell grid as objects would not fit in memory). */
+export function* iteratePorkchopCells(pc: Porkchop): Generator<PorkchopCell, void, void> {
   const { leoAltitudeKm, entryAltitudeKm } = pc;
   const nT = pc.tofDays.length;
-  const out: PorkchopCell[] = [];
   // Unified lattice: arrival of cell (i, k) is date i + k of the arrival lattice; label each date once.
-  const launchIso = Array.from(pc.launchJd, (jd) => jdToIso(jd));
   const arrIso: string[] = [];
   for (let j = 0; j < pc.launchJd.length + nT - 1; j++) arrIso.push(jdToIso(pc.launchJd[0] + pc.tofDays[0] + j * pc.stepDays));
   for (let i = 0; i < pc.launchJd.length; i++) {
+    const launch = pc.launchJd[i];
+    const launchIso = jdToIso(launch);
     for (let k = 0; k < nT; k++) {
       const c = i * nT + k;
       if (!(pc.dvTotal[c] >= 0)) continue;
-      const launch = pc.launchJd[i];
-      const tof = pc.tofDays[k];
-      out.push({
+      yield {
         launchJd: launch,
-        launch: launchIso[i],
-        tofDays: tof,
+        launch: launchIso,
+        tofDays: pc.tofDays[k],
         arrival: arrIso[i + k],
         c3: pc.c3[c],
         vInfDepKmS: pc.vInfDep[c],
@@ -264,10 +377,16 @@ export function porkchopCells(pc: Porkchop): PorkchopCell[] {
         dvTotalKmS: pc.dvTotal[c],
         revs: solutionRevs(pc.sol[c]),
         branch: solutionBranch(pc.sol[c]),
-      });
+      };
     }
   }
-  return out;
+}
+
+/** Cells with a solution (without building them). */
+export function solvedCellCount(pc: Porkchop): number {
+  let n = 0;
+  for (let c = 0; c < pc.dvTotal.length; c++) if (pc.dvTotal[c] >= 0) n++;
+  return n;
 }
 
 export interface LaunchSeason {

@@ -10,6 +10,11 @@
  * multiples of `step`. Return legs are pruned by a lower bound: a departure from the NEA is only
  * solved when the best outbound leg that can precede it plus 0 (return cost ≥ 0) is within the
  * Δv limit.
+ *
+ * The search is one generator that yields between chunks of ~10 ms (cooperative.ts):
+ * `searchRoundTrips` drives it synchronously, `searchRoundTripsAsync` between event-loop turns so
+ * that Ctrl+C stops it. Return legs are computed as the launch-by-launch combination first needs
+ * them, so a stopped search still knows the best trips over the launch dates it finished.
  */
 import { isoDateOf as jdToIsoDate, isoOf as jdToIso } from './dates.js';
 import { CancelledError, InputError, NoSolutionError, requireFinite } from '../errors.js';
@@ -24,7 +29,8 @@ import {
 } from './delta-v.js';
 import { isRetrograde, lattice, statesAt, type TrajectoryTarget } from './ephemeris-lattice.js';
 import { legDetail, type LegDetail } from './leg-detail.js';
-import { allocLegGrid, computeLegGridInto, type LegGrid } from './leg-grid.js';
+import { allocLegGrid, beginLegGrid, fillLegGridRows, legGridSteps, type LegGrid, type LegGridSpec } from './leg-grid.js';
+import { runCooperatively, runToEnd, type Steps } from './cooperative.js';
 import { legCost, singleStates } from './porkchop.js';
 import { targetWarnings } from './warnings.js';
 
@@ -120,6 +126,8 @@ export interface SearchOptions {
   warnings?: boolean;
   /** When nothing is feasible, search again without pruning to report the lowest Δv (default true; the screen skips it). */
   explainFailure?: boolean;
+  /** Called between chunks of work: outbound legs, then the launch-by-launch combination (launch dates done of total). */
+  onProgress?: (p: { phase: 'outbound' | 'combine'; done: number; total: number }) => void;
 }
 
 export function resolveConstraints(c: Partial<TripConstraints> & { launchFromJd: number; launchToJd: number }): TripConstraints {
@@ -171,20 +179,29 @@ interface Lattices {
   jdA: Float64Array;
   jdB: Float64Array;
   jdC: Float64Array;
+  /** Longest leg on the grid, days. */
+  longestLegDays: number;
+  /** The leg cap without the duration limit (--max-leg-days, default 730 d), days. */
+  legCapDays: number;
+  /** True when --max-days minus the stay, not the leg cap, decides the longest leg. */
+  durationLimitsLegs: boolean;
 }
 
 function buildLattices(c: TripConstraints): Lattices {
   const s = c.stepDays;
   const o = c.legOffsetDays ?? 1;
-  const nL = Math.floor((c.launchToJd - c.launchFromJd) / s + 1e-9) + 1;
+  // 1e-6 d: window ends converted UTC → TDB differ from whole days by the ±1.7 ms TDB periodic term.
+  const nL = Math.floor((c.launchToJd - c.launchFromJd) / s + 1e-6) + 1;
   const mMin = Math.max(0, Math.ceil(c.minStayDays / s - 1e-9));
   const qSpan = Math.floor((c.maxDays - 2 * o) / s + 1e-9);
   // Longest leg: the duration limit minus the shortest stay and the shortest other leg.
-  const legRoom = Math.min(c.maxLegDays ?? DEFAULT_MAX_LEG_DAYS, c.maxDays - 2 * o - mMin * s);
+  const legCapDays = c.maxLegDays ?? DEFAULT_MAX_LEG_DAYS;
+  const durationRoom = c.maxDays - 2 * o - mMin * s;
+  const legRoom = Math.min(legCapDays, durationRoom);
   const nLeg = Math.floor((legRoom - o) / s + 1e-9) + 1;
   if (qSpan < mMin || nLeg < 1) {
     throw new NoSolutionError(
-      `no trip fits in --max-days ${c.maxDays}: two legs of at least ${o} d and a stay of ${c.minStayDays} d on a ${s}-day grid need more`,
+      `no trip fits in --max-days ${c.maxDays} with --min-stay ${c.minStayDays}: two legs of at least ${o} d and a stay of ${mMin * s} d (--min-stay on the ${s}-day grid) need more`,
       'max-days',
     );
   }
@@ -204,6 +221,9 @@ function buildLattices(c: TripConstraints): Lattices {
     jdA: lattice(c.launchFromJd, s, nL),
     jdB: lattice(c.launchFromJd + o, s, nB),
     jdC: lattice(c.launchFromJd + 2 * o, s, nC),
+    longestLegDays: o + (nLeg - 1) * s,
+    legCapDays,
+    durationLimitsLegs: durationRoom < legCapDays,
   };
 }
 
@@ -245,33 +265,125 @@ interface Found {
   dv: number;
 }
 
+/** Where a search is: for the partial result when it is stopped. */
+interface SearchState {
+  phase: 'outbound' | 'combine';
+  /** Launch dates done in this phase, of `total`. */
+  done: number;
+  total: number;
+  /** Best trips over the launches combined so far (bestDv may exceed the Δv limit). */
+  bestDv: Found | null;
+  bestDur: Found | null;
+  toSolution: ((f: Found) => TripSolution) | null;
+  jdA: Float64Array | null;
+}
+
+const newState = (): SearchState => ({ phase: 'outbound', done: 0, total: 0, bestDv: null, bestDur: null, toSolution: null, jdA: null });
+
 /**
  * Searches the grid for the minimum-Δv and minimum-duration round trips. Throws NoSolutionError
- * naming the binding constraint when none satisfies the limits.
+ * naming the binding constraint when none satisfies the limits (with the target's orbit warnings
+ * attached), CancelledError when `signal` was already aborted. Runs synchronously: from a CLI or
+ * UI, use `searchRoundTripsAsync` so that Ctrl+C is heard.
  */
-export function searchRoundTrips(target: TrajectoryTarget, cIn: TripConstraints, opts: SearchOptions & { workspace?: RoundTripWorkspace } = {}): RoundTripResult {
-  const c = cIn;
+export function searchRoundTrips(target: TrajectoryTarget, c: TripConstraints, opts: SearchOptions & { workspace?: RoundTripWorkspace } = {}): RoundTripResult {
+  const st = newState();
+  try {
+    return runToEnd(searchSteps(target, c, opts, st));
+  } catch (e) {
+    throw withFailureWarnings(e, target, c, opts);
+  }
+}
+
+/**
+ * `searchRoundTrips` that hands the event loop a turn every few tens of milliseconds and stops
+ * when `signal` fires, with a CancelledError whose message and `details.partial` give the best
+ * trips over the launch dates searched so far.
+ */
+export async function searchRoundTripsAsync(target: TrajectoryTarget, c: TripConstraints, opts: SearchOptions & { workspace?: RoundTripWorkspace } = {}): Promise<RoundTripResult> {
+  const st = newState();
+  try {
+    return await runCooperatively(searchSteps(target, c, opts, st), { signal: opts.signal, onAbort: () => cancelledSearch(target, c, st) });
+  } catch (e) {
+    throw withFailureWarnings(e, target, c, opts);
+  }
+}
+
+/** A failed or stopped search still says when the target's orbit cannot be trusted (over the whole window). */
+function withFailureWarnings(e: unknown, target: TrajectoryTarget, c: TripConstraints, opts: SearchOptions): unknown {
+  if ((e instanceof NoSolutionError || e instanceof CancelledError) && opts.warnings !== false && e.warnings === undefined) {
+    e.warnings = targetWarnings(target, [c.launchFromJd, c.launchToJd + c.maxDays]);
+  }
+  return e;
+}
+
+function cancelledSearch(target: TrajectoryTarget, c: TripConstraints, st: SearchState): CancelledError {
+  const pct = st.total > 0 ? Math.floor((100 * st.done) / st.total) : 0;
+  const lastLaunch = st.jdA && st.done > 0 ? jdToIsoDate(st.jdA[st.done - 1]) : null;
+  const best = st.phase === 'combine' && st.bestDv && st.bestDv.dv <= c.maxDvKmS && st.toSolution ? st.toSolution(st.bestDv) : null;
+  const bestDur = st.phase === 'combine' && st.bestDur && st.toSolution ? st.toSolution(st.bestDur) : null;
+  const where =
+    st.phase === 'outbound'
+      ? `while computing the outbound legs (${pct} % of the launch dates)`
+      : `after combining launches up to ${lastLaunch ?? jdToIsoDate(c.launchFromJd)} (${pct} % of the window)`;
+  const what = best
+    ? `best so far: Δv ${best.dvTotalKmS.toFixed(3)} km/s, launch ${best.launch.slice(0, 10)}, ${best.outDays}/${best.stayDays}/${best.returnDays} d`
+    : st.phase === 'combine'
+      ? `no trip within the limits among them yet`
+      : 'no trips evaluated yet';
+  const err = new CancelledError(`interrupted ${where}; ${what} (${target.designation})`);
+  err.details = {
+    partial: {
+      phase: st.phase,
+      launchesDone: st.phase === 'combine' ? st.done : 0,
+      launches: st.total,
+      searchedLaunchTo: st.phase === 'combine' ? lastLaunch : null,
+      minDv: best,
+      minDuration: bestDur,
+    },
+  };
+  return err;
+}
+
+/** Enough decimals that a value above a limit does not print as the limit (C3 0.0123 vs 0.01, not "0.0"). */
+function fmtAbove(value: number, limit: number, minDecimals = 1): string {
+  const mag = value !== 0 && Number.isFinite(value) ? Math.floor(Math.log10(Math.abs(value))) : 0;
+  for (let d = Math.max(minDecimals, 2 - mag); d <= 12; d++) {
+    const t = value.toFixed(d);
+    if (Number(t) > limit) return t;
+  }
+  return String(value);
+}
+
+function* searchSteps(target: TrajectoryTarget, c: TripConstraints, opts: SearchOptions & { workspace?: RoundTripWorkspace }, st: SearchState): Steps<RoundTripResult> {
+  const signal = opts.signal;
+  const stop = () => {
+    opts.onProgress?.({ phase: st.phase, done: st.done, total: st.total });
+    if (signal?.aborted) throw cancelledSearch(target, c, st);
+  };
+  if (signal?.aborted) throw cancelledSearch(target, c, st);
   const ws = opts.workspace && opts.workspace.key === JSON.stringify(c) ? opts.workspace : createWorkspace(c);
   const { lat } = ws;
   const { nL, nK, nN, mMin, qSpan, nB } = lat;
   const s = c.stepDays;
   const o = c.legOffsetDays ?? 1;
   const retro = isRetrograde(target);
-  const signal = opts.signal;
   const prune = opts.prune !== false;
   const neaB = statesAt(target, lat.jdB);
+  Object.assign(st, { phase: 'outbound', done: 0, total: nL, bestDv: null, bestDur: null, toSolution: null, jdA: lat.jdA });
+  stop();
 
   // 1. Outbound legs: Earth (lattice A) → NEA (lattice B), cell (i, k) arrives at j = i + k.
   const out = ws.out;
-  computeLegGridInto(
-    {
-      mode: 'depart-earth', depStates: ws.earthA, arrStates: neaB, nDep: nL, nTof: nK, tofFirstDays: o, tofStepDays: s, jOffset: 0,
-      maxRevs: c.maxRevs, retrograde: retro, maxC3: c.maxC3, leoAltitudeKm: c.leoAltitudeKm,
-      skipRow: signal ? () => { if (signal.aborted) throw new CancelledError(); return false; } : undefined,
-    },
-    out,
-    ws.solBuf,
-  );
+  const outSpec: LegGridSpec = {
+    mode: 'depart-earth', depStates: ws.earthA, arrStates: neaB, nDep: nL, nTof: nK, tofFirstDays: o, tofStepDays: s, jOffset: 0,
+    maxRevs: c.maxRevs, retrograde: retro, maxC3: c.maxC3, leoAltitudeKm: c.leoAltitudeKm,
+  };
+  for (const rows of legGridSteps(outSpec, out, ws.solBuf)) {
+    st.done = rows;
+    yield;
+    stop();
+  }
   const outSolves = out.solves;
   // Best outbound arriving at or before each NEA date (over all launches): the bound for pruning.
   const arrBest = ws.pmBest;
@@ -289,19 +401,30 @@ export function searchRoundTrips(target: TrajectoryTarget, cIn: TripConstraints,
   if (!anyOut) {
     const cell = out.minC3Cell;
     const when = cell >= 0 ? ` on ${jdToIsoDate(lat.jdA[Math.floor(cell / nK)])}` : '';
+    const lowest = Number.isFinite(out.minC3Any) ? `the lowest C3 found was ${fmtAbove(out.minC3Any, c.maxC3)} km²/s²${when}` : '';
+    if (lat.durationLimitsLegs) {
+      // Short legs are what failed, not the C3 limit, if longer legs would meet it: say so.
+      const need = yield* shortestLegWithinC3(target, c, lat, retro, ws.solBuf, stop);
+      if (need !== null) {
+        throw new NoSolutionError(
+          `no trip to ${target.designation} fits --max-days ${c.maxDays} with --min-stay ${c.minStayDays}: that leaves at most ${lat.longestLegDays} d per leg` +
+            `${lowest ? ` (${lowest})` : ''}, and the shortest outbound leg with C3 ≤ ${c.maxC3} km²/s² in this launch window takes ${need} d`,
+          'max-days',
+        );
+      }
+    }
     throw new NoSolutionError(
-      Number.isFinite(out.minC3Any)
-        ? `no trip with C3 ≤ ${c.maxC3} km²/s² to ${target.designation}; the lowest C3 found was ${out.minC3Any.toFixed(1)}${when}`
-        : `no ballistic transfer to ${target.designation} found on this grid`,
+      lowest ? `no trip with C3 ≤ ${c.maxC3} km²/s² to ${target.designation}; ${lowest}` : `no ballistic transfer to ${target.designation} found on this grid`,
       'max-c3',
     );
   }
 
-  // 2. Return legs: NEA (lattice B, departure d) → Earth (lattice C, q = d + n). A return cell is
-  //    only solved if some outbound leg that fits before it (launch i with q − i ≤ qSpan and
-  //    arrival ≤ d − mMin) leaves room under the Δv limit. Two lower bounds on that outbound
-  //    cost, both cheap: the best outbound arriving by d − mMin (any launch), and the best outbound
-  //    of any launch in [q − qSpan, d − mMin] (any arrival), a sliding-window minimum (sparse table).
+  // 2. Return legs, NEA (lattice B, departure d) → Earth (lattice C, q = d + n), computed as the
+  //    combination below first needs them. A return cell is only solved if some outbound leg that
+  //    fits before it (launch i with q − i ≤ qSpan and arrival ≤ d − mMin) leaves room under the Δv
+  //    limit. Two lower bounds on that outbound cost, both cheap: the best outbound arriving by
+  //    d − mMin (any launch), and the best outbound of any launch in [q − qSpan, d − mMin] (any
+  //    arrival), a sliding-window minimum (sparse table).
   const ret = ws.ret;
   const rowMin = ws.rowMin;
   for (let i = 0; i < nL; i++) {
@@ -312,7 +435,6 @@ export function searchRoundTrips(target: TrajectoryTarget, cIn: TripConstraints,
   }
   const rmq = buildRangeMin(rowMin, nL, ws.rmq);
   const pruneRow = (d: number) => {
-    if (signal?.aborted) throw new CancelledError();
     if (d < mMin) return true;
     return prune && arrBest[d - mMin] > c.maxDvKmS;
   };
@@ -324,18 +446,20 @@ export function searchRoundTrips(target: TrajectoryTarget, cIn: TripConstraints,
         return rangeMin(rmq, nL, lo, hi) > c.maxDvKmS;
       }
     : undefined;
-  computeLegGridInto(
-    {
-      mode: 'return-earth', depStates: neaB, arrStates: ws.earthC, nDep: nB, nTof: nN, tofFirstDays: o, tofStepDays: s, jOffset: 0,
-      maxRevs: c.maxRevs, retrograde: retro, maxEntryKmS: c.maxEntryKmS, entryAltitudeKm: c.entryAltitudeKm, skipRow: pruneRow, skipCell: pruneCell,
-    },
-    ret,
-    ws.solBuf,
-  );
-  const solves = outSolves + ret.solves;
+  const retSpec: LegGridSpec = {
+    mode: 'return-earth', depStates: neaB, arrStates: ws.earthC, nDep: nB, nTof: nN, tofFirstDays: o, tofStepDays: s, jOffset: 0,
+    maxRevs: c.maxRevs, retrograde: retro, maxEntryKmS: c.maxEntryKmS, entryAltitudeKm: c.entryAltitudeKm, skipRow: pruneRow, skipCell: pruneCell,
+  };
+  beginLegGrid(retSpec, ret);
+  let retRows = 0;
+  const retRowsPerChunk = Math.max(1, Math.floor(16_384 / nN));
 
-  // 3. Combine. For launch i: best outbound arriving by NEA date j (prefix minimum over k), then
-  //    every departure d ≥ arrival + stay and return flight n within the duration limit.
+  // 3. Combine, launch by launch (the return rows a launch can use are filled first). For launch i:
+  //    best outbound arriving by NEA date j (prefix minimum over k), then every departure
+  //    d ≥ arrival + stay and return flight n within the duration limit.
+  st.phase = 'combine';
+  st.done = 0;
+  st.toSolution = (f: Found) => toSolution(f);
   let bestDv: Found | null = null;
   let bestDur: Found | null = null;
   let combos = 0;
@@ -354,33 +478,50 @@ export function searchRoundTrips(target: TrajectoryTarget, cIn: TripConstraints,
       pm[k] = m;
       pmK[k] = mk;
     }
-    if (m === Infinity) continue;
-    const dMax = Math.min(i + qSpan, nB - 1);
-    for (let d = i + mMin; d <= dMax; d++) {
-      const ka = Math.min(d - mMin - i, nK - 1);
-      const ob = pm[ka];
-      if (ob === Infinity) continue;
-      const rrow = d * nN;
-      const nMax = Math.min(nN - 1, i + qSpan - d);
-      for (let n = 0; n <= nMax; n++) {
-        const r = ret.cost[rrow + n];
-        if (r === Infinity) continue;
-        const t = ob + r;
-        combos++;
-        if (!bestDv || t < bestDv.dv) bestDv = { i, k: pmK[ka], d, n, dv: t };
-        if (t <= c.maxDvKmS) {
-          const dur = d + n - i;
-          if (!bestDur || dur < bestDur.d + bestDur.n - bestDur.i || (dur === bestDur.d + bestDur.n - bestDur.i && t < bestDur.dv)) {
-            bestDur = { i, k: pmK[ka], d, n, dv: t };
+    if (m !== Infinity) {
+      const dMax = Math.min(i + qSpan, nB - 1);
+      // The first launch needs qSpan rows at once (10⁵–10⁶ cells on fine grids): in chunks.
+      while (retRows < dMax + 1) {
+        const end = Math.min(dMax + 1, retRows + retRowsPerChunk);
+        fillLegGridRows(retSpec, ret, ws.solBuf, retRows, end);
+        retRows = end;
+        if (retRows < dMax + 1) {
+          yield;
+          stop();
+        }
+      }
+      for (let d = i + mMin; d <= dMax; d++) {
+        const ka = Math.min(d - mMin - i, nK - 1);
+        const ob = pm[ka];
+        if (ob === Infinity) continue;
+        const rrow = d * nN;
+        const nMax = Math.min(nN - 1, i + qSpan - d);
+        for (let n = 0; n <= nMax; n++) {
+          const r = ret.cost[rrow + n];
+          if (r === Infinity) continue;
+          const t = ob + r;
+          combos++;
+          if (!bestDv || t < bestDv.dv) bestDv = { i, k: pmK[ka], d, n, dv: t };
+          if (t <= c.maxDvKmS) {
+            const dur = d + n - i;
+            if (!bestDur || dur < bestDur.d + bestDur.n - bestDur.i || (dur === bestDur.d + bestDur.n - bestDur.i && t < bestDur.dv)) {
+              bestDur = { i, k: pmK[ka], d, n, dv: t };
+            }
           }
         }
       }
     }
+    st.done = i + 1;
+    st.bestDv = bestDv;
+    st.bestDur = bestDur;
+    yield;
+    stop();
   }
+  const solves = outSolves + ret.solves;
   if (!bestDv || bestDv.dv > c.maxDvKmS || !bestDur) {
     // Pruning only drops combinations above the Δv limit, so it never hides a feasible trip; but
     // to name the lowest Δv there is, search once more without it.
-    if (prune && opts.explainFailure !== false) return searchRoundTrips(target, c, { ...opts, prune: false, workspace: ws });
+    if (prune && opts.explainFailure !== false) return yield* searchSteps(target, c, { ...opts, prune: false, workspace: ws }, st);
     if (!bestDv) {
       throw new NoSolutionError(
         prune
@@ -391,13 +532,14 @@ export function searchRoundTrips(target: TrajectoryTarget, cIn: TripConstraints,
     }
     const when = jdToIsoDate(lat.jdA[bestDv.i]);
     throw new NoSolutionError(
-      `no round trip to ${target.designation} with Δv ≤ ${c.maxDvKmS} km/s; the lowest found was ${bestDv.dv.toFixed(3)} km/s (launch ${when})`,
+      `no round trip to ${target.designation} with Δv ≤ ${c.maxDvKmS} km/s; the lowest found was ${fmtAbove(bestDv.dv, c.maxDvKmS, 3)} km/s (launch ${when})`,
       'max-dv',
     );
   }
 
-  const toSolution = (f: Found): TripSolution =>
-    buildSolution(target, c, retro, lat.jdA[f.i], o + f.k * s, (f.d - f.i - f.k) * s, o + f.n * s, out.sol[f.i * nK + f.k], ret.sol[f.d * nN + f.n]);
+  function toSolution(f: Found): TripSolution {
+    return buildSolution(target, c, retro, lat.jdA[f.i], o + f.k * s, (f.d - f.i - f.k) * s, o + f.n * s, out.sol[f.i * nK + f.k], ret.sol[f.d * nN + f.n]);
+  }
   const minDv = toSolution(bestDv);
   const minDuration = toSolution(bestDur);
   const warnings = opts.warnings === false ? [] : tripWarnings(target, [minDv, minDuration]);
@@ -411,6 +553,43 @@ export function searchRoundTrips(target: TrajectoryTarget, cIn: TripConstraints,
     warnings,
     stats: { outboundLegs: nL * nK, returnLegs: ret.solves, lambertSolves: solves, combinations: combos },
   };
+}
+
+/**
+ * Shortest outbound flight time (days) with C3 within the limit from any launch date in the window,
+ * legs up to the leg cap (what --max-days would allow if it were longer); null if none. Used to
+ * tell a duration/stay limit that leaves no usable leg from a C3 limit that no leg meets.
+ */
+function* shortestLegWithinC3(target: TrajectoryTarget, c: TripConstraints, lat: Lattices, retro: boolean, solBuf: Float64Array, stop: () => void): Steps<number | null> {
+  const s = c.stepDays;
+  const o = c.legOffsetDays ?? 1;
+  let nT = Math.floor((lat.legCapDays - o) / s + 1e-9) + 1;
+  if (nT < 1) return null;
+  const earth = statesAt('earth', lat.jdA);
+  const nea = statesAt(target, lattice(c.launchFromJd + o, s, lat.nL + nT - 1));
+  const g = allocLegGrid(1, nT);
+  let best: number | null = null;
+  for (let i = 0; i < lat.nL; i++) {
+    const spec: LegGridSpec = {
+      mode: 'depart-earth', depStates: earth, arrStates: nea, iFirst: i, nDep: 1, nTof: nT, tofFirstDays: o, tofStepDays: s, jOffset: 0,
+      maxRevs: c.maxRevs, retrograde: retro, maxC3: c.maxC3, leoAltitudeKm: c.leoAltitudeKm,
+    };
+    beginLegGrid(spec, g);
+    fillLegGridRows(spec, g, solBuf, 0, 1);
+    for (let k = 0; k < nT; k++) {
+      if (g.cost[k] < Infinity) {
+        best = o + k * s;
+        nT = k; // later launches only matter if they do better
+        break;
+      }
+    }
+    if (nT === 0) break;
+    if (i % 64 === 63) {
+      yield;
+      stop();
+    }
+  }
+  return best;
 }
 
 /** Warnings over the span the reported trips actually use (epoch → last return). */
@@ -493,7 +672,9 @@ export function evaluateTripUnchecked(target: TrajectoryTarget, c: TripConstrain
   const depJd = t.launchJd + t.outDays + t.stayDays;
   const li = legCost('return-earth', target, 'earth', retro, c.maxRevs, depJd, t.returnDays, p);
   if (lo.sol < 0 || li.sol < 0) {
-    throw new NoSolutionError(`no ballistic ${lo.sol < 0 ? 'outbound' : 'return'} arc exists for these dates with --max-revs ${c.maxRevs}`, 'max-revs');
+    const err = new NoSolutionError(`no ballistic ${lo.sol < 0 ? 'outbound' : 'return'} arc exists for these dates with --max-revs ${c.maxRevs}`, 'max-revs');
+    err.warnings = targetWarnings(target, [t.launchJd, depJd + t.returnDays]);
+    throw err;
   }
   const solution = buildSolution(target, c, retro, t.launchJd, t.outDays, t.stayDays, t.returnDays, lo.sol, li.sol);
   const violations: Array<{ binding: string; message: string }> = [];
@@ -504,12 +685,20 @@ export function evaluateTripUnchecked(target: TrajectoryTarget, c: TripConstrain
   return { solution, violations, warnings: tripWarnings(target, [solution]) };
 }
 
-/** `trip --launch DATE --out-days … --stay-days … --return-days …`: one trajectory, both minDv and minDuration. */
+/**
+ * `trip --launch DATE --out-days … --stay-days … --return-days …`: one trajectory, both minDv and
+ * minDuration. When it breaks a limit, the NoSolutionError names the first broken constraint as
+ * `binding` and still carries the full breakdown (`details.trajectory`, `details.violations`) and
+ * the orbit warnings, so that a front end can show what was evaluated.
+ */
 export function evaluateTrip(target: TrajectoryTarget, c: TripConstraints, t: FixedTrip): RoundTripResult {
   const r = evaluateTripUnchecked(target, c, t);
   if (r.violations.length > 0) {
     const v = r.violations[0];
-    throw new NoSolutionError(`this ${target.designation} trajectory is infeasible: ${r.violations.map((x) => x.message).join('; ')}`, v.binding);
+    const err = new NoSolutionError(`this ${target.designation} trajectory is infeasible: ${r.violations.map((x) => x.message).join('; ')}`, v.binding);
+    err.warnings = r.warnings;
+    err.details = { designation: target.designation, name: target.name, trajectory: r.solution, violations: r.violations };
+    throw err;
   }
   return {
     designation: target.designation,

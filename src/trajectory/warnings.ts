@@ -13,6 +13,7 @@ import { propagationWarnings } from '../astro/propagation-warnings.js';
 import { earthStatesAt } from '../astro/earth-ephemeris.js';
 import { orbitStateInto } from '../astro/orbit.js';
 import { epochDateOf, isoDateOf as jdToIsoDate } from './dates.js';
+import { UNTRUSTWORTHY } from './warning-markers.js';
 import type { TrajectoryTarget } from './ephemeris-lattice.js';
 
 /** Sampling of the close-approach scan, days: a 0.05 AU sphere is crossed in ≥ 4 days at 20 km/s relative speed. */
@@ -121,10 +122,11 @@ export function targetWarnings(target: TrajectoryTarget, span: [number, number])
   return out;
 }
 
-/** Marker text of the strongest warning (front ends look for it). */
-export const UNTRUSTWORTHY = 'two-body Δv figures not trustworthy';
+// Marker text of the strongest warning (front ends look for it): in warning-markers.ts, import-free.
+export { UNTRUSTWORTHY };
 
 function fmtKm(km: number): string {
+  if (km >= 1e8) return `${Math.round(km / 1e6)} million km`;
   if (km >= 1e6) return `${(km / 1e6).toPrecision(2)} million km`;
   return `${Math.round(km / 1000) * 1000} km`;
 }

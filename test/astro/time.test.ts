@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   calendarToJd, dateToJdTdb, dateToJdUtc, jdTdbToDate, jdToIso, jdToIsoDate, parseIsoToJdTdb, taiMinusUtc, tdbMinusTt,
-  tdbToUtc, unpackMpcEpoch, utcToTdb,
+  tdbToUtc, unpackMpcEpoch, utcMs, utcToTdb,
 } from '../../src/astro/time.js';
 import { InputError } from '../../src/errors.js';
 
@@ -54,6 +54,23 @@ describe('time scales', () => {
     expect(() => parseIsoToJdTdb('2026-02-31', '--date')).toThrow(/--date.*not a valid calendar date/);
     expect(() => parseIsoToJdTdb('yesterday', '--date')).toThrow(InputError);
     expect(() => parseIsoToJdTdb('2026-13-01')).toThrow(InputError);
+  });
+
+  it('years 0–99 are taken literally, not as 19xx (Date.UTC would make 0050 into 1950)', () => {
+    // Proleptic Gregorian JDs (Meeus, Astronomical Algorithms ch. 7: JD 1721425.5 = 0001-01-01,
+    // and 49 years of 365 days + 12 leap days later is 0050-01-01).
+    expect(utcMs(50, 1, 1)).toBe(new Date('0050-01-01T00:00:00Z').getTime());
+    expect(calendarToJd(1, 1, 1)).toBe(1721425.5);
+    expect(calendarToJd(50, 1, 1)).toBe(1721425.5 + 49 * 365 + 12);
+    expect(calendarToJd(1950, 1, 1)).toBe(2433282.5);
+    const jd = parseIsoToJdTdb('0050-01-01');
+    expect(jd).toBeCloseTo(1739322.5, 3);
+    expect(jdToIso(jd)).toBe('0050-01-01T00:00:00.000Z');
+    expect(jdToIsoDate(jd)).toBe('0050-01-01');
+    expect(parseIsoToJdTdb('0099-12-31T12:00Z')).toBeCloseTo(calendarToJd(99, 12, 31) + 0.5, 3);
+    // Leap day in year 0 (divisible by 400) exists; in year 100 it does not.
+    expect(() => parseIsoToJdTdb('0000-02-29')).not.toThrow();
+    expect(() => parseIsoToJdTdb('0100-02-29')).toThrow(/not a valid calendar date/);
   });
 });
 

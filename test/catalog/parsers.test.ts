@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { detectFormat, parseCatalogFile, parseCatalogText, readCatalogText, summarizeDiagnostics } from '../../src/catalog/parse-catalog.js';
 import { parseMpcorb } from '../../src/catalog/parse-mpcorb.js';
-import { splitSbdbFullName } from '../../src/catalog/parse-sbdb-csv.js';
+import { roundingOf, splitSbdbFullName } from '../../src/catalog/parse-sbdb-csv.js';
 
 const SHARED = fileURLToPath(new URL('../../../shared/data/neo/', import.meta.url));
 const has = existsSync(`${SHARED}NEA.txt`);
@@ -114,6 +114,15 @@ describe('format detection and non-catalog files', () => {
     expect(splitSbdbFullName('837253 (2013 FW13)')).toEqual({ number: 837253, designation: '2013 FW13' });
     expect(splitSbdbFullName('  (2019 AB)')).toEqual({ designation: '2019 AB' });
   });
+  it('precision of a printed value: half a unit in the last digit below 8 significant digits', () => {
+    expect(roundingOf('1.126')).toBeCloseTo(0.0005, 15);
+    expect(roundingOf('0.6424')).toBeCloseTo(0.00005, 15);
+    expect(roundingOf('2.543')).toBeCloseTo(0.0005, 15);
+    expect(roundingOf('1.2e3')).toBeCloseTo(50, 9);
+    expect(roundingOf('1.126391025894812')).toBeNull(); // full precision
+    expect(roundingOf('2.7655526')).toBeNull(); // 8 significant digits (MPC prints 7 decimals)
+    expect(roundingOf('abc')).toBeNull();
+  });
 });
 
 describe.skipIf(!has)('shared samples round trip', () => {
@@ -161,6 +170,9 @@ describe.skipIf(!has)('shared samples round trip', () => {
     const eros = a.asteroids.find((x) => x.number === 433)!;
     expect(eros).toMatchObject({ name: 'Eros', designation: 'A898 PA', measuredDiameterKm: 16.84, measuredAlbedo: 0.25, sizeBasis: 'measured' });
     expect(eros.orbit.epochJd).toBe(2460000.5);
+    // The export prints a = 1.458: only ±0.0005 AU, and the record says so.
+    expect(eros.orbit.aAu).toBe(1.458);
+    expect(eros.aRoundingAu).toBeCloseTo(0.0005, 12);
     const b = parseCatalogFile(`${SHARED}sbdb_pha_h22_moid005_2025.csv`);
     expect(b.asteroids.length + b.skipped).toBe(2463);
     expect(b.asteroids.find((x) => x.name === 'Geographos')?.spectralType).toBe('S');
@@ -178,17 +190,41 @@ describe.skipIf(!has)('shared samples round trip', () => {
       '2 row(s) skipped, 2 problem(s): damaged.txt:11 a: expected a number in columns 93–103, got "abcdefghijk"; damaged.txt:21 line: expected a fixed-column orbit line of 202 characters, got 50',
     );
   });
-  it('the bundled catalog keeps every nea_extended orbit exactly (round trip through the compact format)', async () => {
+  it('the bundled catalog holds every nea_extended object with the newest orbit, exact through the compact format', async () => {
     const { loadCatalog } = await import('../../src/catalog/index.js');
     const bundled = new Map(loadCatalog().map((a) => [a.designation, a]));
     let worst = 0;
+    let kept = 0;
     for (const a of ext.asteroids) {
       const b = bundled.get(a.designation);
       expect(b, a.designation).toBeDefined();
-      for (const k of ['epochJd', 'aAu', 'e', 'iDeg', 'omDeg', 'wDeg', 'maDeg'] as const) worst = Math.max(worst, Math.abs(a.orbit[k] - b!.orbit[k]));
-      expect(b!.H).toBe(a.H);
+      // Newest epoch per object across the inputs (scripts/build-catalog.ts): never older.
+      expect(b!.orbit.epochJd, a.designation).toBeGreaterThanOrEqual(a.orbit.epochJd);
+      if (b!.sources?.orbit?.startsWith('MPC nea_extended')) {
+        kept++;
+        for (const k of ['epochJd', 'aAu', 'e', 'iDeg', 'omDeg', 'wDeg', 'maDeg'] as const) worst = Math.max(worst, Math.abs(a.orbit[k] - b!.orbit[k]));
+      } else {
+        expect(b!.orbit.epochJd, a.designation).toBeGreaterThan(a.orbit.epochJd);
+        expect(b!.sources?.orbit, a.designation).toMatch(/^JPL SBDB .*, epoch 20\d\d-\d\d-\d\d$/);
+      }
     }
+    expect(kept).toBeGreaterThan(20000);
     expect(worst).toBe(0);
+  });
+
+  it('the bundled SBDB orbits are the files\' own values, flagged as rounded', async () => {
+    const { loadCatalog } = await import('../../src/catalog/index.js');
+    const bundled = new Map(loadCatalog().filter((a) => a.number).map((a) => [a.number!, a]));
+    const sbdb25 = parseCatalogFile(`${SHARED}sbdb_pha_h22_moid005_2025.csv`).asteroids;
+    let checked = 0;
+    for (const a of sbdb25) {
+      const b = a.number ? bundled.get(a.number) : undefined;
+      if (!b?.sources?.orbit?.includes('sbdb_pha_h22_moid005_2025.csv')) continue;
+      expect(b.orbit).toEqual(a.orbit);
+      expect(b.aRoundingAu).toBe(a.aRoundingAu);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(500); // numbered PHAs whose newest orbit is this export
   });
   it('gzip works for any format', () => {
     const p = join(tmp, 'NEA.txt.gz');

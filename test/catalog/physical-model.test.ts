@@ -51,6 +51,8 @@ describe('physicalModel', () => {
     expect(m.massKg!.low).toBeLessThan(m.massKg!.value);
     expect(m.massKg!.high).toBeGreaterThan(m.massKg!.value);
     expect(densityForClass('M')).toMatchObject({ mean: 3.5, sigma: 1.0 });
+    // B with C (DESIGN §2.1 groups them at ~1.2–1.4; Bennu 1.19 and Ryugu 1.19 g/cm³ measured).
+    expect(densityForClass('B')).toMatchObject({ mean: 1.3, sigma: 0.6, basis: 'Carry 2012 C (used for B)' });
     expect(densityForClass('Xk')).toMatchObject({ mean: 4.2 });
   });
   it('a measured mass wins and gives the bulk density', () => {

@@ -63,6 +63,16 @@ describe('prospector compare', { timeout: 60_000 }, () => {
     const r = await runCli(['compare', EX('rare-earth-stype.yaml'), '--vary', 'spacecraft.power=-10kW..10kW:2', '--samples', '0']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/rare-earth-stype\.yaml \[spacecraft\.power=-10 kW\]: spacecraft\.power: expected a positive quantity in W/);
+    // --json: the field path and the file itself (not the variant label) are separate.
+    const j = await runCli(['compare', EX('rare-earth-stype.yaml'), '--vary', 'spacecraft.power=-10kW..10kW:2', '--samples', '0', '--json']);
+    expect(envelope(j).error).toMatchObject({ code: 'INVALID_INPUT', field: 'spacecraft.power', file: EX('rare-earth-stype.yaml') });
+  });
+
+  it('a bad scenario anywhere in the list fails before anything is planned, in one line', async () => {
+    const r = await runCli(['compare', EX('metal-pgm-earth.yaml'), EX('rare-earth-stype.yaml'), 'missing.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('prospector: missing.yaml: cannot read the scenario file (no such file)\n');
   });
 
   it('--vary needs exactly one scenario', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { envelope, runCli } from '../helpers/cli.js';
 import { dataPath } from '../../src/paths.js';
 
-const HAVE_CATALOG = existsSync(dataPath('catalog/neas.json.gz'));
+const HAVE_CATALOG = existsSync(dataPath('catalog/neas.bin'));
 
 describe('prospector ephemeris', () => {
   it('earth --json: heliocentric ecliptic state in AU and AU/day', async () => {
@@ -26,6 +26,24 @@ describe('prospector ephemeris', () => {
     // Horizons ICRF: [-0.1771351, 0.8874285, 0.3847429] AU.
     expect(p[1]).toBeCloseTo(0.8874285, 4);
     expect(p[2]).toBeCloseTo(0.3847429, 4);
+  });
+
+  it('years before 100 are not read as 19xx', async () => {
+    const r = await runCli(['ephemeris', 'earth', '--date', '0050-01-01', '--json']);
+    expect(r.code).toBe(0);
+    const res = envelope(r).result;
+    expect(res.date).toBe('0050-01-01T00:00:00.000Z');
+    expect(res.jdTdb).toBeCloseTo(1739322.5, 3);
+    const text = await runCli(['ephemeris', 'earth', '--date', '0050-01-01']);
+    expect(text.stdout).toContain('Earth at 0050-01-01T00:00:00.000Z');
+  });
+
+  it.skipIf(!HAVE_CATALOG)('an orbit from a rounded SBDB export says how far the rounding alone moves it', async () => {
+    const r = await runCli(['ephemeris', 'Didymos', '--date', '2027-01-01', '--json']);
+    expect(r.code).toBe(0);
+    const w = envelope(r).result.warnings.join(' ');
+    // a printed as 1.643 (±0.0005 AU) for Didymos; 1.1 years from the 2025-11-21 epoch.
+    expect(w).toMatch(/coarse orbit: its source prints a to ±0\.0005 AU; over the 1\.1 years from the epoch that alone can shift the position by up to ~0\.\d\d million km/);
   });
 
   it('text output names body, date and frame', async () => {

@@ -25,6 +25,24 @@ describe('prospector init', { timeout: 30_000 }, () => {
     expect(plan.economics.modelled).toBe(true);
   });
 
+  it('the window comments tell the truth: lines marked "the default" hold the schema default, the others say what it is', async () => {
+    const withWindow = await parseScenarioText(STARTER_SCENARIO, 'scenario.yaml');
+    const withoutWindow = await parseScenarioText(STARTER_SCENARIO.replace(/^window:.*\n(  .*\n)+/m, ''), 'scenario.yaml');
+    const lines = STARTER_SCENARIO.split('\n').filter((l) => /^  (launch|maxTotalDays|minStayDays|maxC3|maxEntrySpeed|maxDv|stepDays):/.test(l));
+    expect(lines).toHaveLength(7);
+    for (const line of lines) {
+      const key = line.trim().split(':')[0] as keyof typeof withWindow.window;
+      if (/# the default/.test(line)) expect(withWindow.window[key], line).toEqual(withoutWindow.window[key]);
+      else {
+        expect(withWindow.window[key], line).not.toEqual(withoutWindow.window[key]);
+        // The comment names the real default (450 d total, 8 d stay: DESIGN §2.3's NHATS defaults).
+        const d = withoutWindow.window[key] as number;
+        expect(line, line).toContain(`default ${d} d`);
+      }
+    }
+    expect(STARTER_SCENARIO).not.toContain('defaults shown');
+  });
+
   it('refuses to overwrite without --force', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prospector-init-'));
     writeFileSync(join(dir, 'mine.yaml'), 'mine');

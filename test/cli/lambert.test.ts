@@ -48,6 +48,13 @@ describe('prospector lambert', () => {
     [['--r1', '1,0,0', '--r2', '0,1,0', '--tof', '3', '--solver', 'gauss'], /--solver: expected one of izzo, uv/],
     [['--r2', '0,1,0', '--tof', '3'], /--r1: required/],
     [['--r1', '0,0,0', '--r2', '0,1,0', '--tof', '3'], /--r1: the position must not be the origin/],
+    // A bad value the user typed is reported before a flag they left out (issue 3's literal case).
+    [['--tof', '-5'], /^prospector: --tof: expected a quantity > 0, got "-5"/],
+    [['--r2', '1,2', '--tof', '3'], /^prospector: --r2: expected three comma-separated numbers/],
+    [['--tof', '3'], /^prospector: --r1: required \(departure position/],
+    // Unquoted quantity with a unit: commander sees a stray argument; the message names the flag.
+    [['--r1', '1,0,0', '--r2', '0,1,0', '--tof', '3', 'kg'], /^prospector: --tof: "3" is followed by a stray "kg"; quote .*--tof "3 kg"/],
+    [['oops', '--r1', '1,0,0', '--r2', '0,1,0', '--tof', '3'], /^prospector: lambert: unexpected extra argument "oops"; the command takes no arguments/],
   ])('bad input %j → exit 2, one stderr line naming the flag', async (args, msg) => {
     const r = await runCli(['lambert', ...args]);
     expect(r.code).toBe(2);
@@ -60,5 +67,21 @@ describe('prospector lambert', () => {
     const r = await runCli(['lambert', '--r1', '1,0,0', '--r2', '0,1,0', '--tof', '-5', '--json']);
     expect(r.code).toBe(2);
     expect(envelope(r).error?.code).toBe('INVALID_INPUT');
+  });
+
+  it('--json with a commander usage error: the USAGE envelope on stdout, one line on stderr, exit 2', async () => {
+    for (const [args, field] of [
+      [['--bogus'], '--bogus'],
+      [['--r1', '1,0,0', '--r2', '0,1,0', '--tof', '3', 'kg'], '--tof'],
+      [['--json', '--r1', '1,0,0', '--tof'], '--tof'], // a missing value (--json first, or it becomes the value)
+    ] as const) {
+      const r = await runCli(['lambert', ...args, ...(args[0] === '--json' ? [] : ['--json'])]);
+      expect(r.code).toBe(2);
+      const env = envelope(r);
+      expect(env.schemaVersion).toBe(1);
+      expect(env.error).toMatchObject({ code: 'USAGE', field });
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(env.error!.message);
+    }
   });
 });

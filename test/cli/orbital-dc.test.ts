@@ -64,6 +64,21 @@ describe('prospector orbital-dc', () => {
     expect(bad.stderr).toMatch(/--delivered/);
   });
 
+  it('small radiator and array areas are shown in m², large ones in km²; the LCOE basis is stated', async () => {
+    const small = await runCli(['orbital-dc', '--preset', 'starcloud-1', '--gw', '0.0000007']);
+    expect(small.code).toBe(0);
+    expect(small.stdout).not.toMatch(/0\.00 km²/);
+    // One 700 W satellite: 700 / 633.08 = 1.106 m²… per satellite; two are needed (P_req > 700 W).
+    const j = envelope(await runCli(['orbital-dc', '--preset', 'starcloud-1', '--gw', '0.0000007', '--json'])).result;
+    expect(j.sizing.radiatorAreaM2).toBeCloseTo((j.satellites * 700) / 633.08, 9);
+    expect(small.stdout).toContain(`radiators        ${(j.sizing.radiatorAreaM2 as number).toPrecision(3)} m²`);
+    const big = await runCli(['orbital-dc']);
+    expect(big.stdout).toMatch(/radiators +[\d.,]+ km²/);
+    expect(big.stdout).toMatch(/LCOE basis +both per MWh delivered/);
+    expect(big.stdout).toMatch(/capacity factor 0\.85/);
+    expect(big.stdout).toMatch(/parity per MWh/);
+  });
+
   it('accepts percentages and presets', async () => {
     const r = await runCli(['orbital-dc', '--degradation', '2.5%', '--preset', 'starlink-v3', '--json']);
     expect(r.code).toBe(0);

@@ -1,7 +1,8 @@
 // `prospector propulsion`: validation figures through the CLI, exit codes, JSON shape.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AU_KM, MU_SUN_KM3S2 } from '../../src/astro/constants.js';
 import { envelope, runCli } from '../helpers/cli.js';
@@ -104,5 +105,136 @@ describe('prospector propulsion', () => {
     const b = await runCli(['propulsion', '--trip', bad, '--dry-mass', '900']);
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/--trip/);
+  });
+
+  it('user-defined thrusters: --thruster custom from flags and --thruster-file give the same spacecraft', async () => {
+    const legs = ['--dv-out', '1', '--days-out', '200', '--dv-back', '1', '--days-back', '300', '--dry-mass', '600', '--thrusters', '4', '--json'];
+    const a = await runCli(['propulsion', ...legs, '--thruster', 'custom', '--thruster-max-power', '1.35 kW', '--isp', '1600', '--thrust', '0.083']);
+    expect(a.code, a.stderr).toBe(0);
+    const ta = envelope(a).result.spacecraft.thruster;
+    expect(ta.maxInputPowerW).toBe(1350);
+    expect(ta.minInputPowerW).toBeCloseTo(270, 9); // 20 % default
+    expect(ta.efficiency).toBeCloseTo((0.083 * 9.80665 * 1600) / (2 * 1350), 12);
+    const dir = mkdtempSync(join(tmpdir(), 'prospector-thr-'));
+    const file = join(dir, 'thr.json');
+    writeFileSync(file, JSON.stringify({ name: 'test Hall', type: 'hall', maxInputPowerW: 1350, minInputPowerW: 400, ispS: 1600, thrustN: 0.083, source: 'test figures' }));
+    const b = await runCli(['propulsion', ...legs, '--thruster-file', file]);
+    expect(b.code, b.stderr).toBe(0);
+    const rb = envelope(b).result;
+    expect(rb.spacecraft.thruster.minInputPowerW).toBe(400);
+    expect(rb.spacecraft.thruster.source).toBe('test figures');
+    expect(rb.cargoKg).toBeCloseTo(envelope(a).result.cargoKg, 6); // min power does not matter at 1 AU
+    // Flags override the file: a lower Isp at the same thrust and power means less efficiency.
+    const c = await runCli(['propulsion', ...legs, '--thruster-file', file, '--isp', '1400']);
+    expect(c.code, c.stderr).toBe(0);
+    expect(envelope(c).result.spacecraft.thruster.ispS).toBe(1400);
+    // Text output prints the thruster's source.
+    const t = await runCli(['propulsion', ...legs.slice(0, -1), '--thruster-file', file]);
+    expect(t.stdout).toMatch(/thruster source\s+test figures/);
+  });
+
+  it('user-defined thrusters: bad files and flags exit 2 naming the file field or the flag', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prospector-thr-'));
+    const legs = ['--dv-out', '1', '--days-out', '200', '--dv-back', '1', '--days-back', '300', '--dry-mass', '600'];
+    const cases: Array<[unknown, RegExp]> = [
+      [{ maxInputPowerW: -1, ispS: 2000, efficiency: 0.5 }, /thr\.json: maxInputPowerW: .*-1/],
+      [{ maxInputPowerW: 1000, ispS: 2000, eff: 0.5 }, /thr\.json: unknown field "eff"/],
+      [{ maxInputPowerW: 1000, ispS: 2000 }, /thr\.json: efficiency or thrustN/],
+      [{ maxInputPowerW: 1000, minInputPowerW: 2000, ispS: 2000, efficiency: 0.5 }, /thr\.json: minInputPowerW: expected a number ≤ 1000/],
+      [{ maxInputPowerW: 1000, ispS: 2000, efficiency: 0.5, thrustN: 1 }, /thr\.json: .*implies efficiency/],
+      [[1, 2], /thr\.json: expected one JSON object/],
+    ];
+    for (const [doc, re] of cases) {
+      const file = join(dir, 'thr.json');
+      writeFileSync(file, JSON.stringify(doc));
+      const r = await runCli(['propulsion', ...legs, '--thruster-file', file]);
+      expect(r.code, JSON.stringify(doc)).toBe(2);
+      expect(r.stderr).toMatch(re);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    const flagCases: Array<[string[], RegExp]> = [
+      [['--thruster', 'custom', '--isp', '1600', '--thrust', '0.08'], /^prospector: --thruster-max-power: required with --thruster custom/],
+      [['--thruster', 'custom', '--thruster-max-power', '1000', '--isp', '1600'], /--efficiency: --thruster custom needs --efficiency or --thrust/],
+      [['--thruster', 'nstar', '--thruster-max-power', '300'], /--thruster-max-power: 300 W is below the nstar preset's minimum input power \(500 W\)/],
+      [['--thruster', 'custom', '--thruster-max-power', '1000', '--thruster-min-power', '2000', '--isp', '1600', '--thrust', '0.05'], /--thruster-min-power: expected a number ≤ 1000/],
+      [['--thruster-file', join(dir, 'missing.json')], /--thruster-file: cannot read .*no such file/],
+      [['--thruster-file', join(dir, 'thr.json'), '--thruster', 'nstar'], /--thruster-file: give either --thruster or --thruster-file/],
+      [['--thruster', 'warp'], /--thruster: unknown thruster preset "warp".*custom/],
+    ];
+    for (const [flags, re] of flagCases) {
+      const r = await runCli(['propulsion', ...legs, ...flags]);
+      expect(r.code, flags.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(re);
+    }
+  });
+
+  it('messages: MIMA shortfall on one thrust basis; the power cut-off reads as a sentence', async () => {
+    const vc = Math.sqrt(MU_SUN_KM3S2 / AU_KM);
+    const leg = (tofDays: number, vInfDep: number[], vInfArr: number[]) => ({ tofDays, r1: [AU_KM, 0, 0], v1: [0, vc, 0], vInfDep, vInfArr });
+    const minDv = {
+      outDays: 100, stayDays: 10, returnDays: 100, vArrNeoKmS: 2, vDepNeoKmS: 0.5, dvEntryKmS: 0,
+      legs: { outbound: leg(100, [1, 1, 0], [2, 0, 0]), inbound: leg(100, [0.5, 0, 0], [1, 0, 0]) },
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'prospector-prop-'));
+    const file = join(dir, 'trip.json');
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, result: { minDv } }));
+    const r = await runCli(['propulsion', '--trip', file, '--dry-mass', '1000', '--duty', '0.5']);
+    expect(r.code).toBe(3);
+    // Full thrust of one NSTAR is 92.0 mN; the duty-cycled 46.0 mN must not appear next to it.
+    expect(r.stderr).toMatch(/MIMA maximum for 92\.0 mN full thrust fired 50 % of 100\.0 d/);
+    expect(r.stderr).toMatch(/needs [\d.]+ mN of full thrust, has 92\.0 mN: short by [\d.]+ mN/);
+    expect(r.stderr).not.toMatch(/46\.0 mN/);
+    const m = /needs ([\d.]+) mN of full thrust, has 92\.0 mN: short by ([\d.]+) mN/.exec(r.stderr)!;
+    expect(Number(m[1]) - 92).toBeCloseTo(Number(m[2]), 1);
+
+    const c = await runCli(['propulsion', '--dv-out', '1', '--days-out', '200', '--dv-back', '1', '--days-back', '300', '--r-out', '1..4', '--dry-mass', '747', '--power', '2 kW']);
+    expect(c.code).toBe(3);
+    expect(c.stderr).toMatch(/input power one nstar string needs on "outbound" vs the array power at 4\.000 AU is 500 W > 125 W \(the thrusters cannot run on this leg: give ≥ 8\.00 kW at 1 AU/);
+    expect(c.stderr).not.toMatch(/minimum is/);
+  });
+
+  it('every example in --help runs as printed (exit 0, or 3 where it is labelled INFEASIBLE)', async () => {
+    const help = await runCli(['propulsion', '--help']);
+    const text = help.stdout.slice(help.stdout.indexOf('Examples'));
+    const examples: Array<{ cmd: string; note: string }> = [];
+    let cur: { cmd: string; note: string } | null = null;
+    let continued = false;
+    for (const raw of text.split('\n').slice(1)) {
+      const line = raw.trim();
+      if (line.startsWith('$ ')) {
+        cur = { cmd: '', note: '' };
+        examples.push(cur);
+        continued = true;
+      }
+      if (!cur || !line) continue;
+      if (line.startsWith('#')) {
+        cur.note += line;
+        continue;
+      }
+      if (!continued) continue;
+      const [code, ...note] = line.replace(/^\$ /, '').split(/\s#\s/);
+      cur.note += note.join(' ');
+      continued = code.trimEnd().endsWith('\\');
+      cur.cmd += ' ' + code.replace(/\\\s*$/, '');
+    }
+    expect(examples.length).toBeGreaterThanOrEqual(10);
+    const dir = mkdtempSync(join(tmpdir(), 'prospector-help-'));
+    mkdirSync(join(dir, 'examples', 'thrusters'), { recursive: true });
+    copyFileSync(fileURLToPath(new URL('../../examples/thrusters/spt-100.json', import.meta.url)), join(dir, 'examples', 'thrusters', 'spt-100.json'));
+    let infeasible = 0;
+    for (const ex of examples) {
+      const words = [...ex.cmd.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
+      expect(words[0]).toBe('prospector');
+      const redirect = words.indexOf('>');
+      const out = redirect >= 0 ? words[redirect + 1] : null;
+      const argv = words.slice(1, redirect >= 0 ? redirect : undefined);
+      const r = await runCli(argv, { cwd: dir });
+      const want = /INFEASIBLE \(exit 3\)/.test(ex.note) ? 3 : 0;
+      if (want === 3) infeasible++;
+      expect(r.code, `${ex.cmd}\n${r.stderr}`).toBe(want);
+      if (out) writeFileSync(join(dir, out), r.stdout);
+    }
+    expect(infeasible).toBe(1);
+    expect(readFileSync(join(dir, 't.json'), 'utf8')).toMatch(/"schemaVersion":\s*1/);
   });
 });

@@ -115,4 +115,69 @@ describe('prospector reentry', () => {
     expect(p.code).toBe(2);
     expect(p.stderr).toContain('--preset');
   });
+
+  it('skip-out / no entry is no solution: exit 3 with the corridor edge, never "0.0 g"', async () => {
+    for (const fpa of ['0', '-3']) {
+      const r = await runCli(['reentry', '--preset', 'stardust', '--fpa', fpa]);
+      expect(r.code, fpa).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^prospector: --fpa: at -?\d+\.00° the capsule skips back out of the atmosphere after dipping to [\d.]+ km: no entry; steepen --fpa to -\d+\.\d\d° or below/);
+      expect(r.stderr).not.toMatch(/0\.0 g/);
+    }
+    const j = await runCli(['reentry', '--preset', 'stardust', '--fpa', '0', '--json']);
+    expect(j.code).toBe(3);
+    const e = envelope(j).error as { code: string; message: string; binding?: string };
+    expect(e.code).toBe('NO_SOLUTION');
+    expect(e.binding).toBe('skip-out');
+    // The edge it names is real: just steeper enters, just shallower skips out.
+    const edge = Number(/steepen --fpa to (-\d+\.\d\d)°/.exec(e.message)![1]);
+    expect((await runCli(['reentry', '--preset', 'stardust', '--fpa', String(edge)])).code).toBe(0);
+    expect((await runCli(['reentry', '--preset', 'stardust', '--fpa', String(edge + 0.05)])).code).toBe(3);
+  });
+
+  it('the drogue line says which condition set the time, and where the thresholds come from', async () => {
+    const r = await runCli(['reentry', '--preset', 'stardust']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/drogue conditions\s+125\.\d s after entry, 31\.0 km, Mach 1\.\d+ — set by the 31 km altitude ceiling \(Mach 1\.4 was reached earlier, at 11\d\.\d s\)/);
+    expect(r.stdout).toMatch(/drogue source\s+31 km: Stardust drogue opening at 31\.03 km, Mach 1\.23, 137\.9 s .*Desai & Qualls 2008.*Mach 1\.4: assumed/);
+    const j = envelope(await runCli(['reentry', '--preset', 'stardust', '--json'])).result;
+    expect(j.drogue.setBy).toBe('altitude');
+    expect(j.assumptions.drogueSource).toMatch(/AIAA 2008-1198/);
+    const m = envelope(await runCli(['reentry', '--preset', 'stardust', '--drogue-altitude', 'none', '--json'])).result;
+    expect(m.drogue.setBy).toBe('mach');
+    expect(m.drogue.timeS).toBeCloseTo(j.drogue.machThresholdTimeS, 6);
+  });
+
+  it('refinements: --rotating-earth / --cd-mach report how far each moves peak g, heating and the drogue time', async () => {
+    const r = await runCli(['reentry', '--preset', 'stardust', '--rotating-earth', '--latitude', '41', '--azimuth', '110', '--cd-mach', 'preset', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const res = envelope(r).result;
+    const x = res.refinements;
+    expect(x.cases.map((c: { refinement: string }) => c.refinement)).toEqual(['Earth rotation', 'Mach-dependent C_D', 'both']);
+    // The "both" case is the run shown above it.
+    const both = x.cases[2];
+    expect(both.peakDecelG).toBeCloseTo(res.peakDecelG, 9);
+    expect(both.timeToDrogueS).toBeCloseTo(res.timeToDrogueS, 9);
+    // The baseline is the plain run.
+    const plain = envelope(await runCli(['reentry', '--preset', 'stardust', '--json'])).result;
+    expect(x.baseline.peakDecelG).toBeCloseTo(plain.peakDecelG, 9);
+    expect(x.baseline.peakHeatFluxWCm2).toBeCloseTo(plain.peakHeatFluxWCm2, 9);
+    for (const c of x.cases) {
+      expect(c.delta.peakDecelG).toBeCloseTo(c.peakDecelG - plain.peakDecelG, 9);
+      expect(c.delta.peakHeatFluxFraction).toBeCloseTo(c.peakHeatFluxWCm2 / plain.peakHeatFluxWCm2 - 1, 9);
+      expect(c.delta.timeToDrogueS).toBeCloseTo(c.timeToDrogueS - plain.timeToDrogueS, 9);
+    }
+    // Eastbound rotation lowers the air-relative speed: less heating. The hypersonic-only C_D table barely moves anything.
+    expect(x.cases[0].delta.peakHeatFluxFraction).toBeLessThan(-0.03);
+    expect(Math.abs(x.cases[1].delta.peakDecelFraction)).toBeLessThan(0.01);
+    expect(x.notes.join(' ')).toMatch(/starts at Mach 10\.5/);
+    const t = await runCli(['reentry', '--preset', 'stardust', '--compare-refinements']);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(/How much each refinement moves the result/);
+    expect(t.stdout).toMatch(/Earth rotation\s+[\d.]+ g \(−[\d.]+ %\)/);
+    // Only what was asked: --rotating-earth alone compares rotation only.
+    const rot = envelope(await runCli(['reentry', '--preset', 'stardust', '--rotating-earth', '--json'])).result;
+    expect(rot.refinements.cases.map((c: { refinement: string }) => c.refinement)).toEqual(['Earth rotation']);
+    expect(plain.refinements).toBeUndefined();
+  });
 });

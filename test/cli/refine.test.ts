@@ -81,4 +81,20 @@ describe('prospector refine', () => {
     const r = await runCli(['refine', 'Nonexistentia', '--arrive', '2030-01-01', '--stay-days', '10', '--concentrator-diameter', '10']);
     expect(r.code).toBe(2);
   });
+
+  it('text: a per-month kg column beside the cumulative one, and no raw floating-point fractions', async () => {
+    const r = await runCli(['refine', 'Bennu', '--arrive', '2030-01-01', '--stay-days', '100', '--concentrator-diameter', '20 m', '--route', 'melt-metal', '--metal-fraction', '0.9749999999996362', '--products', 'Pt']);
+    expect(r.code, r.stderr).toBe(0);
+    const header = r.stdout.split('\n').find((l) => /^\s*month\s/.test(l))!;
+    expect(header).toMatch(/Pt kg\s+Pt kg \(cum\.\)/);
+    expect(r.stdout).toMatch(/metal fraction 0\.975;/);
+    expect(r.stdout).not.toMatch(/\d\.\d{7,}/);
+    // Month by month, the per-month column adds up to the cumulative one.
+    const j = envelope(await runCli(['refine', 'Bennu', '--arrive', '2030-01-01', '--stay-days', '100', '--concentrator-diameter', '20 m', '--route', 'melt-metal', '--products', 'Pt', '--json'])).result;
+    let sum = 0;
+    for (const m of j.months) {
+      sum += m.productsKg.Pt;
+      expect(m.cumulativeKg.Pt).toBeCloseTo(sum, 9);
+    }
+  });
 });

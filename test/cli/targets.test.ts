@@ -90,7 +90,53 @@ describe('prospector targets', () => {
     expect(envelope(r).result).toHaveLength(5);
     const msg = r.stderr.trim().split('\n');
     expect(msg).toHaveLength(1);
-    expect(msg[0]).toMatch(/^prospector: some\.txt: 5 row\(s\) skipped, 5 problem\(s\): some\.txt:6 e: .*; … 2 more$/);
+    // A warning, not an error: the command went on with the good rows.
+    expect(msg[0]).toMatch(/^warning: some\.txt: 5 row\(s\) skipped, 5 problem\(s\): some\.txt:6 e: .*; … 2 more$/);
+  });
+
+  it('--sort name: alphabetical by name, then unnamed objects by designation', async () => {
+    const r = await runCli(['targets', '--sort', 'name', '--limit', '0', '--json']);
+    expect(r.code).toBe(0);
+    const rows = envelope(r).result as Array<{ name: string | null; designation: string; number: number | null }>;
+    const named = rows.filter((x) => x.name !== null);
+    const firstUnnamed = rows.findIndex((x) => x.name === null);
+    expect(firstUnnamed).toBe(named.length); // named ones first
+    const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+    for (let k = 1; k < named.length; k++) expect(collator.compare(named[k - 1].name!, named[k].name!), `${named[k - 1].name} / ${named[k].name}`).toBeLessThanOrEqual(0);
+    // Not number order: (1) Ceres is not first, and Bennu comes before Ceres.
+    const names = named.map((x) => x.name);
+    expect(names.indexOf('Bennu')).toBeLessThan(names.indexOf('Ceres'));
+    expect(named[0].name!.localeCompare('B')).toBeLessThan(0); // starts in A…
+    const unnamed = rows.slice(firstUnnamed).map((x) => x.designation);
+    for (let k = 1; k < unnamed.length; k++) expect(collator.compare(unnamed[k - 1], unnamed[k])).toBeLessThanOrEqual(0);
+  });
+
+  it('an object without any size: diameter null and sizeBasis null in JSON and CSV', async () => {
+    const r = await runCli(['targets', '--limit', '1', '--json']);
+    const row = (envelope(r).result as Array<Record<string, unknown>>)[0];
+    expect(row).toMatchObject({ designation: '2010 KZ50', H: null, diameterKm: null, sizeBasis: null });
+    const csv = await runCli(['targets', '--limit', '1', '--csv']);
+    expect(csv.stdout.trim().split('\r\n')[1]).toMatch(/^2010 KZ50,,,Amor,[^,]+,[^,]+,[^,]+,,,,,,,[\d.]+,$/); // no H, size, albedo, class or basis
+  });
+});
+
+describe.skipIf(!existsSync(`${SHARED}NEA.txt`))('--catalog FILE keeps the bundled physical data', () => {
+  it('Nereus from an MPC orbit file: the orbit from the file, the measured size and class from the bundle', async () => {
+    const lines = readFileSync(`${SHARED}NEA.txt`, 'latin1').split('\n');
+    writeFileSync(join(tmp, 'nereus.txt'), lines.filter((l) => l.includes('Nereus') || l.includes('Bennu')).join('\n') + '\n');
+    const r = await runCli(['target', 'Nereus', '--catalog', 'nereus.txt', '--json'], { cwd: tmp });
+    expect(r.code).toBe(0);
+    const t = envelope(r).result;
+    expect(t.elements.epochJd).toBe(2458666.5); // NEA.txt's epoch, K1972
+    expect(t.sizeBasis).toBe('measured');
+    expect(t.diameterKm).toBe(0.33);
+    expect(t.spectralType).toBe('M');
+    expect(t.sources.orbit).toBe('nereus.txt');
+    expect(t.sources.diameter).toMatch(/JPL SBDB export/);
+    // Bennu keeps its OSIRIS-REx mass through the import.
+    const b = envelope(await runCli(['target', 'Bennu', '--catalog', 'nereus.txt', '--json'], { cwd: tmp })).result;
+    expect(b.massKg).toBe(7.329e10);
+    expect(b.massSource).toMatch(/Scheeres/);
   });
 });
 

@@ -47,4 +47,57 @@ describe('prospector trip --ion', () => {
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/--dry-mass/);
   });
+
+  it('Dawn-class bus, 3 NSTAR firing, default margins: the cargo equals the hand check (rocket equation + burn time + MIMA)', async () => {
+    const r = await runCli([...TRIP, '--ion', '--dry-mass', '747', '--power', '10 kW', '--thrusters', '3', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const res = envelope(r).result;
+    const p = res.propulsion;
+    // Hand check, closed forms only (no engine code). Default margins: Δv +10 %, reserve 5 %,
+    // dry contingency 10 %, duty 0.9, thrust at the farthest point of each leg.
+    const g0 = 9.80665, ve = 3100 * g0; // NSTAR Isp 3100 s
+    const T = 3 * 0.092; // 3 strings at their 2.3 kW cap: 10 kW/r² ≥ 6.9 kW while r ≤ 1.204 AU
+    expect(Math.max(...p.legs.map((l: { rAu: { max: number } }) => l.rAu.max))).toBeLessThan(1.204);
+    const dry = 747 * 1.1;
+    // Both legs are one-sided (the launcher matches the departure v∞; no entry Δv): Damon and
+    // MIMA give ΔV = (1 + √2)|Δv|.
+    expect(res.minDv.dvEntryKmS).toBe(0);
+    const dvIn = (1 + Math.SQRT2) * res.minDv.vDepNeoKmS * 1000 * 1.1;
+    const dvOut = (1 + Math.SQRT2) * res.minDv.vArrNeoKmS * 1000 * 1.1;
+    const tIn = 225 * 86400;
+    const xIn = dvIn / ve, xOut = dvOut / ve;
+    const m0Burn = (0.9 * tIn * T) / (ve * (1 - Math.exp(-xIn))); // burn time fits 90 % of the leg
+    const m0Mima = (2 * 0.9 * T) / ((dvIn / tIn) * (1 + Math.exp(-xIn))); // MIMA, duty-cycled thrust
+    const m0 = Math.min(m0Burn, m0Mima);
+    const m1 = m0 * Math.exp(-xIn);
+    const E = Math.expm1(xOut);
+    // Reserve R = 5 % of all propellant burned; outbound propellant = (m0 − cargo)·E.
+    const R = (0.05 * (m0 - m1 + (m0 - m1 + dry) * E)) / (1 - 0.05 * E);
+    const cargo = m1 - dry - R;
+    expect(m0Mima).toBeLessThan(m0Burn); // MIMA binds, by x²/12 ≈ 0.025 %
+    expect(p.binding).toBe('mima:inbound');
+    expect(p.cargoKg).toBeCloseTo(cargo, 6);
+    expect(p.cargoKg).toBeGreaterThan(2000);
+    expect(p.cargoKg).toBeLessThan(2020);
+    expect(p.budget.launchMassKg).toBeCloseTo((m0 - cargo) * Math.exp(xOut), 6);
+    expect(p.budget.propellantLoadedKg).toBeCloseTo((m0 - cargo) * Math.exp(xOut) - dry, 6);
+  });
+
+  it('Δv band: Damon legs carry MIMA error (×0.86…×1.10), no "×1.92" label, Edelbaum not clamped', async () => {
+    const r = await runCli([...TRIP, '--ion', '--dry-mass', '747', '--power', '10 kW', '--thrusters', '3', '--json']);
+    const p = envelope(r).result.propulsion;
+    for (const l of p.legs) {
+      expect(l.bandKmS[0]).toBeCloseTo(l.lowThrustDvKmS * 0.86, 12);
+      expect(l.bandKmS[1]).toBeCloseTo(l.lowThrustDvKmS * 1.1, 12);
+      expect(l.bandBasis[1]).toMatch(/^Damon × 1\.10 \(MIMA \+10 %\)$/);
+    }
+    expect(p.band.pessimistic.legs.map((l: { basis: string }) => l.basis).join()).not.toMatch(/1\.92/);
+    expect(p.band.optimistic.dvKmS).toEqual(p.legs.map((l: { bandKmS: number[] }) => l.bandKmS[0]));
+    expect(p.band.optimistic.cargoKg).toBeGreaterThan(p.cargoKg);
+    expect(p.band.pessimistic.cargoKg).toBeLessThan(p.cargoKg);
+    expect(p.edelbaum.note).toMatch(/not a bound/);
+    const t = await runCli([...TRIP, '--ion', '--dry-mass', '747', '--power', '10 kW', '--thrusters', '3']);
+    expect(t.stdout).toMatch(/pessimistic: [\d,.]+ kg, binding \S+\n\s+outbound [\d.]+ km\/s = Damon × 1\.10/);
+    expect(t.stdout).not.toMatch(/×1\.92/);
+  });
 });

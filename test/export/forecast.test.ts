@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { loadScenario } from '../../src/scenario/load.js';
 import { plan } from '../../src/scenario/plan.js';
 import type { Plan } from '../../src/scenario/plan-types.js';
-import { FORECAST_CSV_HEADER, forecastByYear, forecastCsv, forecastDocument } from '../../src/export/forecast.js';
+import { FORECAST_CSV_HEADER, forecastByYear, forecastCsv, forecastDocument, hasNonAscii } from '../../src/export/forecast.js';
 import { fanChartSvg } from '../../src/export/fan-chart-svg.js';
 import { parseCsv } from '../../src/export/csv.js';
+import { parse } from 'csv-parse/sync';
 
 const EX = (f: string) => join(import.meta.dirname, '../../examples', f);
 
@@ -16,11 +17,13 @@ describe('yield forecast export', { timeout: 60_000 }, () => {
     p = await plan(await loadScenario(EX('metal-pgm-earth.yaml'), { source: 'examples/metal-pgm-earth.yaml' }), { samples: 200, seed: 9 });
   });
 
-  it('CSV: RFC 4180 (CRLF, ASCII header with units), ISO dates, round-trips through parseCsv', () => {
+  it('CSV: RFC 4180 (CRLF, ASCII header with units), ISO dates, round-trips through csv-parse and parseCsv', () => {
     const csv = forecastCsv(p);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(/^[\x20-\x7e]+$/.test(csv.split('\r\n')[0])).toBe(true); // ASCII header
-    const rows = parseCsv(csv);
+    // An independent parser (csv-parse, strict about quotes and column counts) and ours agree.
+    const rows: string[][] = parse(csv, { relax_quotes: false, relax_column_count: false, record_delimiter: '\r\n' });
+    expect(parseCsv(csv)).toEqual(rows);
     expect(rows[0]).toEqual([...FORECAST_CSV_HEADER]);
     for (const h of rows[0].filter((x) => /delivered|cumulative/.test(x))) expect(h).toMatch(/_kg$/);
     for (const h of rows[0].filter((x) => /value/.test(x))) expect(h).toMatch(/_usd$/);
@@ -30,7 +33,8 @@ describe('yield forecast export', { timeout: 60_000 }, () => {
       expect(r).toHaveLength(FORECAST_CSV_HEADER.length);
       const y = years[i];
       expect(r[0]).toBe('Metal NEA, PGMs to Earth'); // contains a comma: quoted and restored
-      expect(r[4]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // ISO date in a delivery year, empty in a year between deliveries.
+      expect(r[4]).toMatch(y.missions > 0 ? /^\d{4}-\d{2}-\d{2}$/ : /^$/);
       expect(Number(r[3])).toBe(y.year);
       expect(r[2]).toBe(y.element);
       // Numbers survive the text round trip exactly (shortest round-trip formatting).
@@ -41,25 +45,54 @@ describe('yield forecast export', { timeout: 60_000 }, () => {
       expect(Number(r[7])).toBeLessThanOrEqual(Number(r[8]));
     });
     expect(csv.split('\r\n')[1].startsWith('"Metal NEA, PGMs to Earth",')).toBe(true);
+    // With a BOM for Excel: the same rows after the mark.
+    const bom = forecastCsv(p, { bom: true });
+    expect(bom.charCodeAt(0)).toBe(0xfeff);
+    expect(bom.slice(1)).toBe(csv);
   });
 
-  it('one row per element and delivery year; cumulative figures are running sums', () => {
+  it('one row per element and calendar year from the first delivery to the last; cumulative figures are running sums', () => {
     const years = forecastByYear(p);
     const pt = years.filter((y) => y.element === 'Pt');
-    expect(pt.length).toBe(3); // campaignMissions: 3, every 10 years
-    let c = 0;
-    for (const y of pt) {
-      c += y.p50Kg;
-      expect(y.cumulativeP50Kg).toBeCloseTo(c, 9);
+    // campaignMissions: 3, one every cadence c years → deliveries in years 0, c and 2c of 2c + 1.
+    const arrivals = [...new Set(p.forecast.map((r) => r.year))].sort((a, b) => a - b);
+    expect(arrivals).toHaveLength(3);
+    const c = arrivals[1] - arrivals[0];
+    expect(c).toBeGreaterThan(1); // so there are empty years to fill
+    expect(arrivals[2] - arrivals[1]).toBe(c);
+    expect(pt.length).toBe(2 * c + 1);
+    expect(years.length).toBe((2 * c + 1) * 6);
+    expect(pt.map((y) => y.year)).toEqual(Array.from({ length: 2 * c + 1 }, (_, k) => arrivals[0] + k));
+    const delivering = pt.filter((y) => y.missions > 0);
+    expect(delivering.map((y) => y.year)).toEqual(arrivals);
+    for (const y of pt.filter((x) => x.missions === 0)) {
+      expect([y.p10Kg, y.p50Kg, y.p90Kg, y.p50Usd, y.arrivalDate]).toEqual([0, 0, 0, 0, null]);
     }
-    expect(pt[1].year - pt[0].year).toBe(10);
+    let sum = 0;
+    for (const y of pt) {
+      sum += y.p50Kg;
+      expect(y.cumulativeP50Kg).toBeCloseTo(sum, 9);
+    }
+    for (const y of delivering) expect(y.arrivalDate).toMatch(new RegExp(`^${y.year}-\\d{2}-\\d{2}$`));
   });
 
-  it('JSON document carries the assumption and the per-mission rows', () => {
+  it('JSON document carries the assumption, the arrival dates and the per-mission rows', () => {
     const d = forecastDocument(p);
     expect(d.assumption).toMatch(/fully correlated/);
-    expect(d.missions).toBe(p.forecast);
+    expect(d.assumption).toMatch(/zeros in the years between deliveries/);
+    expect(d.missions.length).toBe(p.forecast.length);
+    d.missions.forEach((m, k) => {
+      expect(m.arrivalDate).toBe(p.forecast[k].date);
+      expect([m.mission, m.element, m.p50Kg]).toEqual([p.forecast[k].mission, p.forecast[k].element, p.forecast[k].p50Kg]);
+    });
     expect(d.years.length).toBe(forecastByYear(p).length);
+    expect(d.years.filter((y) => y.missions > 0).every((y) => y.arrivalDate !== null)).toBe(true);
+  });
+
+  it('hasNonAscii flags what Excel would misread without a BOM', () => {
+    expect(hasNonAscii('scenario,target\r\nA,B\r\n')).toBe(false);
+    expect(hasNonAscii('Fe–Ni')).toBe(true);
+    expect(hasNonAscii('\uFEFFplain')).toBe(false);
   });
 
   it('SVG fan chart: well-formed, titled, axes with units, a band and a legend entry per element', () => {

@@ -86,5 +86,13 @@ describe.skipIf(!have)('1991 VG, NHATS minimum-Δv trajectory, Dawn-class NSTAR 
     expect(rep.edelbaum?.method).toBe('Edelbaum');
     // Without leg vectors the report says so.
     expect(rep.warnings.join(' ')).toMatch(/no Lambert leg vectors/);
+    // Lambert-optimism band ends, labelled with their own factor.
+    expect(rep.band.optimistic.dvKmS[0]).toBeCloseTo(vArr * 1.15, 12);
+    expect(rep.band.pessimistic.legs[1].basis).toBe('impulsive × 1.92 (Lambert optimism)');
+    // Edelbaum (1.25 km/s for the whole 1 AU → 1.027 AU, 1.45° change) exceeds these legs: flagged, not clamped.
+    expect(rep.edelbaum!.dvKmS).toBeGreaterThan(1.2);
+    expect(rep.edelbaum!.legsBelow).toEqual(['outbound', 'inbound']);
+    expect(rep.band.optimistic.legs.every((l) => l.belowEdelbaum)).toBe(true);
+    expect(rep.warnings.join(' ')).toMatch(/below Edelbaum's 1\.\d{3} km\/s for the whole orbit change: not clamped/);
   });
 });

@@ -69,3 +69,29 @@ describe('solar-electric operating point', () => {
     expect(operatingPoint(sc(1200, 3), 1).activeThrusters).toBe(2);
   });
 });
+
+describe('user-defined thruster files (zod-validated)', async () => {
+  const { thrusterFromJsonText } = await import('../../src/propulsion/thruster-file.js');
+  it('a complete thruster: efficiency derived from thrust, minimum power defaults to 20 %', () => {
+    const t = thrusterFromJsonText(JSON.stringify({ name: 'x', maxInputPowerW: 1350, ispS: 1600, thrustN: 0.083, source: 'test' }), 'x.json');
+    expect(t.efficiency).toBeCloseTo((0.083 * 9.80665 * 1600) / 2700, 12);
+    expect(t.minInputPowerW).toBeCloseTo(270, 9);
+    expect(t.source).toBe('test');
+    expect(t.id).toBe('custom');
+  });
+  it('a preset plus changes keeps the preset efficiency and re-derives thrust', () => {
+    const t = thrusterFromJsonText('{"preset":"nstar","maxInputPowerW":2000}', 'p.json');
+    expect(t.efficiency).toBeCloseTo(0.608, 3);
+    expect(t.thrustN).toBeCloseTo((2 * t.efficiency * 2000) / (9.80665 * 3100), 12);
+    expect(t.id).toBe('nstar*');
+  });
+  it.each([
+    ['{"maxInputPowerW":1000,"ispS":2000}', /^f\.json: efficiency or thrustN/],
+    ['{"maxInputPowerW":"1 kW","ispS":2000,"efficiency":0.5}', /^f\.json: maxInputPowerW: expected number/],
+    ['{"maxInputPowerW":1000,"ispS":2000,"efficiency":1.5}', /^f\.json: efficiency: /],
+    ['{"preset":"warp"}', /^f\.json: preset: unknown thruster preset "warp"/],
+    ['not json', /^f\.json: invalid JSON/],
+  ])('%s → InputError %s', (text, re) => {
+    expect(() => thrusterFromJsonText(text, 'f.json')).toThrow(re);
+  });
+});

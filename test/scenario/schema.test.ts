@@ -75,13 +75,62 @@ describe('scenario schema', { timeout: 30_000 }, () => {
   it('says what is wrong in one line naming the file and the field', async () => {
     expect(await err(BASE.replace('"3000 s"', '"-3000 s"'))).toBe('examples/x.yaml: spacecraft.isp: expected a positive quantity in s, got "-3000 s"');
     expect(await err(BASE.replace('"40 kW"', '"40 kg"'))).toBe('examples/x.yaml: spacecraft.power: expected a positive quantity in W, got "40 kg" (wrong unit)');
-    expect(await err(BASE.replace(/target.*\n/, ''))).toBe('examples/x.yaml: target: required field is missing (expected object)');
-    expect(await err(BASE.replace('isp:', 'ispp:'))).toBe('examples/x.yaml: spacecraft: unknown field "ispp"');
+    expect(await err(BASE.replace(/target.*\n/, ''))).toBe('examples/x.yaml: target: required field is missing (expected a section with designation, catalog)');
+    expect(await err(BASE.replace('isp:', 'ispp:'))).toBe('examples/x.yaml: spacecraft: unknown field "ispp" (did you mean "isp"?)');
     expect(await err(BASE.replace('melt-metal', 'smelt'))).toMatch(/^examples\/x\.yaml: refinery\.route: expected one of "water", .*got "smelt"$/);
     expect(await err(BASE.replace('products: [Pt, Pd]', 'products: [Pt, Pd], captureEfficiency: {p10: 0.9, p50: 0.5, p90: 0.7}'))).toBe(
       'examples/x.yaml: refinery.captureEfficiency: expected p10 ≤ p50 ≤ p90, got 0.9, 0.5, 0.7',
     );
     expect(await err(BASE.replace('efficiency: 0.6', 'efficiency: 1.6'))).toBe('examples/x.yaml: spacecraft.efficiency: expected a fraction in (0, 1], got 1.6');
+  });
+
+  it('a misspelt required field is reported as the unknown key, with a suggestion, not as "missing"', async () => {
+    // dryMas: both "unknown dryMas" and "dryMass missing" are issues; the typo is the cause to show.
+    expect(await err(BASE.replace('dryMass:', 'dryMas:'))).toBe('examples/x.yaml: spacecraft: unknown field "dryMas" (did you mean "dryMass"?)');
+    expect(await err(BASE.replace('target: {designation:', 'target: {designaton:'))).toBe('examples/x.yaml: target: unknown field "designaton" (did you mean "designation"?)');
+    expect(await err(BASE.replace('refinery:', 'refinary:'))).toBe('examples/x.yaml: unknown field "refinary" (did you mean "refinery"?)');
+    // A real field in the wrong section says where it belongs.
+    expect(await err(BASE + 'window: {isp: 3000}\n')).toBe('examples/x.yaml: window: unknown field "isp" (it belongs under spacecraft)');
+    // Nothing close: the known fields are listed.
+    expect(await err(BASE + 'window: {zzz: 1}\n')).toBe(
+      'examples/x.yaml: window: unknown field "zzz" (expected one of launch, maxTotalDays, minStayDays, maxC3, maxEntrySpeed, maxDv, stepDays)',
+    );
+    // Values: the closest allowed one is suggested; product-map keys too.
+    expect(await err(BASE.replace('products: [Pt, Pd]', 'products: [Pt, Pdd]'))).toMatch(/^examples\/x\.yaml: refinery\.products\[1\]: expected one of "Pt", .*, got "Pdd" \(did you mean "Pd"\?\)$/);
+    expect(await err(BASE.replace('products: [Pt, Pd]', 'products: [Pt, Pd], recovery: {Ptt: 0.9}'))).toBe('examples/x.yaml: refinery.recovery: unknown field "Ptt" (did you mean "Pt"?)');
+    expect(await err(BASE + 'delivery: erth\n')).toBe('examples/x.yaml: delivery: expected one of "earth", "orbit", got "erth" (did you mean "earth"?)');
+  });
+
+  it('a missing quantity says "required field is missing", not "got nothing"', async () => {
+    const m = await err(BASE.replace('dryMass: "1500 kg", ', ''));
+    expect(m).toBe('examples/x.yaml: spacecraft.dryMass: required field is missing (expected a positive quantity in kg)');
+    expect(m).not.toContain('nothing');
+  });
+
+  it('YAML .inf, -.inf and .nan are printed as written, not as null', async () => {
+    expect(await err(BASE.replace('"1500 kg"', '.inf'))).toBe('examples/x.yaml: spacecraft.dryMass: expected a positive quantity in kg, got .inf');
+    expect(await err(BASE.replace('"3000 s"', '-.inf'))).toBe('examples/x.yaml: spacecraft.isp: expected a positive quantity in s, got -.inf');
+    expect(await err(BASE.replace('"40 kW"', '.nan'))).toBe('examples/x.yaml: spacecraft.power: expected a positive quantity in W, got .nan');
+    expect(await err(BASE.replace('"40 kW"', '{min: 1, mode: .nan, max: 3}'))).toBe('examples/x.yaml: spacecraft.power.mode: expected a positive quantity in W, got .nan');
+  });
+
+  it('errors carry the field path and the file separately (for --json)', async () => {
+    const get = async (text: string) => {
+      try {
+        await parseScenarioText(text, 'examples/x.yaml');
+      } catch (e) {
+        return e as InputError;
+      }
+      throw new Error('expected an InputError');
+    };
+    let e = await get(BASE.replace('"3000 s"', '"-3000 s"'));
+    expect([e.field, e.file]).toEqual(['spacecraft.isp', 'examples/x.yaml']);
+    e = await get(BASE.replace('dryMass:', 'dryMas:'));
+    expect([e.field, e.file]).toEqual(['spacecraft.dryMas', 'examples/x.yaml']);
+    e = await get('');
+    expect([e.field, e.file]).toEqual([undefined, 'examples/x.yaml']);
+    e = await get(BASE + 'window: {maxC3: [1, 2\n');
+    expect([e.field, e.file]).toEqual([undefined, 'examples/x.yaml']);
   });
 
   it('reports an empty file and a YAML syntax error with its line', async () => {

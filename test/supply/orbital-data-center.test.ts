@@ -99,6 +99,27 @@ describe('parity launch price', () => {
   });
 });
 
+describe('LCOE per delivered MWh', () => {
+  it('orbital energy has no capacity factor (the constellation is oversized), terrestrial energy has CF 0.85; both say so', () => {
+    const r = orbitalDataCenter();
+    expect(r.energyMWh).toBeCloseTo(1000 * 8760 * 5, 6);
+    expect(r.terrestrial.energyMWh).toBeCloseTo(1000 * 8760 * 5 * 0.85, 6);
+    expect(r.energyBasis).toMatch(/no capacity factor/);
+    expect(r.terrestrial.energyBasis).toMatch(/capacity factor 0\.85/);
+  });
+  it('the per-MWh parity price makes the LCOEs equal; it sits above the totals parity because terrestrial delivers 15 % less energy', () => {
+    const r = orbitalDataCenter({ satUsdPerW: 5 });
+    const L = r.parityLcoeLaunchCostUsdPerKg!;
+    // Hand check: (T/CF − fixed)/M with T = terrestrial total, fixed = non-launch orbital costs, M = launched mass.
+    const fixed = r.cost.total - r.cost.launch;
+    expect(L).toBeCloseTo((r.terrestrial.total / 0.85 - fixed) / r.massKg, 6);
+    const at = orbitalDataCenter({ satUsdPerW: 5, launchUsdPerKg: L });
+    expect(rel(at.lcoeUsdPerMWh, at.terrestrial.lcoeUsdPerMWh)).toBeLessThan(1e-12);
+    expect(L).toBeGreaterThan(r.parityLaunchCostUsdPerKg!);
+    expect(orbitalDataCenter().parityLcoeLaunchCostUsdPerKg).toBeNull(); // defaults: none
+  });
+});
+
 describe('presets and validation', () => {
   it('bundled presets carry sources and their figures reach the model', () => {
     const presets = satellitePresets();

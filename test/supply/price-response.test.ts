@@ -74,18 +74,75 @@ describe('price response p = p0·(1 + ΔS/S0)^(1/ε)', () => {
     expect(() => priceRatio(1, 100, 0.5)).toThrow(/elasticity/);
   });
 
-  it('REE are shared against world REO; metals without data are reported, not valued', () => {
+  it('a rare earth is compared with its own supply and responds to its elasticity; ΣREE against world REO', () => {
     const table = loadMarkets();
     const r = marketImpact({ Nd: 1000, Os: 5 }, table);
     const nd = r.elements.find((e) => e.element === 'Nd')!;
-    // 1,000 kg Nd = 1000/0.857344 kg Nd2O3 against 390,000 t REO (USGS MCS 2025).
-    expect(nd.shareOfWorldSupply!).toBeCloseTo(1000 / (288.484 / 336.481) / 390e6, 15);
-    expect(nd.supplyBasis).toBe('REO');
-    expect(nd.respondedPriceUsdPerKg).toBeNull();
+    // Nd supply: 15 % of 390,000 t REO (USGS MCS 2025 × Zhou, Li & Chen 2017) = 58,500 t Nd2O3
+    // × 288.484/336.481 = 50,155 t Nd metal; 1,000 kg Nd against that, metal to metal.
+    const ndSupply = 0.15 * 390e6 * (288.484 / 336.481);
+    expect(nd.worldSupplyKgPerYear!).toBeCloseTo(ndSupply, 3);
+    expect(nd.shareOfWorldSupply!).toBeCloseTo(1000 / ndSupply, 15);
+    expect(nd.supplyBasis).toBe('element');
+    expect(nd.supplyApproximate).toBe(true);
+    // Not the old comparison with all REO (which made Nd look 6.7× smaller a share).
+    expect(nd.shareOfWorldSupply!).not.toBeCloseTo(1000 / (288.484 / 336.481) / 390e6, 12);
+    // ε = −0.5 applies: p/p0 = (1 + 1000/S)^(−2).
+    expect(nd.respondedPriceUsdPerKg! / nd.priceUsdPerKg!).toBeCloseTo(Math.pow(1 + 1000 / ndSupply, -2), 12);
+    // Outside China (69.23 % of REO mined, USGS MCS 2025).
+    expect(nd.shareOfSupplyOutsideDominant!).toBeCloseTo(1000 / (ndSupply * (1 - 0.6923)), 12);
+    expect(r.ree!.deliveredReoKgPerYear).toBeCloseTo(1000 / (288.484 / 336.481), 9);
     expect(r.ree!.shareOfSupplyOutsideChina).toBeCloseTo(r.ree!.deliveredReoKgPerYear / (390e6 * (1 - 0.6923)), 12);
     const os = r.elements.find((e) => e.element === 'Os')!;
     expect(os.priceUsdPerKg).toBeNull();
     expect(os.revenueUsdPerYear).toBeNull();
     expect(r.warnings.join(' ')).toMatch(/Os: no market data/);
+  });
+
+  it('Dy and Tb supplies come from their published shares of world REO (1.12 % and 0.154 %)', () => {
+    const t = loadMarkets();
+    expect(t.metals.Dy.worldSupplyKgPerYear!).toBeCloseTo(0.0112 * 390e6 * (325 / (325 + 47.997)), 3);
+    expect(t.metals.Tb.worldSupplyKgPerYear!).toBeCloseTo(0.00154 * 390e6 * (635.701416 / (635.701416 + 111.993)), 3);
+    const dy = marketImpact({ Dy: 500 }, t).elements[0];
+    expect(dy.respondedPriceUsdPerKg).not.toBeNull();
+    expect(dy.notes.join(' ')).toMatch(/world supply derived: 1\.12 % of world REO/);
+  });
+
+  it('a rare earth without an element supply figure gets no share rather than a share of all REO', () => {
+    const pr = marketImpact({ Pr: 100 }, loadMarkets()).elements[0];
+    expect(pr.shareOfWorldSupply).toBeNull();
+    expect(pr.worldSupplyKgPerYear).toBeNull();
+    expect(pr.notes.join(' ')).toMatch(/no world-supply figure for praseodymium alone/);
+  });
+
+  it('Rh, Ir and Ru respond to supply: 100 kg of Rh on 583,000 ozt (JM 2020) moves the price (1 + 100/18,133)^(−2)', () => {
+    const t = loadMarkets();
+    const rh = marketImpact({ Rh: 100 }, t).elements[0];
+    expect(t.metals.Rh.worldSupplyKgPerYear).toBe(18_133); // 583,000 / 32.1507
+    expect(583_000 / 32.1507).toBeCloseTo(18_133, 0);
+    expect(rh.priceChangeFraction!).toBeCloseTo(Math.pow(1 + 100 / 18_133, -2) - 1, 12);
+    // South Africa ~80 % (Heraeus): outside it 100 / (0.2 × 18,133).
+    expect(rh.shareOfSupplyOutsideDominant!).toBeCloseTo(100 / (0.2 * 18_133), 12);
+    for (const el of ['Ir', 'Ru']) {
+      const e = marketImpact({ [el]: 10 }, t).elements[0];
+      expect(e.respondedPriceUsdPerKg, el).not.toBeNull();
+      expect(e.supplyApproximate, el).toBe(true);
+    }
+  });
+
+  it('cobalt is priced from USGS MCS 2025 ($17.00/lb → $37.48/kg) and nickel from USGS MCS 2024 ($21,500/t)', () => {
+    const t = loadMarkets();
+    expect(t.metals.Co.priceUsdPerKg!).toBeCloseTo(17 / 0.45359237, 9);
+    expect(t.metals.Co.priceApproximate).toBe(false);
+    expect(t.metals.Ni.priceUsdPerKg!).toBeCloseTo(21.5, 12);
+    expect(t.metals.Ni.priceSource).toMatch(/USGS MCS 2024/);
+  });
+
+  it('a shareOfGroup supply needs its group, a fraction and an oxide', () => {
+    const base = JSON.parse(JSON.stringify({ atomicWeights: { O: 15.999, Nd: 144.242 }, groups: { REE: { worldSupply: { valueKgPerYear: 1e6, basis: 'REO', year: 2024, source: 'x' }, dominantProducer: { country: 'China', share: 0.5, source: 'x' } } } }));
+    const ok = loadMarkets({ ...base, metals: { Nd: { group: 'REE', worldSupply: { shareOfGroup: 0.5, group: 'REE', basis: 'oxide', year: 2024, source: 'x' } } } });
+    expect(ok.metals.Nd.worldSupplyKgPerYear!).toBeCloseTo(0.5e6 * (288.484 / 336.481), 6);
+    expect(() => loadMarkets({ ...base, metals: { Nd: { worldSupply: { shareOfGroup: 0.5, group: 'XX', source: 'x' } } } })).toThrow(/no group "XX"/);
+    expect(() => loadMarkets({ ...base, metals: { Nd: { worldSupply: { shareOfGroup: 1.5, group: 'REE', source: 'x' } } } })).toThrow(/shareOfGroup/);
   });
 });

@@ -55,4 +55,30 @@ describe('semiconductor equivalents of delivered metal', () => {
     const all = semiconductorEquivalents({ Pt: 1e6, Ru: 1e6, Co: 1e6, La: 1 });
     expect(all.limitingElement).toBe('La');
   });
+  it('says plainly when products are not in the stack, naming magnet rare earths', () => {
+    const r = semiconductorEquivalents({ Nd: 100, Dy: 10, Tb: 1 });
+    expect(r.elements).toEqual([]);
+    expect(r.notInStack).toEqual(['Nd', 'Dy', 'Tb']);
+    expect(r.notInStackNote).toMatch(/^Nd, Dy, Tb: not in the wafer stack/);
+    expect(r.notInStackNote).toMatch(/NdFeB permanent magnets/);
+    expect(semiconductorEquivalents({ Pt: 1 }).notInStackNote).toBeNull();
+  });
+  it('a die larger than the wafer gives no accelerators and null mg per accelerator, with the reason', () => {
+    const r = semiconductorEquivalents({ Pt: 1000 }, { dieAreaMm2: 70_000 });
+    expect(r.die.grossPerWafer).toBe(0);
+    expect(r.elements[0].acceleratorsPerYear).toBe(0);
+    expect(r.elements[0].mgPerAccelerator).toBeNull();
+    expect(r.die.note).toMatch(/does not fit on a 300 mm wafer/);
+    expect(JSON.stringify(r)).not.toMatch(/Infinity|NaN/);
+  });
+  it('a custom stack replaces the default: one 2 nm Pt layer, levels and per-layer utilisation honoured', () => {
+    // 21.45 g/cm³ × 706.858 cm² × 2e-7 cm × 3 levels / 0.5 = 0.018193 g Pt per wafer.
+    const r = semiconductorEquivalents({ Pt: 1, Ru: 1 }, { layers: [{ id: 'pt', element: 'Pt', thicknessNm: 2, levels: 3, utilisation: 0.5 }] });
+    expect(r.stack).toBe('custom');
+    expect(r.layers.map((l) => l.element)).toEqual(['Pt']);
+    expect(r.elements[0].gramsPerWafer).toBeCloseTo((21.45 * Math.PI * 225 * 2e-7 * 3) / 0.5, 12);
+    expect(r.notInStack).toEqual(['Ru']);
+    expect(semiconductorEquivalents({ Pt: 1 }).stack).toBe('default');
+    expect(() => waferMaterial({ layers: [{ id: 'x', element: 'platinum', thicknessNm: 1, levels: 1 }] })).toThrow(/layers\[0\]\.element/);
+  });
 });

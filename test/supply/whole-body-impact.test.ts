@@ -36,22 +36,51 @@ describe('whole-body market impact', () => {
     expect(r.elements.map((e) => e.element)).toEqual(['Pt']);
   });
 
-  it('metals without market data are counted but not valued; REE years are against world REO', () => {
-    const r = wholeBodyMarketImpact(1e15, { Os: 1e-6, Fe: 0.9, Nd: 4.7e-7 });
+  it('metals without market data are counted but not valued; a rare earth against its own supply, ΣREE against world REO', () => {
+    const table = loadMarkets();
+    const r = wholeBodyMarketImpact(1e15, { Os: 1e-6, Fe: 0.9, Nd: 4.7e-7, Ce: 6e-7 });
     const os = r.elements.find((e) => e.element === 'Os')!;
     expect(os.containedKg).toBeCloseTo(1e9, 0);
     expect(os.naiveValueUsd).toBeNull();
     const nd = r.elements.find((e) => e.element === 'Nd')!;
-    const nd2o3 = loadMarkets().atomicWeights.Nd * 2 / (loadMarkets().atomicWeights.Nd * 2 + 3 * 15.999);
-    expect(nd.yearsOfWorldSupply!).toBeCloseTo((1e15 * 4.7e-7) / nd2o3 / 390e6, 9);
-    expect(r.summary).toMatch(/No element with a world-supply figure/);
-    // Rh has a price but no supply figure: counted apart, never mixed into the responded total.
-    const rh = wholeBodyMarketImpact(1e12, { Rh: 1e-6, Pt: 1e-5 });
-    expect(rh.unmodelledElements).toEqual(['Rh']);
-    expect(rh.unmodelledNaiveValueUsd).toBeCloseTo(1e6 * 17_000 * 32.1507, 0);
-    expect(rh.totalNaiveValueUsd).toBeCloseTo(rh.unmodelledNaiveValueUsd + rh.modelledNaiveValueUsd, 0);
-    expect(rh.summary).toMatch(/years of world platinum supply/);
-    expect(rh.summary).toMatch(/Rh .* no world-supply figure/);
+    const ndFrac = (table.atomicWeights.Nd * 2) / (table.atomicWeights.Nd * 2 + 3 * 15.999);
+    // Nd supply = 15 % of world REO as Nd2O3, as metal (data/markets.json).
+    expect(nd.yearsOfWorldSupply!).toBeCloseTo((1e15 * 4.7e-7) / (0.15 * 390e6 * ndFrac), 9);
+    expect(nd.impliedPriceUsdPerKg).not.toBeNull();
+    // Ce has no element supply: no years, and never a share of all REO.
+    const ce = r.elements.find((e) => e.element === 'Ce')!;
+    expect(ce.yearsOfWorldSupply).toBeNull();
+    expect(ce.notes.join(' ')).toMatch(/only the ΣREE group/);
+    // The group line: Nd as Nd2O3 plus Ce as CeO2 against 390,000 t REO.
+    const ceFrac = table.atomicWeights.Ce / (table.atomicWeights.Ce + 2 * 15.999);
+    expect(r.ree!.yearsOfWorldSupply).toBeCloseTo((1e15 * 4.7e-7) / ndFrac / 390e6 + (1e15 * 6e-7) / ceFrac / 390e6, 9);
+    // Iron: years of supply against the 1,600 Mt of iron mined in 2024 (USGS MCS 2025), but no price.
+    const fe = r.elements.find((e) => e.element === 'Fe')!;
+    expect(fe.yearsOfWorldSupply!).toBeCloseTo(9e14 / 1.6e12, 9);
+    expect(fe.impliedPriceUsdPerKg).toBeNull();
+    expect(r.unpricedWithSupply).toEqual(['Fe']);
+    expect(r.summary).toMatch(/Fe: years of supply only/);
+  });
+
+  it('Rh, Ir and Ru now carry years of supply and an implied price (no "no world-supply figure" for them)', () => {
+    const rh = wholeBodyMarketImpact(1e12, { Rh: 1e-6, Pt: 1e-5, Ir: 1e-6, Ru: 1e-6 });
+    expect(rh.unmodelledElements).toEqual([]);
+    const r = rh.elements.find((e) => e.element === 'Rh')!;
+    expect(r.yearsOfWorldSupply!).toBeCloseTo(1e6 / 18_133, 9);
+    expect(r.impliedPriceUsdPerKg!).toBeCloseTo(17_000 * 32.1507 * Math.pow(1 + 1e6 / 18_133, -2), 6);
+    expect(rh.modelledNaiveValueUsd).toBeCloseTo(rh.totalNaiveValueUsd, 0);
+    expect(rh.summary).not.toMatch(/no world-supply figure/);
+    expect(rh.summary).toMatch(/years of world iridium supply/);
+  });
+
+  it('a priced metal without supply is listed apart, never mixed into the responded total', () => {
+    const markets = loadMarkets();
+    const noRh = { ...markets, metals: { ...markets.metals, Rh: { ...markets.metals.Rh, worldSupplyKgPerYear: null } } };
+    const r = wholeBodyMarketImpact(1e12, { Rh: 1e-6, Pt: 1e-5 }, { markets: noRh });
+    expect(r.unmodelledElements).toEqual(['Rh']);
+    expect(r.unmodelledNaiveValueUsd).toBeCloseTo(1e6 * 17_000 * 32.1507, 0);
+    expect(r.totalNaiveValueUsd).toBeCloseTo(r.unmodelledNaiveValueUsd + r.modelledNaiveValueUsd, 0);
+    expect(r.summary).toMatch(/Rh .* has a price but no world-supply figure/);
   });
 
   it('carries the body’s mass range into years of supply', () => {

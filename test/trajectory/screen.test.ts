@@ -73,6 +73,34 @@ describe('screen', () => {
     expect(r2.processed).toBe(0);
   });
 
+  it('Ctrl+C on the worker path after some items are done: the finished rows are kept, identical to the full run, and marked partial', async () => {
+    const full = await runScreen(catalog, { ...base, workers: 0 });
+    const ac = new AbortController();
+    let abortedAtDone = -1;
+    const r = await runScreen(catalog, {
+      ...base,
+      workers: 2,
+      batch: 1,
+      signal: ac.signal,
+      progressIntervalMs: 0,
+      onProgress: (p) => {
+        if (p.done >= 3 && abortedAtDone < 0) {
+          abortedAtDone = p.done;
+          ac.abort();
+        }
+      },
+    });
+    expect(abortedAtDone).toBeGreaterThanOrEqual(3);
+    expect(r.partial).toBe(true);
+    expect(r.processed).toBeGreaterThanOrEqual(3);
+    expect(r.processed).toBeLessThan(10);
+    expect(r.feasible + r.infeasible + r.errors.length).toBe(r.processed);
+    // Every row kept is the full run's row for that asteroid (ranks renumbered within the partial set).
+    const byName = new Map(full.rows.map((x) => [x.designation, x]));
+    for (const row of r.rows) expect({ ...row, rank: 0 }).toEqual({ ...byName.get(row.designation)!, rank: 0 });
+    expect(r.rows.map((x) => x.rank)).toEqual(r.rows.map((_, i) => i + 1));
+  });
+
   it('parses --shard', () => {
     expect(parseShard('2/8')).toEqual({ k: 2, n: 8 });
     expect(() => parseShard('0/8')).toThrow(/--shard/);

@@ -1,6 +1,32 @@
-// `prospector tui` is for terminals only: elsewhere it says so (exit 2) instead of mounting ink.
+// `prospector tui` is for terminals only: elsewhere it says so (exit 2) instead of mounting ink;
+// on a terminal, a scenario it cannot read is refused before the screen is taken over.
+import { Writable } from 'node:stream';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { main } from '../../cli/main.js';
+import type { CliContext } from '../../cli/context.js';
+
+class Term extends Writable {
+  data = '';
+  isTTY = true;
+  columns = 80;
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, cb: () => void) {
+    this.data += chunk.toString();
+    cb();
+  }
+}
+
+/** A context that looks like a terminal on both ends (the TUI would mount). */
+async function onTerminal(argv: string[], cwd: string) {
+  const stdout = new Term();
+  const stderr = new Term();
+  const ctx: CliContext = { stdout, stderr, stdinIsTTY: true, env: {}, cwd, color: false, colorErr: false, signal: new AbortController().signal };
+  const code = await main(argv, ctx);
+  return { code, stdout: stdout.data, stderr: stderr.data };
+}
 
 describe('prospector tui', () => {
   it('without a terminal: one stderr line pointing to `prospector plan`, exit 2, nothing on stdout', async () => {
@@ -10,6 +36,20 @@ describe('prospector tui', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('tui: needs an interactive terminal');
     expect(r.stderr).toContain('prospector plan');
+  });
+
+  it('on a terminal, a missing or broken scenario file: one stderr line naming the file, exit 2, no screen drawn', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prospector-tui-cmd-'));
+    let r = await onTerminal(['tui', 'missing.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`${join(dir, 'missing.yaml')}: cannot read the scenario file (no such file)`);
+    writeFileSync(join(dir, 'bad.yaml'), 'name: [unclosed\n');
+    r = await onTerminal(['tui', 'bad.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/bad\.yaml: YAML syntax error/);
   });
 
   it('is listed in --help', async () => {

@@ -16,6 +16,8 @@ export const KEY = {
   backspace: '\u007F',
   tab: '\t',
   ctrlC: '\u0003',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
 } as const;
 
 export const tick = () => new Promise<void>((r) => setImmediate(() => setTimeout(r, 0)));
@@ -50,9 +52,11 @@ export function fakeEngine(mods: Partial<Record<Domain, Record<string, unknown>>
 }
 
 const orbit = (aAu: number, e: number, iDeg: number) => ({ epochJd: 2460600.5, aAu, e, iDeg, omDeg: 0, wDeg: 0, maDeg: 0 });
+/** (π/6)·D³·ρ with ρ 2000 kg/m³: fixture masses only need to be present and positive. */
+const massOf = (dKm: number) => (Math.PI / 6) * (dKm * 1000) ** 3 * 2000;
 
 /** Test fixtures shaped like catalog entries (orbits rounded from JPL SBDB; values only drive the UI). */
-export const FIXTURE_ASTEROIDS: Asteroid[] = [
+const SIZED: Asteroid[] = [
   { designation: '1999 RQ36', number: 101955, name: 'Bennu', orbit: orbit(1.126, 0.204, 6.03), H: 20.2, orbitClass: 'Apollo', isNea: true, diameterKm: 0.49, diameterKmLow: 0.48, diameterKmHigh: 0.5, albedo: 0.044, spectralType: 'B', dvKmS: 5.09 },
   { designation: '1999 JU3', number: 162173, name: 'Ryugu', orbit: orbit(1.19, 0.19, 5.88), H: 19.3, orbitClass: 'Apollo', isNea: true, diameterKm: 0.9, diameterKmLow: 0.87, diameterKmHigh: 0.93, albedo: 0.045, spectralType: 'Cg', dvKmS: 4.64 },
   { designation: '2000 SG344', orbit: orbit(0.977, 0.067, 0.11), H: 24.7, orbitClass: 'Aten', isNea: true, diameterKm: 0.037, diameterKmLow: 0.02, diameterKmHigh: 0.06, albedo: null, spectralType: null, dvKmS: 3.56 },
@@ -72,6 +76,12 @@ export const FIXTURE_ASTEROIDS: Asteroid[] = [
     spectralType: k % 3 ? 'S' : null,
     dvKmS: 6 + k / 10,
   })),
+];
+
+/** The fixture catalog: sized asteroids (with masses) and one without any size, like 2010 KZ50. */
+export const FIXTURE_ASTEROIDS: Asteroid[] = [
+  ...SIZED.map((a) => ({ ...a, massKg: a.diameterKm === null ? null : massOf(a.diameterKm) })),
+  { designation: '2010 KZ50', orbit: orbit(1.063, 0.059, 0.66), H: null, orbitClass: 'Amor', isNea: true, diameterKm: null, diameterKmLow: null, diameterKmHigh: null, albedo: null, spectralType: null, dvKmS: 7.5, massKg: null },
 ];
 
 export const fakeCatalog = {

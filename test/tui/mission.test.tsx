@@ -1,52 +1,46 @@
-// Mission view: in-place edits with units and validation, live re-planning, cancellation; export,
-// save and compare from the session.
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Mission view: in-place edits with units, uncertainty triples and preset choices, plausibility,
+// live re-planning, cancellation, the results pane (P10/P50/P90, shared-scale bars, NPV basis,
+// scrolling), the warnings overlay.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { parse as parseYaml } from 'yaml';
-import { loadModule } from '../../cli/tui/engine.js';
-import type { Domain } from '../../cli/tui/engine.js';
-import { KEY, fakeCatalog, renderApp, tick, type, waitFor } from './helpers.js';
-import { FIXTURE_SCENARIO_YAML, fakeScenarioModule } from './plan-fixture.js';
+import { KEY, type, waitFor } from './helpers.js';
+import { fakeScenarioModule } from './plan-fixture.js';
+import { CAPSULES, CTRL_U, lastDoc, openMission, row, setup } from './setup.js';
 
 afterEach(() => cleanup());
 
-const CTRL_U = '\u0015';
-
-function setup(scenarioModule: Record<string, unknown> = fakeScenarioModule(), size: { columns?: number; rows?: number } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'prospector-tui-'));
-  writeFileSync(join(dir, 'fixture.yaml'), FIXTURE_SCENARIO_YAML);
-  const engine = async (d: Domain) => {
-    if (d === 'catalog') return { ok: true as const, value: fakeCatalog as Record<string, unknown> };
-    if (d === 'scenario') return { ok: true as const, value: scenarioModule };
-    if (d === 'export' || d === 'supply') return loadModule(d);
-    return { ok: false as const, reason: `the ${d} module (src/${d}) is not available in this build` };
-  };
-  const app = renderApp({ engine, cwd: dir, scenarioPath: 'fixture.yaml', ...size });
-  return { app, dir };
-}
-
-async function openMission(app: ReturnType<typeof renderApp>) {
-  await waitFor(app.lastFrame, (s) => s.includes('Bennu'), 'catalog');
-  await tick();
-  await type(app.stdin, '3');
-  return waitFor(app.lastFrame, (s) => s.includes('Plan: 200 samples'), 'first plan');
-}
 
 describe('Mission view', () => {
-  it('shows the scenario parameters with units and the plan results', async () => {
+  it('shows the parameters with units and the results: P10/P50/P90 numbers, heat load, capsule band, NPV basis', async () => {
     const { app } = setup();
     const f = await openMission(app);
-    expect(f).toContain('power @1 AU    60 kW');
+    expect(row(f, 'power @1 AU')).toMatch(/^>power @1 AU {4}60 kW/);
+    expect(f).toContain('2900‥3000‥3600 kg');
     expect(f).toContain('0.3‥0.5‥0.7');
-    expect(f).toContain('SEP 60.0 kW');
-    expect(f).toMatch(/Pt\s+·*━+█━+·*\s+30\.0 kg/);
-    expect(f).toContain('Capsules 4 × 45.8 kg');
-    expect(f).toContain('NPV -$1.62B');
+    expect(f).toContain('0.4/0.5/0.6');
+    expect(f).toContain('Plan: 200 samples, live (p: 500)');
+    expect(f).toContain('SEP 60.0 kW 1.89 N, prop 1.28 t: feasible');
+    expect(f).toContain('Base case: 60.0 kg refined, 60.0 kg home');
+    expect(f).toMatch(/P10 +P50 +P90/);
+    expect(f).toMatch(/delivered +42\.0 kg 60\.0 kg 78\.0 kg/);
+    expect(f).toMatch(/Pt +·*━+█━+·* 21\.0 kg 30\.0 kg 39\.0 kg/);
+    expect(f).toContain('Capsules 4 × 45.8 kg (Stardust SRC-class)');
+    expect(f).toContain('P10–P90 3–5 capsules; entry 12.0 km/s');
+    expect(f).toContain('peak 34 g, 656 W/cm², load 18.8 kJ/cm²');
+    expect(f).toContain('NPV base case -$1.62B');
+    expect(f).toContain('P10 -$2.04B P50 -$1.70B P90 -$1.36B');
+    expect(f).toContain('! 1 warning: press ! to read it');
     for (const l of f.split('\n')) expect(l.length).toBeLessThanOrEqual(80);
     expect(f.split('\n').length).toBeLessThan(24);
+  });
+
+  it('the selected field carries a > marker that moves with ↑ ↓ (visible without colour)', async () => {
+    const { app } = setup();
+    let f = await openMission(app);
+    expect(f.split('\n').filter((l) => l.startsWith('>'))).toHaveLength(1);
+    await type(app.stdin, KEY.down);
+    f = await waitFor(app.lastFrame, (s) => row(s, 'dry mass').startsWith('>'), 'marker on dry mass');
+    expect(row(f, 'power @1 AU').startsWith(' ')).toBe(true);
   });
 
   it('rejects a power given in kg inline, then applies a valid one and re-plans', async () => {
@@ -57,24 +51,98 @@ describe('Mission view', () => {
     await type(app.stdin, KEY.enter, CTRL_U, '40 kg', KEY.enter);
     let f = await waitFor(app.lastFrame, (s) => s.includes("'40 kg' is not a power"), 'unit error', 10_000);
     expect(f).toContain('power @1 AU: \'40 kg\' is not a power (expected e.g. "40 kW")');
-    expect(f).toContain('power @1 AU    60 kW');
+    expect(row(f, 'power @1 AU')).toContain('60 kW');
     await new Promise((r) => setTimeout(r, 300));
     expect(calls.length).toBe(before);
     await type(app.stdin, KEY.enter, CTRL_U, '40 kW', KEY.enter);
     f = await waitFor(app.lastFrame, (s) => s.includes('SEP 40.0 kW'), 're-planned at 40 kW', 10_000);
-    expect(f).toContain('power @1 AU    40 kW');
+    expect(row(f, 'power @1 AU')).toContain('40 kW');
     expect(f).not.toContain('is not a power');
-    expect(calls[calls.length - 1].spacecraft.power).toBe('40 kW');
+    expect(lastDoc(calls).spacecraft.power).toBe('40 kW');
   });
 
-  it('rejects a fraction above 1 and an unknown route', async () => {
-    const { app } = setup();
+  it('refuses implausible values ("1e9 kW") naming the plausible range', async () => {
+    const calls: any[] = [];
+    const { app } = setup(fakeScenarioModule(calls));
+    await openMission(app);
+    const before = calls.length;
+    await type(app.stdin, KEY.enter, CTRL_U, '1e9 kW', KEY.enter);
+    const f = await waitFor(app.lastFrame, (s) => s.includes('plausible range'), 'range error', 10_000);
+    expect(f).toContain("power @1 AU: '1e9 kW' is outside the plausible range 100 W–2 MW");
+    expect(calls.length).toBe(before);
+  });
+
+  it('uncertain fields round-trip: Enter+Enter leaves min‥mode‥max and P10/P50/P90 untouched, no re-plan', async () => {
+    const calls: any[] = [];
+    const { app } = setup(fakeScenarioModule(calls));
+    await openMission(app);
+    const before = calls.length;
+    // dry mass (2nd field): {min: 2900 kg, mode: 3000 kg, max: 3600 kg}
+    await type(app.stdin, KEY.down, KEY.enter);
+    let f = await waitFor(app.lastFrame, (s) => row(s, 'dry mass').includes('2900..3000..3600 kg▏'), 'editing dry mass');
+    expect(f).toContain('a..b..c (min..mode..max)');
+    await type(app.stdin, KEY.enter);
+    f = await waitFor(app.lastFrame, (s) => s.includes('dry mass unchanged'), 'unchanged');
+    expect(f).not.toContain('cannot read');
+    expect(row(f, 'dry mass')).toContain('2900‥3000‥3600 kg');
+    // capture efficiency (7th): min‥mode‥max must not turn into P10/P50/P90.
+    await type(app.stdin, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter, KEY.enter);
+    f = await waitFor(app.lastFrame, (s) => s.includes('capture eff. unchanged'), 'unchanged 2');
+    expect(row(f, 'capture eff.')).toContain('0.3‥0.5‥0.7');
+    // duty cycle (8th): P10/P50/P90 stays percentiles.
+    await type(app.stdin, KEY.down, KEY.enter, KEY.enter);
+    f = await waitFor(app.lastFrame, (s) => s.includes('duty cycle unchanged'), 'unchanged 3');
+    expect(row(f, 'duty cycle')).toContain('0.4/0.5/0.6');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls.length).toBe(before);
+    // An edit keeps the triangular form.
+    await type(app.stdin, KEY.up, KEY.enter, CTRL_U, ...'0.3..0.55..0.7'.split(''), KEY.enter);
+    await waitFor(app.lastFrame, (s) => row(s, 'capture eff.').includes('0.3‥0.55‥0.7'), 'edited');
+    await waitFor(() => String(calls.length > before), (s) => s === 'true', 're-planned', 5000);
+    expect(lastDoc(calls).refinery.captureEfficiency).toEqual({ min: 0.3, mode: 0.55, max: 0.7 });
+    expect(lastDoc(calls).spacecraft.dryMass).toEqual({ min: '2900 kg', mode: '3000 kg', max: '3600 kg' });
+  });
+
+  it('rejects a fraction above 1; the route is a choice of the schema routes', async () => {
+    const calls: any[] = [];
+    const { app } = setup(fakeScenarioModule(calls));
     await openMission(app);
     // captureEfficiency is the 7th field (after 5 spacecraft fields and the concentrator).
     await type(app.stdin, ...Array(6).fill(KEY.down), KEY.enter, CTRL_U, '1.5', KEY.enter);
     await waitFor(app.lastFrame, (s) => s.includes("capture eff.: '1.5' is outside (0, 1]"), 'fraction error');
-    await type(app.stdin, KEY.down, KEY.down, KEY.enter, CTRL_U, 'smelt', KEY.enter);
-    await waitFor(app.lastFrame, (s) => s.includes("route: 'smelt' is not one of water, melt-metal"), 'route error');
+    await type(app.stdin, KEY.down, KEY.down, KEY.enter);
+    await waitFor(app.lastFrame, (s) => row(s, 'route').includes('◂ melt-metal ▸ 2/4'), 'route choice');
+    await type(app.stdin, KEY.right, KEY.enter);
+    await waitFor(app.lastFrame, (s) => row(s, 'route').includes('vaporize-metal') && s.includes('route set to vaporize-metal'), 'route set');
+    await waitFor(() => String(lastDoc(calls).refinery.route), (s) => s === 'vaporize-metal', 'planned with the new route', 5000);
+  });
+
+  it('thruster and capsule design are choices of the engine presets: free text cannot get in', async () => {
+    const calls: any[] = [];
+    const { app } = setup(fakeScenarioModule(calls));
+    await openMission(app);
+    await type(app.stdin, ...Array(4).fill(KEY.down), KEY.enter);
+    await waitFor(app.lastFrame, (s) => row(s, 'thruster ').includes('◂ next-c ▸ 2/4'), 'thruster choice');
+    await type(app.stdin, KEY.right, KEY.enter);
+    await waitFor(app.lastFrame, (s) => s.includes('thruster set to spt-140'), 'thruster set');
+    // Capsule design: typing a name only jumps between presets; Enter applies a preset.
+    await type(app.stdin, ...Array(6).fill(KEY.down), KEY.enter);
+    await waitFor(app.lastFrame, (s) => row(s, 'design').includes('◂ stardust ▸ 1/5'), 'capsule choice');
+    await type(app.stdin, ...'nonexistent-capsule'.split(''), KEY.enter);
+    const f = await waitFor(app.lastFrame, (s) => /design (set to|unchanged)/.test(s), 'capsule applied');
+    const chosen = row(f, 'design').slice(16).trim();
+    expect(CAPSULES).toContain(chosen);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(CAPSULES).toContain(lastDoc(calls).capsules.preset);
+    expect(lastDoc(calls).spacecraft.thrusterPreset).toBe('spt-140');
+  });
+
+  it('says so when the preset lists are unavailable instead of accepting free text', async () => {
+    const { app } = setup(fakeScenarioModule(), {}, false);
+    await openMission(app);
+    await type(app.stdin, ...Array(4).fill(KEY.down), KEY.enter);
+    const f = await waitFor(app.lastFrame, (s) => s.includes('thruster: the presets are not available'), 'no presets');
+    expect(f.replace(/\n\s+/g, ' ')).toContain('the propulsion module (src/propulsion) is not available in this build');
   });
 
   it('on a 60×16 terminal the field list scrolls to keep the selection in view', async () => {
@@ -85,6 +153,43 @@ describe('Mission view', () => {
     expect(f).not.toContain('power @1 AU');
     expect(f.split('\n').length).toBeLessThan(16);
     for (const l of f.split('\n')) expect(l.length).toBeLessThanOrEqual(60);
+  });
+
+  it('yield bars share one scale; the results scroll with PgDn instead of losing lines', async () => {
+    const elements = ['Pt', 'Pd', 'Rh', 'Ir', 'Os', 'Ru'];
+    const warnings = Array.from({ length: 7 }, (_, k) => `warning ${k + 1}: the orbit epoch of 2000 SG344 is old, so two-body propagation from it drifts by a growing amount (${k})`);
+    // 80×24 holds six elements and every result line; a shorter terminal scrolls them.
+    const full = setup(fakeScenarioModule([], { elements, warnings }));
+    const whole = await openMission(full.app);
+    expect(whole).toContain('! 7 warnings: press ! to read them');
+    expect(whole).not.toMatch(/more lines \(PgDn\)/);
+    full.app.unmount();
+    const { app } = setup(fakeScenarioModule([], { elements, warnings }), { rows: 18 });
+    let f = await openMission(app);
+    const bar = (el: string) => {
+      const l = f.split('\n').find((x) => new RegExp(` ${el} +[·━█]`).test(x))!;
+      return l.slice(l.indexOf(` ${el} `) + 1);
+    };
+    // Pt 30 kg, Pd 15 kg, … on one scale: each P50 mark sits left of the previous one.
+    const marks = elements.map((el) => bar(el).indexOf('█'));
+    for (let k = 1; k < marks.length; k++) expect(marks[k]).toBeLessThanOrEqual(marks[k - 1]);
+    expect(marks[0]).toBeGreaterThan(marks[2]);
+    expect(f).toMatch(/↓ \d+ more lines \(PgDn\)/);
+    await type(app.stdin, KEY.pageDown);
+    f = await waitFor(app.lastFrame, (s) => s.includes('! 7 warnings: press ! to read them'), 'scrolled to the end');
+    expect(f).toContain('↑ PgUp');
+    // ! lists every warning in full.
+    await type(app.stdin, '!');
+    f = await waitFor(app.lastFrame, (s) => s.includes('Warnings and messages'), 'warnings overlay');
+    expect(f).toContain('Plan: 7 warnings');
+    // Page through the overlay: every warning is there in full.
+    let text = f.replace(/\n\s+/g, ' ');
+    for (let page = 0; page < 6 && !text.includes('Messages (latest first'); page++) {
+      await type(app.stdin, KEY.pageDown);
+      f = await waitFor(app.lastFrame, (s) => s.includes('Warnings and messages'), 'overlay page');
+      text += f.replace(/\n\s+/g, ' ');
+    }
+    for (let k = 0; k < 7; k++) expect(text).toContain(`drifts by a growing amount (${k})`);
   });
 
   it('Esc cancels a running plan and keeps the last numbers', async () => {
@@ -111,75 +216,3 @@ describe('Mission view', () => {
   });
 });
 
-describe('keep, compare, export and save', () => {
-  it('exports the plan as CSV and JSON with the CLI writer, asks before overwriting, saves the scenario', async () => {
-    const { app, dir } = setup();
-    await openMission(app);
-    await type(app.stdin, 'e');
-    await waitFor(app.lastFrame, (s) => s.includes('Export yield forecast CSV to: bennu-yield.csv'), 'csv prompt');
-    await type(app.stdin, KEY.enter);
-    await waitFor(app.lastFrame, (s) => s.includes('Exported the yield forecast (CSV)'), 'csv written');
-    const csv = readFileSync(join(dir, 'bennu-yield.csv'), 'utf8');
-    expect(csv.split('\n')[0]).toMatch(/^scenario,target,element,year,arrival_date/);
-    expect(csv).toContain('Pt,2036,2036-05-11');
-    // Again: the file exists, so the first Enter only asks.
-    await type(app.stdin, 'e', KEY.enter);
-    await waitFor(app.lastFrame, (s) => s.includes('exists — Enter overwrites'), 'overwrite question');
-    await type(app.stdin, KEY.esc);
-    await waitFor(app.lastFrame, (s) => s.includes('Not written.'), 'cancelled overwrite');
-    await type(app.stdin, 'E', KEY.enter);
-    await waitFor(app.lastFrame, (s) => s.includes('Exported the yield forecast (JSON)'), 'json written');
-    const doc = JSON.parse(readFileSync(join(dir, 'bennu-yield.json'), 'utf8'));
-    expect(doc.schemaVersion).toBe(1);
-    expect(doc.result.years[0].element).toBe('Pt');
-    await type(app.stdin, 'w');
-    await waitFor(app.lastFrame, (s) => s.includes('Save scenario to: bennu-scenario.yaml'), 'save prompt');
-    await type(app.stdin, CTRL_U);
-    await type(app.stdin, ...'edited.yaml'.split(''), KEY.enter);
-    await waitFor(app.lastFrame, (s) => s.includes('Saved the scenario'), 'saved');
-    const saved = parseYaml(readFileSync(join(dir, 'edited.yaml'), 'utf8'));
-    expect(saved.spacecraft.power).toBe('60 kW');
-    expect(saved.target.designation).toBe('1999 RQ36');
-  });
-
-  it('says plainly that export is unavailable when the export module is missing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'prospector-tui-'));
-    writeFileSync(join(dir, 'fixture.yaml'), FIXTURE_SCENARIO_YAML);
-    const engine = async (d: Domain) =>
-      d === 'catalog' ? { ok: true as const, value: fakeCatalog as Record<string, unknown> } : d === 'scenario' ? { ok: true as const, value: fakeScenarioModule() as Record<string, unknown> } : { ok: false as const, reason: `the ${d} module (src/${d}) is not available in this build` };
-    const app = renderApp({ engine, cwd: dir, scenarioPath: 'fixture.yaml' });
-    await openMission(app);
-    await type(app.stdin, 'e', KEY.enter);
-    await waitFor(app.lastFrame, (s) => s.includes('Export is not available: the export module'), 'unavailable');
-    expect(existsSync(join(dir, 'bennu-yield.csv'))).toBe(false);
-  });
-
-  it('keeps plans and compares them side by side; x drops one', async () => {
-    const { app } = setup();
-    await openMission(app);
-    await type(app.stdin, 'k');
-    await type(app.stdin, KEY.enter, CTRL_U, '40 kW', KEY.enter);
-    await waitFor(app.lastFrame, (s) => s.includes('SEP 40.0 kW'), 'second plan', 10_000);
-    await type(app.stdin, 'k', '5');
-    let f = await waitFor(app.lastFrame, (s) => s.includes('2: Bennu'), 'compare columns');
-    const power = f.split('\n').find((l) => l.startsWith('power'))!;
-    expect(power).toMatch(/power\s+40\.0 kW\s+60\.0 kW\s+40\.0 kW/);
-    expect(f).toContain('2 kept');
-    await type(app.stdin, 'x');
-    f = await waitFor(app.lastFrame, (s) => s.includes('1 kept'), 'dropped');
-    expect(f.split('\n').find((l) => l.startsWith('power'))).toMatch(/power\s+40\.0 kW\s+40\.0 kW/);
-  });
-
-  it('supply view: delivered metal against world supply, semiconductors, and the launch-price chart', async () => {
-    const { app } = setup();
-    await openMission(app);
-    await type(app.stdin, '4');
-    const f = await waitFor(app.lastFrame, (s) => s.includes('launch') && s.includes('┤'), 'supply chart');
-    expect(f).toMatch(/Pt\s+30\.0 kg\s+170 t/);
-    expect(f).toContain('Semiconductors (fixture die)');
-    expect(f).toContain('Orbital DC 1 GW × 5 yr');
-    expect(f).toContain('• orbital  ─ terrestrial');
-    expect(f).toMatch(/parity|no parity in range|orbital cheaper/);
-    expect(f.split('\n').length).toBeLessThan(24);
-  });
-});

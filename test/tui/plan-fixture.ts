@@ -7,30 +7,53 @@ const band = (p50: number, spread = 0.3) => {
   return { p10, p50, p90, mean: p50 };
 };
 
-export function fixturePlan(opts: { powerW?: number; name?: string; designation?: string } = {}): Plan {
+export interface FixtureOpts {
+  powerW?: number;
+  name?: string;
+  designation?: string;
+  /** Trajectory dates (ISO): launch and arrival at the asteroid. */
+  launch?: string;
+  arrival?: string;
+  /** Products (default Pt); each next one yields half the previous. */
+  elements?: string[];
+  warnings?: string[];
+  samples?: number;
+}
+
+const addDays = (iso: string, d: number) => new Date(Date.parse(iso + 'T00:00:00Z') + d * 86400e3).toISOString().slice(0, 10);
+
+export function fixturePlan(opts: FixtureOpts = {}): Plan {
   const powerW = opts.powerW ?? 60000;
   // Delivered mass follows the power so a test can see a change propagate.
   const delivered = powerW / 1000;
   const designation = opts.designation ?? '1997 XR2';
+  const launch = opts.launch ?? '2033-12-11';
+  const arrival = opts.arrival ?? addDays(launch, 249);
+  const outDays = Math.round((Date.parse(arrival) - Date.parse(launch)) / 86400e3);
+  const departure = addDays(arrival, 368);
+  const elements = opts.elements ?? ['Pt'];
+  const samples = opts.samples ?? 200;
+  const share = (k: number) => delivered / 2 / 2 ** k;
   return {
-    scenario: { name: opts.name ?? 'Fixture scenario', source: null, delivery: 'earth', samples: 200, seed: 42 },
+    scenario: { name: opts.name ?? 'Fixture scenario', source: null, delivery: 'earth', samples, seed: 42 },
     target: {
       modelled: true, designation, displayName: `(433953) ${designation}`, orbitClass: 'Apollo', spectralType: 'M', sizeBasis: 'measured',
       diameterKm: 0.259, diameterKmLow: 0.233, diameterKmHigh: 0.285, massKg: 3.2e10, massKgLow: 1.7e10, massKgHigh: 5.4e10, dvKmS: 5.51,
       orbit: { epochJd: 2459403.5, aAu: 1.076, e: 0.2, iDeg: 7.19 },
     },
     trajectory: {
-      modelled: true, method: 'fixture', launch: '2033-12-11', arrival: '2034-08-17', departure: '2035-08-20', returnDate: '2036-05-10',
-      outDays: 249, stayDays: 368, returnDays: 265, totalDays: 882, c3Km2S2: 17.4, dvDepartKmS: 3.95, vArrNeoKmS: 2.41, vDepNeoKmS: 2.13,
+      modelled: true, method: 'fixture', launch, arrival, departure, returnDate: addDays(departure, 265),
+      outDays, stayDays: 368, returnDays: 265, totalDays: outDays + 368 + 265, c3Km2S2: 17.4, dvDepartKmS: 3.95, vArrNeoKmS: 2.41, vDepNeoKmS: 2.13,
       dvEntryKmS: 0.1, entrySpeedKmS: 12, dvTotalKmS: 8.59, dvFactor: { low: 0.5, central: 1, high: 1, source: 'fixture' },
     },
     propulsion: {
       modelled: true, method: 'fixture', thrustN: 1.89, ispS: 4190, powerW, efficiency: 0.7, legs: [], propellantKg: 1276,
-      launchMassKg: 5404, maxReturnCargoKg: 3655, feasible: true, binding: null,
+      launchMassKg: 5404, maxReturnCargoKg: 3655, returnCargoKg: delivered, capsuleTareKg: 120, cargoMethod: 'fixture', feasible: true, binding: null,
+      returnLimitedBy: 'refined yield', constraints: [],
     },
     refining: {
       modelled: true, method: 'fixture', route: 'melt-metal', stayDays: 368, concentratorAreaM2: 314, absorbedPowerMeanW: 2.8e5,
-      processedKg: 1.7e6, products: [{ element: 'Pt', grade: 1e-5, recovery: 0.9, yieldKg: delivered / 2, band: band(delivered / 2) }], monthly: [], refinedKg: delivered, capped: false,
+      processedKg: 1.7e6, products: elements.map((element, k) => ({ element, grade: 1e-5, recovery: 0.9, yieldKg: share(k), band: band(share(k)) })), monthly: [], refinedKg: delivered, capped: false,
     },
     capsules: {
       modelled: true, method: 'fixture', design: 'Stardust SRC-class', capsuleMassKg: 45.8, payloadKg: 13.7, count: 4, band: band(4, 0.25),
@@ -38,57 +61,80 @@ export function fixturePlan(opts: { powerW?: number; name?: string; designation?
     },
     delivered: {
       modelled: true, destination: 'earth', refinedKg: delivered, leftBehindKg: 0, consumedKg: 0, deliveredKg: delivered, identity: 'fixture',
-      band: band(delivered), byElement: [{ element: 'Pt', kg: delivered / 2, band: band(delivered / 2) }],
+      band: band(delivered), byElement: elements.map((element, k) => ({ element, kg: share(k), band: band(share(k)) })),
     },
     supply: {
-      modelled: true, method: 'fixture',
-      elements: [{ element: 'Pt', deliveredKgPerYear: delivered / 2, worldSupplyKgPerYear: 170000, shareOfWorld: delivered / 2 / 170000, shareOutsideDominant: null, priceUsdPerKg: 31500, respondedPriceUsdPerKg: 31490, source: 'fixture' }],
-      semiconductors: { die: 'fixture die', limitingElement: 'Pt', fullStackWafersPerYear: 0, 'Pt wafersPerYear': 1000, 'Pt acceleratorsPerYear': 5000 },
+      modelled: true, method: 'fixture', path: 'this mission',
+      elements: elements.map((element, k) => ({
+        element, deliveredKgPerYear: share(k), worldSupplyKgPerYear: 170000, supplyApproximate: false, shareOfWorld: share(k) / 170000, shareOutsideDominant: null,
+        dominantProducer: 'South Africa', priceUsdPerKg: 31500, respondedPriceUsdPerKg: 31490, priceChangeFraction: -0.0003, source: 'fixture', notes: [],
+      })),
+      ree: null,
+      semiconductors: {
+        method: 'fixture', stack: 'default', layers: [], utilisation: 0.3, die: 'fixture die', dieAreaMm2: 814, grossDiesPerWafer: 70, dieYield: 0.8, goodDiesPerWafer: 56, dieNote: null,
+        elements: [{ element: 'Pt', deliveredKgPerYear: delivered / 2, gramsPerWafer: 0.01, wafersPerYear: 1000, acceleratorsPerYear: 5000, mgPerAccelerator: 2, shareOfWorldWafers: 1e-5 }],
+        notInStack: [], notInStackNote: null, limitingElement: 'Pt', fullStackWafersPerYear: 0, worldWafersPerYear: 1e8, worldWafersYear: 2024,
+      },
+      semiconductorsNote: null,
     },
     orbitalCompute: {
       modelled: true, method: 'fixture', powerGw: 1, years: 5, launchUsdPerKg: 500, satellites: 37000, massKg: 2.7e7, orbitalTotalUsd: 5.1e10,
-      terrestrialTotalUsd: 1.59e10, parityLaunchUsdPerKg: null, replacedKg: 0, launchCostSavedUsd: 0, parityWithDeliveryUsdPerKg: null,
+      terrestrialTotalUsd: 1.59e10, launchPriceBasis: 'fixture launch price', parityLaunchUsdPerKg: null, parityRawUsdPerKg: -1200,
+      parityNote: 'the orbital hardware alone costs more than the ground alternative, so no launch price reaches parity at these inputs',
+      parityLcoeLaunchUsdPerKg: null, lcoeUsdPerMWh: 900, terrestrialLcoeUsdPerMWh: 300, lcoeBasis: 'fixture', replacedKg: 0, launchCostSavedUsd: 0,
+      launchCostSavedUsdPerGw: 0, parityWithDeliveryUsdPerKg: null, link: null,
     },
     economics: {
       modelled: true, method: 'fixture', revenueUsd: 1.1e7, costUsd: 2.78e9, costs: {}, npvUsd: -1.62e9, irr: null, paybackYear: null, discountRate: 0.08,
-      band: band(-1.7e9, 0.2),
+      band: band(-1.7e9, 0.2), capsuleUnitCostUsd: 2e6, capsuleCostBasis: 'fixture', avoidedLaunchUsdPerKg: 500, avoidedLaunchBasis: 'fixture',
     },
     uncertainty: {
-      samples: 200, seed: 42, infeasibleSamples: 0, inputs: [],
-      bands: { deliveredKg: band(delivered), capsules: band(4, 0.25), npvUsd: band(-1.7e9, 0.2), yieldKg: [{ element: 'Pt', band: band(delivered / 2) }] },
+      samples, seed: 42, infeasibleSamples: 0, inputs: [],
+      bands: { deliveredKg: band(delivered), capsules: band(4, 0.25), npvUsd: band(-1.7e9, 0.2), yieldKg: elements.map((element, k) => ({ element, band: band(share(k)) })) },
     },
     forecast: [{ year: 2036, date: '2036-05-11', mission: 1, element: 'Pt', p10Kg: delivered * 0.35, p50Kg: delivered / 2, p90Kg: delivered * 0.65, p10Usd: 1, p50Usd: 2, p90Usd: 3 }],
-    warnings: ['fixture warning'],
+    warnings: opts.warnings ?? ['fixture warning'],
   };
 }
 
-/** A scenario module whose plan() reflects the document's spacecraft power (bare W or "N kW"). */
-export function fakeScenarioModule(calls: unknown[] = []) {
+/**
+ * A scenario module whose plan() reflects the document's spacecraft power (bare W or "N kW");
+ * `calls` records each planned document with the sample count asked for; `extra` adds fixture options.
+ */
+export function fakeScenarioModule(calls: unknown[] = [], extra: FixtureOpts | ((doc: Record<string, any>) => FixtureOpts) = {}) {
   return {
     parseScenario: async (doc: Record<string, any>) => doc,
-    plan: async (doc: Record<string, any>) => {
-      calls.push(doc);
+    plan: async (doc: Record<string, any>, opts: { samples?: number } = {}) => {
+      calls.push({ ...doc, __samples: opts.samples });
       const p = doc.spacecraft?.power;
       const powerW = typeof p === 'number' ? p : typeof p === 'string' && /kW$/.test(p) ? Number(p.replace(/\s*kW$/, '')) * 1000 : 60000;
-      return fixturePlan({ powerW, designation: String(doc.target?.designation ?? '1997 XR2') });
+      const more = typeof extra === 'function' ? extra(doc) : extra;
+      return fixturePlan({ powerW, designation: String(doc.target?.designation ?? '1997 XR2'), samples: opts.samples, ...more });
     },
   };
 }
 
-export const FIXTURE_SCENARIO_YAML = `name: Fixture scenario
+export const FIXTURE_SCENARIO_YAML = `# Fixture scenario for the TUI tests.
+name: Fixture scenario
+description: A fixture scenario about Bennu.
 target:
   designation: "1999 RQ36"
 window:
   launch: 2030-01-01..2034-12-31
+  minStayDays: 30 d   # short, so picks have room
 spacecraft:
-  power: 60 kW
-  dryMass: 3000 kg
+  power: 60 kW        # at 1 AU
+  dryMass: {min: 2900 kg, mode: 3000 kg, max: 3600 kg}
+  thrusterPreset: next-c
   thrusters: 8
 refinery:
   route: melt-metal
   concentratorDiameter: 20 m
   captureEfficiency: {min: 0.3, mode: 0.5, max: 0.7}
+  dutyCycle: {p10: 0.4, p50: 0.5, p90: 0.6}
   products: [Pt]
 capsules:
   preset: stardust
+uncertainty:
+  samples: 500
 `;

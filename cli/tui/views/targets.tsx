@@ -1,14 +1,15 @@
 // Target browser: the catalog as a scrollable, sortable, searchable table with the selected
-// asteroid's details beside it.
-import React, { useEffect, useMemo, useState } from 'react';
+// asteroid's details beside it (i: all of them, scrollable). Sort, filters, search and cursor
+// survive view switches. Rows the planner cannot size are marked ✗ and refused with a reason.
+import React, { useEffect, useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { Asteroid, CatalogApi } from '../types.js';
-import { asteroidLabel } from '../types.js';
-import { cell, fmt, fmtMass, fmtSize, jdToDate, sig } from '../text.js';
+import { asteroidLabel, shortLabel } from '../types.js';
+import { cell, fmt, fmtMass, fmtSize, jdToDate, sig, wrapText } from '../text.js';
 import type { LineEdit } from '../line-edit.js';
 import { editLine } from '../line-edit.js';
-import { Unavailable } from '../components.js';
-import { useStateRef, useViewKeys } from '../hooks.js';
+import { Pager, Unavailable, scrollKey, type PagerLine } from '../components.js';
+import { usePersistentState, useStateRef, useTheme, useViewKeys } from '../hooks.js';
 
 export type CatalogState =
   | { status: 'loading' }
@@ -21,10 +22,12 @@ export type SortKey = (typeof SORTS)[number];
 const CLASSES = ['all', 'Atira', 'Aten', 'Apollo', 'Amor', 'MBA', 'Other'] as const;
 const SPECTRAL = ['all', 'C', 'S', 'X', 'M', 'V', 'unknown'] as const;
 
-export const TARGETS_KEYS = '↑↓ move  ⏎ pick  / search  s sort  r rev  c class  t type  v Δv  x clr';
+export const TARGETS_KEYS = '⏎ pick  / find  s/r sort  c/t/v filter  x clear  i info';
 export const TARGETS_HELP: Array<[string, string]> = [
-  ['↑ ↓ PgUp PgDn Home End', 'move through the table'],
-  ['Enter', 'pick the target and open its trajectory'],
+  ['↑ ↓ PgUp PgDn', 'move through the table'],
+  ['g / G, Home / End', 'first / last row'],
+  ['Enter', 'pick the target and open its trajectory (refused for ✗ rows: no size or mass estimate, so a mission cannot be sized)'],
+  ['i', "all of the highlighted asteroid's details: orbit, size, composition and analogue, warnings (↑ ↓ scroll, i or Esc closes)"],
   ['/', 'search by name, number or designation (Enter keeps, Esc clears)'],
   ['s / r', 'cycle the sort column (Δv, size, class, type, name) / reverse it'],
   ['c / t', 'cycle the orbit-class / spectral-type filter'],
@@ -42,6 +45,20 @@ export interface TargetFilters {
 }
 
 export const DEFAULT_FILTERS: TargetFilters = { query: '', orbitClass: 'all', spectral: 'all', maxDv: null, sort: 'dv', descending: false };
+
+/**
+ * Whether `plan` can size a mission to this asteroid: it needs the body's mass (from a size
+ * estimate), as the scenario chain requires. A catalog without masses falls back on the diameter.
+ */
+export function plannable(a: Asteroid): boolean {
+  if (a.massKg !== undefined) return a.massKg !== null && a.massKg > 0;
+  return a.diameterKm !== null;
+}
+
+export function unplannableReason(a: Asteroid): string {
+  const why = a.H === null ? 'no absolute magnitude H and no measured size' : 'no size estimate';
+  return `${shortLabel(a)} cannot be planned: ${why}, so its mass (the feedstock) is unknown`;
+}
 
 /** Spectral family for filtering: "Sq" → S, "Ch" → C, "B" → C (carbonaceous complex), "Xk" → X. */
 export function spectralFamily(t: string | null): string {
@@ -101,10 +118,13 @@ interface Props {
 }
 
 export function TargetsView({ state, selected, onPick, width, height, setCapture, setStatus }: Props) {
-  const [cursor, setCursor, cursorRef] = useStateRef(0);
-  const [top, setTop] = useState(0);
+  const { c } = useTheme();
+  const [cursor, setCursor, cursorRef] = usePersistentState('targets.cursor', 0);
+  const [top, setTop] = usePersistentState('targets.top', 0);
   const [edit, setEdit, editRef] = useStateRef<{ field: 'query' | 'maxDv'; line: LineEdit } | null>(null);
-  const [filters, setFilters, filtersRef] = useStateRef<TargetFilters>(DEFAULT_FILTERS);
+  const [filters, setFilters, filtersRef] = usePersistentState<TargetFilters>('targets.filters', DEFAULT_FILTERS);
+  // The full details of the highlighted row (i), with its scroll offset.
+  const [info, setInfo, infoRef] = useStateRef<number | null>(null);
   const asteroids = state.status === 'ready' ? state.asteroids : [];
   const rows = useMemo(() => filterAndSort(asteroids.slice(), filters), [asteroids, filters]);
 
@@ -123,9 +143,19 @@ export function TargetsView({ state, selected, onPick, width, height, setCapture
   }, [cursor, top, visible]);
 
   const current = rows[cursor] ?? null;
+  const infoLines = useMemo(() => (current && state.status === 'ready' ? detailLines(current, state.api, width) : []), [current, state, width]);
 
   useViewKeys(
     (input, key) => {
+      if (infoRef.current !== null) {
+        const next = scrollKey(key, input, infoRef.current, infoLines.length, Math.max(1, height - 2));
+        if (next !== null) setInfo(next);
+        else if (key.escape || input === 'i' || key.return) {
+          setInfo(null);
+          setCapture(false);
+        }
+        return;
+      }
       const edit = editRef.current;
       const filters = filtersRef.current;
       if (edit) {
@@ -165,7 +195,16 @@ export function TargetsView({ state, selected, onPick, width, height, setCapture
       else if (key.return) {
         // The latest cursor and filters, even if this Enter arrived before their render.
         const picked = filterAndSort(asteroids.slice(), filtersRef.current)[cursorRef.current];
-        if (picked) onPick(picked);
+        if (!picked) return;
+        if (!plannable(picked)) {
+          setStatus(`${unplannableReason(picked)}. Pick another target (✗ marks these rows; i shows the details).`, 'error');
+          return;
+        }
+        onPick(picked);
+      } else if (input === 'i') {
+        if (!current) return;
+        setInfo(0);
+        setCapture(true);
       } else if (input === '/') {
         setEdit({ field: 'query', line: { text: filters.query, cursor: filters.query.length } });
         setCapture(true);
@@ -192,9 +231,21 @@ export function TargetsView({ state, selected, onPick, width, height, setCapture
     },
   );
 
-  if (state.status === 'loading') return <Text>Loading the catalog…</Text>;
+  if (state.status === 'loading') {
+    return (
+      <Box flexDirection="column">
+        <Text>Loading the asteroid catalog…</Text>
+        <Text dimColor wrap="wrap">
+          Meanwhile: 3 opens the Mission view (the scenario plans in the background), ? lists every key.
+        </Text>
+      </Box>
+    );
+  }
   if (state.status === 'unavailable') return <Unavailable what="The target catalog" reason={state.reason} />;
-  if (state.status === 'error') return <Text color="red" wrap="wrap">Catalog: {state.message}</Text>;
+  if (state.status === 'error') return <Text color={c('red')} wrap="wrap">Catalog: {state.message}</Text>;
+  if (info !== null && current) {
+    return <Pager title={`Details: ${asteroidLabel(current)}`} lines={infoLines} width={width} height={height} offset={info} hint="i or Esc closes" />;
+  }
 
   const sortName = { dv: 'Δv', diameter: 'size', class: 'class', spectral: 'type', name: 'name' }[filters.sort];
   const searchText = edit?.field === 'query' ? withCursor(edit.line) : filters.query || '—';
@@ -217,9 +268,11 @@ export function TargetsView({ state, selected, onPick, width, height, setCapture
         const idx = top + i;
         const isCur = idx === cursor;
         const isSel = selected?.designation === a.designation;
-        const line = `${isSel ? '●' : ' '} ${cell(asteroidLabel(a), wName)} ${cell(a.orbitClass, wCls)} ${cell(a.spectralType ?? '?', wSpec)} ${cell(fmtSize(a.diameterKm), wNum + 1, 'right')} ${cell(a.dvKmS === null ? '—' : fmt(a.dvKmS, 2), wNum, 'right')}`;
+        // Column 1: the cursor (visible without colour or inverse); column 2: the picked target, or ✗ (cannot be planned).
+        const mark = isSel ? '●' : plannable(a) ? ' ' : '✗';
+        const line = `${isCur ? '>' : ' '}${mark}${cell(asteroidLabel(a), wName)} ${cell(a.orbitClass, wCls)} ${cell(a.spectralType ?? '?', wSpec)} ${cell(fmtSize(a.diameterKm), wNum + 1, 'right')} ${cell(a.dvKmS === null ? '—' : fmt(a.dvKmS, 2), wNum, 'right')}`;
         return (
-          <Text key={a.designation} inverse={isCur} wrap="truncate">
+          <Text key={a.designation} inverse={isCur} bold={isCur} wrap="truncate">
             {cell(line, tableWidth)}
           </Text>
         );
@@ -250,13 +303,15 @@ function withCursor(l: LineEdit): string {
   return l.text.slice(0, l.cursor) + '▏' + l.text.slice(l.cursor);
 }
 
-/** The selected asteroid: orbit, size range, composition and warnings, cut to the pane. */
+/** The highlighted asteroid: as many detail lines as the pane holds, then where to read the rest. */
 function Details({ a, api, width, height }: { a: Asteroid; api: CatalogApi; width: number; height: number }) {
-  const lines = useMemo(() => detailLines(a, api).flatMap((l) => (l.text.startsWith('! ') ? wrapLine(l, width) : [l])), [a, api, width]);
+  const { c } = useTheme();
+  const lines = useMemo(() => detailLines(a, api, width), [a, api, width]);
+  const shown = lines.length <= height ? lines : [...lines.slice(0, Math.max(0, height - 1)), { text: `… ${lines.length - height + 1} more lines: i shows all`, dim: true }];
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      {lines.slice(0, height).map((l, i) => (
-        <Text key={i} bold={l.bold} color={l.color} dimColor={l.dim} wrap="truncate">
+      {shown.map((l, i) => (
+        <Text key={i} bold={l.bold} color={c(l.color)} dimColor={l.dim} wrap="truncate">
           {l.text}
         </Text>
       ))}
@@ -264,52 +319,46 @@ function Details({ a, api, width, height }: { a: Asteroid; api: CatalogApi; widt
   );
 }
 
-/** Word-wraps a warning to the pane, continuation lines indented under its text. */
-function wrapLine(l: Line, width: number): Line[] {
-  const out: Line[] = [];
-  let cur = '';
-  for (const word of l.text.split(' ')) {
-    if (cur && (cur + ' ' + word).length > width) {
-      out.push({ ...l, text: cur });
-      cur = '  ' + word;
-    } else cur = cur ? cur + ' ' + word : word;
-  }
-  if (cur) out.push({ ...l, text: cur });
-  return out.slice(0, 3);
-}
+type Line = PagerLine;
 
-interface Line {
-  text: string;
-  bold?: boolean;
-  dim?: boolean;
-  color?: string;
-}
-
-export function detailLines(a: Asteroid, api: CatalogApi): Line[] {
+/** Everything known about an asteroid, wrapped to `width` (no sentence or element is dropped). */
+export function detailLines(a: Asteroid, api: CatalogApi, width: number): Line[] {
   const o = a.orbit;
   const q = o.aAu * (1 - o.e);
   const Q = o.aAu * (1 + o.e);
   const out: Line[] = [];
-  out.push({ text: asteroidLabel(a), bold: true });
-  out.push({ text: `${a.designation} · ${a.orbitClass}${a.isNea ? ' NEA' : ''} · type ${a.spectralType ?? 'unknown'}`, dim: true });
-  out.push({ text: `a ${fmt(o.aAu, 3)} AU  e ${fmt(o.e, 3)}  i ${fmt(o.iDeg, 2)}°` });
-  out.push({ text: `q ${fmt(q, 3)}  Q ${fmt(Q, 3)} AU  epoch ${jdToDate(o.epochJd)}` });
+  const push = (text: string, extra: Omit<Line, 'text'> = {}) => out.push(...wrapText(text, width, '  ').map((t) => ({ text: t, ...extra })));
+  push(asteroidLabel(a), { bold: true });
+  push(`${a.designation} · ${a.orbitClass}${a.isNea ? ' NEA' : ''} · type ${a.spectralType ?? 'unknown'}`, { dim: true });
+  push(`a ${fmt(o.aAu, 3)} AU  e ${fmt(o.e, 3)}  i ${fmt(o.iDeg, 2)}°`);
+  push(`q ${fmt(q, 3)}  Q ${fmt(Q, 3)} AU  epoch ${jdToDate(o.epochJd)}`);
   const d = a.diameterKm === null ? 'unknown' : fmtSize(a.diameterKm);
   const range = a.diameterKmLow !== null && a.diameterKmHigh !== null ? ` (${fmtSize(a.diameterKmLow)}–${fmtSize(a.diameterKmHigh)})` : '';
-  out.push({ text: `D ${d}${range}` });
-  out.push({ text: `H ${a.H === null ? '—' : fmt(a.H, 1)}  pV ${a.albedo === null ? '—' : fmt(a.albedo, 3)}  mass ${fmtMass(a.massKg ?? null)}` });
-  out.push({
-    text: a.dvKmS === null ? (a.isNea ? 'Δv —' : 'Δv — (Shoemaker–Helin is NEA-only)') : `Δv ${fmt(a.dvKmS, 2)} km/s (Shoemaker–Helin)`,
-  });
-  const comp = compositionLines(a, api);
-  if (comp.length > 0) {
-    out.push({ text: 'Composition (P50 grade)', bold: true });
-    out.push(...comp.map((t) => ({ text: t })));
+  push(`D ${d}${range}`);
+  push(`H ${a.H === null ? '—' : fmt(a.H, 1)}  pV ${a.albedo === null ? '—' : fmt(a.albedo, 3)}  mass ${fmtMass(a.massKg ?? null)}`);
+  push(a.dvKmS === null ? (a.isNea ? 'Δv —' : 'Δv — (Shoemaker–Helin is NEA-only)') : `Δv ${fmt(a.dvKmS, 2)} km/s (Shoemaker–Helin)`);
+  if (!plannable(a)) push(`✗ ${unplannableReason(a)}.`, { color: 'red' });
+  const comp = compositionSummary(a, api);
+  if (comp.error) push(comp.error, { dim: true });
+  else if (comp.entries.length > 0 || comp.analogue) {
+    push(`Composition (P50 grade${comp.basis ? `, by ${comp.basis}` : ''})`, { bold: true });
+    if (comp.analogue) push(`analogue: ${comp.analogue}`, { dim: true });
+    // Elements packed as many to a line as fit.
+    let line = '';
+    for (const [el, v] of comp.entries) {
+      const part = `${el} ${fmtGrade(v)}`;
+      if (line && line.length + 2 + part.length > width) {
+        out.push({ text: line });
+        line = '';
+      }
+      line = line ? `${line}  ${part}` : ` ${part}`;
+    }
+    if (line) out.push({ text: line });
   }
   const warnings = warningsFor(a, api);
   if (warnings.length > 0) {
-    out.push({ text: 'Warnings', bold: true, color: 'yellow' });
-    out.push(...warnings.map((w) => ({ text: `! ${w}`, color: 'yellow' })));
+    push('Warnings', { bold: true, color: 'yellow' });
+    for (const w of warnings) push(`! ${w}`, { color: 'yellow' });
   }
   return out;
 }
@@ -321,21 +370,35 @@ export function fmtGrade(x: number): string {
   return `${sig(x * 1e6, 3)} ppm`;
 }
 
-/** Reads compositionFor()'s per-element distributions whatever their exact shape (p50, mode, mean, value). */
-export function compositionLines(a: Asteroid, api: CatalogApi): string[] {
-  if (typeof api.compositionFor !== 'function') return ['composition: not available in this build'];
+const GRADE_ORDER = ['Pt', 'Pd', 'Rh', 'Ir', 'Os', 'Ru', 'Au', 'Fe', 'Ni', 'Co', 'H2O', 'water', 'REE', 'La', 'Ce', 'Pr', 'Nd', 'Sm', 'Eu', 'Gd', 'Tb', 'Dy', 'Y', 'Ga', 'Ge'];
+
+/** compositionFor()'s elements (all of them, PGMs first), its meteorite analogue(s) and basis. */
+export function compositionSummary(a: Asteroid, api: CatalogApi): { entries: Array<[string, number]>; analogue: string | null; basis: string | null; error?: string } {
+  if (typeof api.compositionFor !== 'function') return { entries: [], analogue: null, basis: null, error: 'composition: not available in this build' };
   let comp: unknown;
   try {
     comp = api.compositionFor(a);
   } catch (err) {
-    return [`composition: ${(err as Error).message}`];
+    return { entries: [], analogue: null, basis: null, error: `composition: ${(err as Error).message}` };
   }
   const entries = compositionEntries(comp);
-  const order = ['Pt', 'Pd', 'Rh', 'Ir', 'Os', 'Ru', 'Fe', 'Ni', 'Co', 'H2O', 'water', 'REE', 'Nd', 'Dy', 'Ga', 'Ge'];
-  entries.sort((x, y) => (order.indexOf(x[0]) + 1 || 99) - (order.indexOf(y[0]) + 1 || 99));
-  const parts = entries.map(([el, v]) => `${el} ${fmtGrade(v)}`);
+  entries.sort((x, y) => (GRADE_ORDER.indexOf(x[0]) + 1 || 99) - (GRADE_ORDER.indexOf(y[0]) + 1 || 99));
+  const o = comp && typeof comp === 'object' ? (comp as Record<string, unknown>) : {};
+  const analogues = Array.isArray(o.analogues) ? (o.analogues as Array<{ label?: string; analogue?: string; probability?: number }>) : [];
+  const analogue =
+    analogues.length === 0
+      ? null
+      : analogues.map((x) => `${x.label ?? x.analogue ?? '?'}${analogues.length > 1 && typeof x.probability === 'number' ? ` ${Math.round(x.probability * 100)} %` : ''}`).join(', ');
+  return { entries, analogue, basis: typeof o.basis === 'string' ? o.basis : null };
+}
+
+/** Composition as text lines (two elements a line), e.g. for a narrow pane. */
+export function compositionLines(a: Asteroid, api: CatalogApi): string[] {
+  const c = compositionSummary(a, api);
+  if (c.error) return [c.error];
+  const parts = c.entries.map(([el, v]) => `${el} ${fmtGrade(v)}`);
   const lines: string[] = [];
-  for (let i = 0; i < parts.length && lines.length < 4; i += 2) lines.push(' ' + parts.slice(i, i + 2).join('  '));
+  for (let i = 0; i < parts.length; i += 2) lines.push(' ' + parts.slice(i, i + 2).join('  '));
   return lines;
 }
 
@@ -369,7 +432,7 @@ export function compositionEntries(comp: unknown): Array<[string, number]> {
     }
   } else if (src && typeof src === 'object') {
     for (const [el, d] of Object.entries(src as Record<string, unknown>)) {
-      if (el === 'source' || el === 'sources' || el === 'analogue' || el === 'class') continue;
+      if (el === 'source' || el === 'sources' || el === 'analogue' || el === 'analogues' || el === 'class' || el === 'basis' || el === 'metalFraction') continue;
       const v = central(d);
       if (v !== null) out.push([el, v]);
     }
