@@ -52,6 +52,8 @@ export {
   type EntryInput, type EntryResult, type DrogueConditions, type AtmosphereModel, type HeritageCapsule,
   type CapsuleDesign, type CapsuleSizing, type CapsulesForCargo,
 } from './reentry/index.js';
+export { entryRefinementEffects } from './reentry/refinement-effects.js';
+export { shallowestCapturedFpaRad } from './reentry/skip-out-boundary.js';
 
 // propulsion: solar-electric thrust, MIMA/Damon/Edelbaum, mission mass budget (DESIGN §2.4)
 export {
@@ -67,6 +69,8 @@ export {
   type MissionLeg, type AsteroidOperations, type Margins, type MissionProfile, type ConstraintCheck, type LegLowThrustCheck,
   type BudgetPhase, type MassComposition, type MassBudget, type MaxCargoResult, type SizingAssumptions, type SizingResult,
 } from './propulsion/index.js';
+export { thrusterFromJsonText } from './propulsion/thruster-file.js';
+export { defaultCapsuleUnitCost } from './economics/capsule-cost.js';
 
 // catalog: parsers, bundled catalog, lookup, sizing, composition, Shoemaker–Helin (DESIGN §2.1)
 export {

@@ -82,7 +82,11 @@ file and moved into place; an existing file is never replaced without --force.
         return {
           result,
           warnings,
-          text: (r) => (outPath === null ? '' : `wrote ${r.written} (${r.format}, ${r.rows} element-year rows)\n`),
+          // A message, not data: stdout stays empty when the forecast went to a file.
+          text: (r) => {
+            if (outPath !== null) ctx.stderr.write(`wrote ${r.written} (${r.format}, ${r.rows} element-year rows)\n`);
+            return '';
+          },
         };
       }),
     );

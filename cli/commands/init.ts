@@ -35,7 +35,10 @@ Examples:
         const result = { written: file, bytes: Buffer.byteLength(STARTER_SCENARIO) };
         return {
           result,
-          text: () => `wrote ${file}; next: prospector plan ${file}\n`,
+          text: () => {
+            ctx.stderr.write(`wrote ${file}; next: prospector plan ${file}\n`);
+            return '';
+          },
         };
       }),
     );

@@ -192,7 +192,8 @@ Examples:
                   { header: 'Δv km/s', value: (x) => fmt(x.best.dvTotalKmS) },
                 ])
               : '';
-            return head + s.bold('Minimum') + '\n' + best + seas + (opts.svg ? `\nwrote ${opts.svg}\n` : '');
+            if (opts.svg) ctx.stderr.write(`wrote ${opts.svg}\n`);
+            return head + s.bold('Minimum') + '\n' + best + seas;
           },
         };
       }),

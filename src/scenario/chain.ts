@@ -143,7 +143,14 @@ function notModelled(reason: string): NotModelled {
 
 /** Prefixes a module's input error with the scenario file and the scenario field it came from. */
 function rethrow(err: unknown, source: string, field: string): never {
-  if (err instanceof NoSolutionError) throw new NoSolutionError(`${source}: ${err.message}`, err.binding);
+  if (err instanceof NoSolutionError) {
+    // Keep what the trajectory search attached (orbit warnings, the evaluated trajectory).
+    const e = new NoSolutionError(`${source}: ${err.message}`, err.binding);
+    e.warnings = err.warnings;
+    e.details = err.details;
+    e.file = source;
+    throw e;
+  }
   if (err instanceof ProspectorError && (err.code === 'INVALID_INPUT' || err.code === 'NOT_FOUND')) {
     const msg = err.message.startsWith(field) ? err.message : `${field}: ${err.message}`;
     const e = new InputError(`${source}: ${msg}`, field);

@@ -12,7 +12,8 @@ describe('prospector init', { timeout: 30_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'prospector-init-'));
     const r = await runCli(['init'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('wrote scenario.yaml; next: prospector plan scenario.yaml\n');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('wrote scenario.yaml; next: prospector plan scenario.yaml\n');
     const text = readFileSync(join(dir, 'scenario.yaml'), 'utf8');
     expect(text).toBe(STARTER_SCENARIO);
     expect(text).toMatch(/^# Prospector scenario/);
