@@ -2,6 +2,8 @@
 // unset (cli/main.ts decides). ink and React cost ~0.5 s to import here, so a start-up frame of
 // the shell is drawn first (splash.ts) and replaced by the App's first frame once they are loaded;
 // the catalog then loads behind the App's first frame.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit.js';
 
@@ -48,7 +50,7 @@ export async function runTui(ctx: CliContext, opts: TuiOptions): Promise<number>
 
   let loaded;
   try {
-    loaded = await Promise.all([import('ink'), import('react'), import('./app.js'), import('./engine.js')]);
+    loaded = await importMount();
   } catch (err) {
     undoSplash();
     if (splash) stdout.write(SHOW_CURSOR);
@@ -57,7 +59,7 @@ export async function runTui(ctx: CliContext, opts: TuiOptions): Promise<number>
     ctx.stderr.write(`prospector: cannot start the interactive session: ${(err as Error).message}\n`);
     return EXIT.FAILURE;
   }
-  const [{ render }, React, { App }, { loadModule }] = loaded;
+  const { render, createElement, App, loadModule } = loaded;
   // Erase the start-up frame; the App's first frame is drawn in its place in the same tick.
   undoSplash();
 
@@ -68,7 +70,7 @@ export async function runTui(ctx: CliContext, opts: TuiOptions): Promise<number>
     instance?.unmount();
   };
   instance = render(
-    React.createElement(App, { engine: loadModule, cwd: ctx.cwd, color: ctx.color, scenarioPath: opts.scenarioPath, onExit }),
+    createElement(App, { engine: loadModule, cwd: ctx.cwd, color: ctx.color, scenarioPath: opts.scenarioPath, onExit }),
     // Ctrl+C is ours (exit 130): with exitOnCtrlC ink would exit 0. incrementalRendering stays off:
     // in ink 6.8 it left stale lines on screen in the tmux smoke run (status and key lines).
     { exitOnCtrlC: false, stdout, patchConsole: true, maxFps: 30 },
@@ -89,4 +91,13 @@ export async function runTui(ctx: CliContext, opts: TuiOptions): Promise<number>
     await stopPlanWorker();
   }
   return code;
+}
+
+/** The bundled mount module when the build made one (dist/), else the modules themselves (tsx, tests). */
+async function importMount(): Promise<typeof import('./mount.js')> {
+  const bundled = new URL('./mount.bundle.js', import.meta.url);
+  if (bundled.protocol === 'file:' && existsSync(fileURLToPath(bundled))) {
+    return (await import(bundled.href)) as typeof import('./mount.js');
+  }
+  return import('./mount.js');
 }
