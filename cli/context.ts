@@ -28,6 +28,9 @@ export function colorWanted(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv,
   if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.TERM === 'dumb') return false;
+  // In CI the output is a log, even when a pseudo-terminal carries it: plain text unless
+  // FORCE_COLOR asks otherwise (issue 10: no escape sequences when CI is set).
+  if (isCi(env)) return false;
   return stream.isTTY === true;
 }
 
