@@ -5,6 +5,8 @@
  * `{ modelled: false, reason }` — never a made-up number.
  */
 import type { Band } from './dist.js';
+import type { SemiconductorElementEquivalent } from '../supply/semiconductors.js';
+import type { ConstraintCheck } from '../propulsion/index.js';
 
 export type { Band };
 
@@ -89,14 +91,8 @@ export interface PlanLeg {
   feasible: boolean;
 }
 
-export interface PlanConstraint {
-  id: string;
-  description: string;
-  value: number;
-  limit: number;
-  unit: string;
-  satisfied: boolean;
-}
+/** A constraint the mass budget checks (src/propulsion); `value ≤ limit` when satisfied. */
+export type PlanConstraint = ConstraintCheck;
 
 export interface PlanPropulsion {
   method: string;
@@ -189,17 +185,8 @@ export interface PlanSupplyElement {
   notes: string[];
 }
 
-export interface PlanSemiconductorElement {
-  element: string;
-  deliveredKgPerYear: number;
-  gramsPerWafer: number;
-  wafersPerYear: number;
-  acceleratorsPerYear: number;
-  /** Metal per good accelerator, mg; null when no good die fits the wafer (see dieNote). */
-  mgPerAccelerator: number | null;
-  /** Wafers covered ÷ world wafer output (all device types, 300 mm equivalents). */
-  shareOfWorldWafers: number;
-}
+/** Per element: the supply model's own result (src/supply/semiconductors.ts). */
+export type PlanSemiconductorElement = SemiconductorElementEquivalent;
 
 export interface PlanSemiconductors {
   method: string;
@@ -319,7 +306,7 @@ export interface PlanInputSummary {
 export interface PlanForecastRow {
   /** Calendar year the cargo arrives. */
   year: number;
-  /** ISO date of arrival (mid-year for campaign missions after the first). */
+  /** ISO date of arrival (later campaign missions arrive on the same day of their year). */
   date: string;
   mission: number;
   element: string;
