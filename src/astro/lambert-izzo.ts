@@ -56,11 +56,22 @@ export function izzoTof(x: number, N: number, lam: number): number {
     return N > 0 ? T + (N * PI) / Math.pow(rho, 1.5) : T;
   }
   const y = Math.sqrt(rho);
-  const g = x * z - lam * E;
   let d: number;
-  if (E < 0) d = N * PI + Math.acos(Math.max(-1, Math.min(1, g)));
-  else d = Math.log(y * (z - lam * x) + g);
+  if (E < 0) d = N * PI + Math.acos(Math.max(-1, Math.min(1, x * z - lam * E)));
+  else d = Math.log(hyperbolicLogArg(x, y, z, lam));
   return (x - lam * z - d / y) / E;
+}
+
+/**
+ * y·(z − λx) + g with g = xz − λE (the argument of the log in Lancaster's hyperbolic T(x)), written
+ * without cancellation. For λ > 0 and large x, z → λx: z − λx computed as a difference loses every
+ * digit from x ≈ 1e8 on (T(x) became +∞ and very short arcs — `lambert --tof 1e-9 --mu 1` — found no
+ * solution). Since z² − λ²x² = 1 − λ², z − λx = (1 − λ²)/(z + λx), and g = x(z − λx) + λ, so the
+ * argument is (x + y)(z − λx) + λ with every term of one sign.
+ */
+function hyperbolicLogArg(x: number, y: number, z: number, lam: number): number {
+  const zMinusLamX = lam > 0 ? (1 - lam * lam) / (z + lam * x) : z - lam * x;
+  return (x + y) * zMinusLamX + lam;
 }
 
 // Scratch for the minimum-time search (module-level numbers: no allocation per call).
@@ -104,10 +115,11 @@ function householder(Tstar: number, x0: number, N: number, lam: number, tol: num
     if (x < 0.8 || x > 1.2) {
       const E = -omx2;
       const sq = Math.sqrt(omx2 > 0 ? omx2 : -omx2);
-      const g = x * y - lam * E;
       let d: number;
-      if (E < 0) d = N * PI + Math.acos(g > 1 ? 1 : g < -1 ? -1 : g);
-      else d = Math.log(sq * (y - lam * x) + g);
+      if (E < 0) {
+        const g = x * y - lam * E;
+        d = N * PI + Math.acos(g > 1 ? 1 : g < -1 ? -1 : g);
+      } else d = Math.log(hyperbolicLogArg(x, sq, y, lam));
       T = (x - lam * y - d / sq) / E;
     } else {
       T = izzoTof(x, N, lam);
@@ -133,10 +145,12 @@ function householder(Tstar: number, x0: number, N: number, lam: number, tol: num
  * increasing for the right branch); bisection with secant acceleration to |Δx| ≤ 1e-14.
  */
 function bracketSolve(Tstar: number, lo: number, hi: number, N: number, lam: number, decreasing: boolean): number {
-  // Expand hi for the 0-rev hyperbolic side (T → 0 as x → ∞).
+  // Expand hi for the 0-rev hyperbolic side (T → 0 as x → ∞), up to the double range: T(x) is
+  // computable until x² overflows (x ≈ 1.3e154, T ≈ (1 − λ|λ|)/x); past it T(hi) is NaN and the
+  // bisection below returns NaN, so a time of flight that short has no solution rather than a wrong one.
   if (N === 0) {
     let guard = 0;
-    while (izzoTof(hi, 0, lam) > Tstar && guard++ < 200) {
+    while (izzoTof(hi, 0, lam) > Tstar && guard++ < 1100) {
       lo = hi;
       hi = hi * 2 + 1;
     }
@@ -237,8 +251,13 @@ export function izzoSolveInto(
   // |Δx| < 1e-5 as pykep: with 4th-order convergence the last step leaves an error ~1e-20·C (closure
   // measured ≤ 4.3e-11 over the 10⁶ Earth→NEA set, and within 1e-10 in the fast-check properties).
   let x = householder(T, x0, 0, lam, 1e-5, 15);
-  if (!(x === x)) x = bracketSolve(T, -1 + 1e-16, 1, 0, lam, true);
-  // A valid geometry always has a 0-rev arc; failing here means non-finite input slipped through.
+  if (!(x === x)) {
+    x = bracketSolve(T, -1 + 1e-16, 1, 0, lam, true);
+    // The bracket always ends somewhere; keep it only if T(x) is the time asked for.
+    if (!(Math.abs(izzoTof(x, 0, lam) - T) <= 1e-9 * T)) x = NaN;
+  }
+  // A valid geometry always has a 0-rev arc; failing here means non-finite input slipped through or
+  // a time of flight beyond the double range (nondimensional T below ~1e-154: see bracketSolve).
   if (!(x === x)) return 0;
   writeVelocities(x, lam, lam2, gamma, rho, sigma, R1, R2, i1x, i1y, i1z, i2x, i2y, i2z, t1x, t1y, t1z, t2x, t2y, t2z, out, 0);
   count = 1;
@@ -311,4 +330,27 @@ export function izzoMinTofS(r1: ArrayLike<number>, r2: ArrayLike<number>, N: num
   if (retrograde) lam = -lam;
   const Tmin = izzoTmin(N, lam, 0, izzoTof(0, N, lam));
   return Tmin / Math.sqrt((2 * mu) / (s * s * s));
+}
+
+/**
+ * The time of flight in Izzo's nondimensional form, T = √(2μ/s³)·tof, with the parabolic value
+ * T_p = (2/3)(1 − λ³) that separates elliptic (T > T_p) from hyperbolic 0-rev arcs, and the
+ * parabolic time in seconds. Lets front ends say how far outside the solvable range a request is
+ * (the 0-rev arc exists for every tof > 0; `izzoSolveInto` resolves nondimensional T down to about
+ * 1e-154, where x ≈ (1 − λ|λ|)/T squared overflows). NaN fields for degenerate geometry.
+ */
+export function izzoNondimensionalTof(r1: ArrayLike<number>, r2: ArrayLike<number>, tofS: number, mu: number, retrograde: boolean): { T: number; parabolicT: number; parabolicTofS: number; lambda: number } {
+  const R1 = Math.hypot(r1[0], r1[1], r1[2]);
+  const R2 = Math.hypot(r2[0], r2[1], r2[2]);
+  const c = Math.hypot(r2[0] - r1[0], r2[1] - r1[1], r2[2] - r1[2]);
+  const hn = Math.hypot(r1[1] * r2[2] - r1[2] * r2[1], r1[2] * r2[0] - r1[0] * r2[2], r1[0] * r2[1] - r1[1] * r2[0]) / (R1 * R2);
+  if (!(c > 0 && R1 > 0 && R2 > 0 && mu > 0 && hn > 1e-12)) return { T: NaN, parabolicT: NaN, parabolicTofS: NaN, lambda: NaN };
+  const s = (c + R1 + R2) / 2;
+  let lam = Math.sqrt(Math.max(0, 1 - c / s));
+  const hz = (r1[0] * r2[1] - r1[1] * r2[0]) / (R1 * R2);
+  if (hz / hn < -1e-12) lam = -lam;
+  if (retrograde) lam = -lam;
+  const scale = Math.sqrt((2 * mu) / (s * s * s));
+  const parabolicT = TWO_THIRDS * (1 - lam * lam * lam);
+  return { T: scale * tofS, parabolicT, parabolicTofS: parabolicT / scale, lambda: lam };
 }

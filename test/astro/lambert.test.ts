@@ -114,6 +114,41 @@ describe('solveLambert input handling', () => {
     }
   });
 
+  it('extremely hyperbolic arcs (tof down to nondimensional 1e-150) are found, not reported missing', () => {
+    // μ = 1, quarter circle: at tof ≪ the parabolic 0.977 s the arc is a straight line crossed at
+    // chord/tof; gravity bends it by ~μ·tof²/r², far below 1e-12 here. Before the cancellation-free
+    // log argument, T(x) was +∞ from x ≈ 1e9 on and tof 1e-9 gave no solution.
+    const r1 = [1, 0, 0];
+    const r2 = [0, 1, 0];
+    for (const tof of [1e-9, 1e-20, 1e-100, 1e-150]) {
+      const sols = solveLambert(r1, r2, tof, 1);
+      expect(sols, String(tof)).toHaveLength(1);
+      const step = sols[0].v1.map((v) => v * tof);
+      expect(relErr(step, [-1, 1, 0]), String(tof)).toBeLessThan(1e-12);
+    }
+    // Independent check: the sideways sag from the chord grows as μ·tof² (0.6232·tof² here) from
+    // tof 1e-2 down to where it reaches rounding; a cancellation error would not scale so.
+    const sag = (tof: number) => (solveLambert(r1, r2, tof, 1)[0].v1[0] * tof + 1) / (tof * tof);
+    for (const tof of [1e-3, 1e-4, 1e-5, 1e-6]) expect(sag(tof) / sag(1e-2), String(tof)).toBeCloseTo(1, 2);
+    // Where the universal-variable solver is still resolved, both agree; below that it reports no
+    // solution (its y(z) cancels) instead of a velocity wrong in the 6th digit.
+    const [a] = solveLambert(r1, r2, 1e-3, 1);
+    const [b] = solveLambert(r1, r2, 1e-3, 1, { solver: 'uv' });
+    expect(relErr(a.v1, b.v1)).toBeLessThan(1e-8);
+    expect(solveLambert(r1, r2, 1e-5, 1, { solver: 'uv' })).toHaveLength(0);
+    // Beyond the double range (x² overflows): no solution, never a wrong one.
+    expect(solveLambert(r1, r2, 1e-170, 1)).toHaveLength(0);
+  });
+
+  it('T(x) keeps its large-x asymptote (1 − λ|λ|)/x without cancellation', () => {
+    // x − λz → (1 − λ|λ|)·x as z → |λ|x, and E → x².
+    for (const lam of [-0.7, 0.414, 0.9]) {
+      for (const x of [1e6, 1e9, 1e12, 1e50, 1e150]) {
+        expect((izzoTof(x, 0, lam) * x) / (1 - lam * Math.abs(lam)), `λ ${lam}, x ${x}`).toBeCloseTo(1, 5);
+      }
+    }
+  });
+
   it('near-180° transfers still close (plane from the tiny out-of-line component)', () => {
     const r1 = [1.0e8, 0, 0];
     const r2 = [-1.3e8, 1e3, 2e2]; // 180° − 4.5e-4°
