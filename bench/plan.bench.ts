@@ -26,7 +26,7 @@ export const bench: Bench = {
     for (const f of ['metal-pgm-earth.yaml', 'water-orbit-ctype.yaml', 'rare-earth-stype.yaml']) {
       const sc = await loadScenario(join(EXAMPLES, f));
       // Cold: shift the window end by a day so the trip cache misses.
-      const cold = { ...sc, window: { ...sc.window, launch: { from: sc.window.launch.from, to: sc.window.launch.to.replace(/-(\d\d)$/, (_m, d) => `-${String(Math.max(1, Number(d) - 1)).padStart(2, '0')}`) } } };
+      const cold = { ...sc, window: { ...sc.window, launch: { from: sc.window.launch!.from, to: sc.window.launch!.to.replace(/-(\d\d)$/, (_m, d) => `-${String(Math.max(1, Number(d) - 1)).padStart(2, '0')}`) } } };
       const coldS = await time(() => plan(cold, { samples: 0 }));
       const warm: number[] = [];
       for (let i = 0; i < 3; i++) warm.push(await time(() => plan(sc, { samples: 0 })));

@@ -104,7 +104,26 @@ export function reportError(ctx: CliContext, flags: OutputFlags, err: unknown): 
     }
     if (flags.json) ctx.stdout.write(jsonError(errorCodeFor(err), errorMessage(err), extra));
     ctx.stderr.write(`prospector: ${errorMessage(err)}\n`);
+    if (!flags.json) ctx.stderr.write(moreProblemLines(err));
   }
   if (debug && err instanceof Error && err.stack) ctx.stderr.write(err.stack + '\n');
   return code;
+}
+
+/** At most this many further problems of a scenario are listed under its error line; --json has them all. */
+const MORE_PROBLEMS_SHOWN = 8;
+
+/**
+ * The problems after the first of an input error that has several (a scenario with more than one
+ * bad field, `details.problems`), one indented line each under the one-line message; past
+ * MORE_PROBLEMS_SHOWN, a pointer to `--json`, whose `error.problems` lists every one.
+ */
+export function moreProblemLines(err: unknown): string {
+  const problems = err instanceof ProspectorError ? err.details?.problems : undefined;
+  if (!Array.isArray(problems) || problems.length < 2) return '';
+  const rest = (problems as Array<{ field?: string; message?: string }>).slice(1);
+  let out = '';
+  for (const p of rest.slice(0, MORE_PROBLEMS_SHOWN)) out += `  also ${p.field ? `${p.field}: ` : ''}${p.message ?? ''}\n`;
+  if (rest.length > MORE_PROBLEMS_SHOWN) out += `  … and ${rest.length - MORE_PROBLEMS_SHOWN} more (--json lists every problem under error.problems)\n`;
+  return out;
 }

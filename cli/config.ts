@@ -1,5 +1,6 @@
 /**
- * Settings of the planning commands (plan, compare, export and the default report), by layer.
+ * Settings by layer: samples and seed of the planning commands (plan, compare, export and the
+ * default report), and the catalog of every command that names an asteroid or reads the catalog.
  *
  * Run settings — how much to compute and how to write it (samples, seed, exportFormat, csvBom) —
  * highest first:
@@ -16,16 +17,19 @@
  * Data — which orbits to plan against (catalog) — is part of what a scenario means, so a scenario
  * that names its catalog keeps it over the config files (flags and environment still win):
  *   --catalog > PROSPECTOR_CATALOG > the scenario's target.catalog > project config > user config > bundled.
+ * Commands without a scenario (targets, target, trip, porkchop, ephemeris, refine, screen) use the
+ * same layers (`openCatalogFor`); a file that cannot be read is named after the layer that set it.
  *
  * Config files are JSON, validated like scenario files: one line naming the file, the key and
  * what was expected (did-you-mean for a misspelt key); relative paths resolve against the file.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { InputError } from '../src/errors.js';
+import { InputError, NotFoundError, ProspectorError } from '../src/errors.js';
 // suggest.ts, not load.ts/schema.ts: those import zod, which `plan --help` and friends need not load.
 import { closest, showValue } from '../src/scenario/suggest.js';
 import type { CliContext } from './context.js';
+import type { Asteroid, CatalogLoad } from '../src/catalog/index.js';
 
 export const DEFAULT_SAMPLES = 1000;
 export const DEFAULT_SEED = 1;
@@ -57,6 +61,8 @@ export interface Settings {
   seed: number;
   /** Absolute catalog path, or undefined for the bundled catalog. */
   catalog?: string;
+  /** Where the catalog setting came from and how messages name it. */
+  catalogSetting: CatalogSetting;
   sources: { samples: SettingSource; seed: SettingSource; catalog: SettingSource };
 }
 
@@ -121,6 +127,8 @@ export function readConfig(path: string, shown = path): ConfigFile | null {
 export interface ConfigLayers {
   project: ConfigFile | null;
   user: ConfigFile | null;
+  /** How messages name the user config file (`~/.config/prospector/config.json`). */
+  userShown?: string;
 }
 
 /** The project (./prospector.config.json) and user config files, validated. */
@@ -128,8 +136,9 @@ export function readConfigLayers(ctx: Pick<CliContext, 'env' | 'cwd'>): ConfigLa
   const projectPath = join(ctx.cwd, 'prospector.config.json');
   const project = readConfig(projectPath, 'prospector.config.json');
   const userPath = userConfigPath(ctx.env);
-  const user = userPath ? readConfig(userPath, displayPath(userPath, ctx)) : null;
-  return { project, user };
+  const userShown = userPath ? displayPath(userPath, ctx) : undefined;
+  const user = userPath ? readConfig(userPath, userShown) : null;
+  return { project, user, userShown };
 }
 
 function displayPath(path: string, ctx: Pick<CliContext, 'env' | 'cwd'>): string {
@@ -154,8 +163,9 @@ function pick<T>(layers: Array<[T | undefined, SettingSource]>, def: T): [T, Set
  * Resolves samples, seed and catalog (precedence in the header). `scenario` holds the scenario
  * file's own values (catalog already resolved against the scenario file's directory).
  */
-export function resolveSettings(flags: SettingFlags, ctx: Pick<CliContext, 'env' | 'cwd'>, scenario: { samples?: number; seed?: number; catalog?: string } = {}): Settings {
-  const { project, user } = readConfigLayers(ctx);
+export function resolveSettings(flags: SettingFlags, ctx: Pick<CliContext, 'env' | 'cwd'>, scenario: { samples?: number; seed?: number; catalog?: string; source?: string } = {}): Settings {
+  const layers = readConfigLayers(ctx);
+  const { project, user } = layers;
   const env = ctx.env;
   const num = (flag: string | undefined, flagName: string, envName: string, min: number, max: number) => ({
     flag: flag !== undefined ? intFrom(flag, flagName, min, max) : undefined,
@@ -171,13 +181,123 @@ export function resolveSettings(flags: SettingFlags, ctx: Pick<CliContext, 'env'
     [[d.flag, 'flag'], [d.env, 'env'], [project?.seed, 'project config'], [user?.seed, 'user config'], [scenario.seed, 'scenario']],
     DEFAULT_SEED,
   );
-  const envCatalog = env.PROSPECTOR_CATALOG ? resolve(ctx.cwd, env.PROSPECTOR_CATALOG) : undefined;
-  const flagCatalog = flags.catalog !== undefined ? resolve(ctx.cwd, flags.catalog) : undefined;
-  const [catalog, catalogSrc] = pick<string | undefined>(
-    [[flagCatalog, 'flag'], [envCatalog, 'env'], [scenario.catalog, 'scenario'], [project?.catalog, 'project config'], [user?.catalog, 'user config']],
-    undefined,
-  );
-  return { samples, seed, catalog, sources: { samples: samplesSrc, seed: seedSrc, catalog: catalogSrc } };
+  const catalogSetting = resolveCatalog(flags.catalog, ctx, { catalog: scenario.catalog, source: scenario.source }, layers);
+  return { samples, seed, catalog: catalogSetting.path, catalogSetting, sources: { samples: samplesSrc, seed: seedSrc, catalog: catalogSetting.source } };
+}
+
+/**
+ * Which asteroid catalog a command uses, and how messages name it. Every command that names an
+ * asteroid or reads the catalog resolves it here, with the precedence in the header:
+ * --catalog > PROSPECTOR_CATALOG > the scenario's target.catalog > ./prospector.config.json >
+ * the user config > the bundled catalog.
+ */
+export interface CatalogSetting {
+  /** Absolute path of the file; undefined for the bundled catalog. */
+  path?: string;
+  source: SettingSource;
+  /** The path as the loader is given it (relative to the cwd when that is shorter): its messages start with it. */
+  shown?: string;
+  /**
+   * The setting as messages name it: the flag's value as typed, `PROSPECTOR_CATALOG=x.txt`,
+   * `prospector.config.json: catalog: x.txt`, `a.yaml: target.catalog: x.txt`, or the bundled catalog.
+   */
+  label: string;
+  /** `error.field` / `error.file` of the --json envelope when the file is missing or not a catalog. */
+  field?: string;
+  file?: string;
+}
+
+/**
+ * Resolves the catalog setting. `scenario.catalog` is the scenario's own (already absolute: the
+ * scenario loader resolves it against the scenario file), `scenario.source` how the scenario is
+ * named in messages. `layers` saves reading the config files twice.
+ */
+export function resolveCatalog(
+  flag: string | undefined,
+  ctx: Pick<CliContext, 'env' | 'cwd'>,
+  scenario: { catalog?: string; source?: string } = {},
+  layers: ConfigLayers = readConfigLayers(ctx),
+): CatalogSetting {
+  const shownOf = (abs: string): string => {
+    const rel = relative(ctx.cwd, abs);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+  };
+  if (flag !== undefined) {
+    // As typed: messages read `x.txt: no such file`, as for every other file flag.
+    return { path: resolve(ctx.cwd, flag), source: 'flag', shown: flag, label: flag, field: '--catalog' };
+  }
+  const envValue = ctx.env.PROSPECTOR_CATALOG;
+  if (envValue) {
+    return { path: resolve(ctx.cwd, envValue), source: 'env', shown: envValue, label: `PROSPECTOR_CATALOG=${envValue}`, field: 'PROSPECTOR_CATALOG' };
+  }
+  if (scenario.catalog !== undefined) {
+    const path = resolve(ctx.cwd, scenario.catalog);
+    const shown = shownOf(path);
+    const file = scenario.source ?? 'scenario';
+    return { path, source: 'scenario', shown, label: `${file}: target.catalog: ${shown}`, field: 'target.catalog', file };
+  }
+  const fromConfig = (path: string, source: SettingSource, file: string): CatalogSetting => {
+    const shown = shownOf(path);
+    return { path, source, shown, label: `${file}: catalog: ${shown}`, field: 'catalog', file };
+  };
+  if (layers.project?.catalog) return fromConfig(layers.project.catalog, 'project config', 'prospector.config.json');
+  if (layers.user?.catalog) return fromConfig(layers.user.catalog, 'user config', layers.userShown ?? 'user config');
+  return { source: 'default', label: 'the bundled catalog' };
+}
+
+/**
+ * A catalog loading error as the user should read it: the loader names the file as it was given
+ * (`shownAs`, by default the setting's `shown`); the message then names where the setting came
+ * from (`PROSPECTOR_CATALOG=/nonexist: no such file`), and the --json envelope gets its field and file.
+ */
+export function catalogError(err: unknown, setting: CatalogSetting, shownAs: string | undefined = setting.shown): unknown {
+  if (!(err instanceof ProspectorError) || err.code !== 'INVALID_INPUT' || shownAs === undefined) return err;
+  if (!err.message.startsWith(`${shownAs}:`)) return err;
+  const e = new InputError(setting.label + err.message.slice(shownAs.length), setting.field);
+  if (setting.file) e.file = setting.file;
+  return e;
+}
+
+export interface OpenedCatalog {
+  load: CatalogLoad & { source: string };
+  setting: CatalogSetting;
+  /** The asteroid a designation, number or name names; not found names a catalog the user did not type. */
+  find: (query: string) => Asteroid;
+}
+
+/**
+ * Opens the catalog a command should use (`--catalog`, environment, config files or bundled; see
+ * `resolveCatalog`), with its errors named after the setting, and prints the loader's row
+ * problems as one warning line on stderr.
+ */
+export async function openCatalogFor(ctx: Pick<CliContext, 'env' | 'cwd' | 'stderr' | 'colorErr'>, flag: string | undefined): Promise<OpenedCatalog> {
+  const setting = resolveCatalog(flag, ctx);
+  const { openCatalog, summarizeDiagnostics, findAsteroid } = await import('../src/catalog/index.js');
+  let load: CatalogLoad & { source: string };
+  try {
+    load = openCatalog(setting.shown, { cwd: ctx.cwd });
+  } catch (err) {
+    throw catalogError(err, setting);
+  }
+  const diag = summarizeDiagnostics(load);
+  if (diag) {
+    const { makeStyle } = await import('./format/style.js');
+    ctx.stderr.write(`${makeStyle(ctx.colorErr).yellow('warning')}: ${setting.path ? setting.label : load.source}: ${diag}\n`);
+  }
+  const find = (query: string): Asteroid => {
+    try {
+      return findAsteroid(load.view, query);
+    } catch (err) {
+      // A catalog set in the environment or a config file is easy to forget: say which one was searched.
+      if (err instanceof NotFoundError && (setting.source === 'env' || setting.source === 'project config' || setting.source === 'user config')) {
+        const hint = / \(try .*\)$/.exec(err.message);
+        const base = hint ? err.message.slice(0, hint.index) : err.message;
+        throw new NotFoundError(`${base} ${setting.label}${hint ? hint[0] : ''}`, err.field);
+      }
+      throw err;
+    }
+  };
+  return { load, setting, find };
 }
 
 /** Export settings: --format / --bom > PROSPECTOR_EXPORT_FORMAT / PROSPECTOR_CSV_BOM > project > user config. */
@@ -205,6 +325,10 @@ export function resolveExportSettings(flags: { format?: string; bom?: boolean },
   const [bom] = pick<boolean>([[flags.bom ? true : undefined, 'flag'], [envBom, 'env'], [project?.csvBom, 'project config'], [user?.csvBom, 'user config']], false);
   return { format, bom };
 }
+
+/** `--catalog` in the --help of the commands without a scenario. */
+export const CATALOG_FLAG_HELP =
+  'asteroid catalog (MPC NEA.txt/MPCORB.DAT, nea_extended.json[.gz], SBDB CSV); default: PROSPECTOR_CATALOG, else the catalog of ./prospector.config.json or the user config, else the bundled one';
 
 /** The precedence text every planning command prints in --help (and the README repeats). */
 export const SETTINGS_HELP = `Settings, highest first:

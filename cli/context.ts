@@ -1,5 +1,6 @@
-// What a command needs to know about where it runs: streams, colour, interactivity.
+// What a command needs to know about where it runs: streams, colour, interactivity, the date.
 import type { Writable } from 'node:stream';
+import { InputError } from '../src/errors.js';
 
 export interface CliContext {
   stdout: Writable & { isTTY?: boolean; columns?: number };
@@ -13,6 +14,29 @@ export interface CliContext {
   colorErr: boolean;
   /** Set by Ctrl+C; long jobs check it and stop with partial results. */
   signal: AbortSignal;
+  /**
+   * When the command started: "today" (its UTC date) starts the default launch windows. The engine
+   * never reads the clock; it gets the date from here (see `todayIso`). Absent: the clock.
+   */
+  now?: Date;
+}
+
+/**
+ * Today's UTC date (YYYY-MM-DD) for this run: `PROSPECTOR_TODAY` when set (reproducible runs and
+ * tests), else the date of `ctx.now`, else of the clock.
+ */
+export function todayIso(ctx: Pick<CliContext, 'env' | 'now'>): string {
+  const v = ctx.env.PROSPECTOR_TODAY;
+  if (v !== undefined && v !== '') {
+    const t = v.trim();
+    const d = /^\d{4}-\d{2}-\d{2}$/.test(t) ? new Date(`${t}T00:00:00Z`) : null;
+    // toISOString round trip: rejects 2026-02-31 (which Date rolls over to March).
+    if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== t) {
+      throw new InputError(`PROSPECTOR_TODAY: expected a date YYYY-MM-DD such as 2026-12-05, got "${v}"`, 'PROSPECTOR_TODAY');
+    }
+    return t;
+  }
+  return (ctx.now ?? new Date()).toISOString().slice(0, 10);
 }
 
 /** `CI` set to anything (even empty) counts, as is-in-ci does; "0"/"false" do not. */
@@ -49,5 +73,6 @@ export function defaultContext(argv: string[], signal: AbortSignal): CliContext 
     color: colorWanted(process.stdout, process.env, argv),
     colorErr: colorWanted(process.stderr, process.env, argv),
     signal,
+    now: new Date(),
   };
 }

@@ -4,6 +4,7 @@ import { runOutput, withOutputFlags } from '../command.js';
 import { fmt, renderPairs } from '../format/table.js';
 import { InputError } from '../../src/errors.js';
 import { parseChoice } from '../parse.js';
+import { CATALOG_FLAG_HELP, openCatalogFor } from '../config.js';
 
 type V3 = [number, number, number];
 
@@ -38,7 +39,7 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .argument('<body...>', 'earth, or an asteroid: number, name, designation or packed designation')
     .option('--date <iso>', 'UTC date or date-time, e.g. 2026-05-01 or 2026-05-01T12:00Z (default: now)')
     .option('--frame <frame>', 'ecliptic (J2000, default) or equatorial (ICRF/J2000 axes)', 'ecliptic')
-    .option('--catalog <file>', 'asteroid catalog (MPC NEA.txt/MPCORB.DAT, nea_extended.json[.gz], SBDB CSV); default: bundled')
+    .option('--catalog <file>', CATALOG_FLAG_HELP)
     .addHelpText(
       'after',
       `
@@ -80,8 +81,8 @@ Examples:
           } catch {
             throw new InputError(`<body>: only "earth" is available: the asteroid catalog module is not installed`, '<body>');
           }
-          const cat = catalog.openCatalog(o.catalog, { cwd: ctx.cwd });
-          const a = catalog.findAsteroid(cat.view, query);
+          const { load: cat, find } = await openCatalogFor(ctx, o.catalog);
+          const a = find(query);
           const { orbitState } = await import('../../src/astro/orbit.js');
           const { propagationWarnings } = await import('../../src/astro/propagation-warnings.js');
           ({ r, v } = orbitState(a.orbit, jdTdb));

@@ -38,11 +38,16 @@ async function parseMu(text: string | undefined): Promise<number> {
   const t = text.trim().toLowerCase();
   if (t === 'sun') return MU_SUN_KM3S2;
   if (t === 'earth') return MU_EARTH_KM3S2;
-  const v = Number(t);
-  if (t === '' || !Number.isFinite(v) || v <= 0) {
-    throw new InputError(`--mu: expected sun, earth or a gravitational parameter > 0 in km³/s², got "${text}"`, '--mu');
+  if (t === '') throw new InputError(`--mu: expected sun, earth or a gravitational parameter > 0 in km³/s², got "${text}"`, '--mu');
+  // A number in km³/s², or with a unit ("3.986e14 m^3/s^2"); an unreadable word is most likely a body name.
+  try {
+    return await parseQuantityFlag(text.trim(), 'km^3/s^2', '--mu', { positive: true });
+  } catch (err) {
+    if (err instanceof InputError && err.message.startsWith('--mu: expected a gravitational parameter in')) {
+      throw new InputError(`--mu: expected sun, earth or a gravitational parameter > 0 in km³/s² (a number, or with a unit such as "3.986e14 m^3/s^2"), got "${text}"`, '--mu');
+    }
+    throw err;
   }
-  return v;
 }
 
 export const register: RegisterCommand = (program, ctx, setExit) => {
@@ -52,7 +57,7 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .option('--r1 <x,y,z>', 'departure position, km')
     .option('--r2 <x,y,z>', 'arrival position, km')
     .option('--tof <time>', 'time of flight: seconds, or with a unit ("10 h", "200 day")')
-    .option('--mu <sun|earth|km3/s2>', 'gravitational parameter of the central body (default: sun, 1.32712440018e11)')
+    .option('--mu <sun|earth|km3/s2>', 'gravitational parameter of the central body, km³/s² or with a unit ("3.986e14 m^3/s^2") (default: sun, 1.32712440018e11)')
     .option('--retrograde', 'transfer with angular momentum along −z (clockwise seen from +z)')
     .option('--max-revs <n>', 'also find arcs with up to n complete revolutions (0–50)', '0')
     .option('--solver <izzo|uv>', "izzo (Izzo 2015, default) or uv (universal variables, the cross-check)", 'izzo')
@@ -100,9 +105,7 @@ Examples:
           warnings.push(`positions are within 2 million km of the centre but μ is the Sun's; for Earth orbits pass --mu earth`);
         }
         const sols = solveLambert(r1, r2, tofS, mu, { retrograde, maxRevs, solver });
-        if (sols.length === 0) {
-          throw new NoSolutionError(`no transfer found for this time of flight (${tofS} s)`, '--tof');
-        }
+        if (sols.length === 0) throw await unresolvedArc(r1, r2, tofS, mu, retrograde, solver);
         const found = sols.reduce((m, s) => Math.max(m, s.revs), 0);
         if (found < maxRevs) {
           const N = found + 1;
@@ -112,6 +115,7 @@ Examples:
               `showing ${found === 0 ? 'the 0-revolution arc' : `arcs up to ${found} revolution${found > 1 ? 's' : ''}`}`,
           );
         }
+        warnings.push(...(await plausibilityWarnings(r1, r2, mu, sols)));
         const cosA = (r1[0] * r2[0] + r1[1] * r2[1] + r1[2] * r2[2]) / (n1 * n2);
         const hz = r1[0] * r2[1] - r1[1] * r2[0];
         let angle = (Math.acos(Math.max(-1, Math.min(1, cosA))) * 180) / Math.PI;
@@ -134,6 +138,66 @@ Examples:
     );
   });
 };
+
+/** Speed of light in vacuum, km/s: exact by the definition of the metre (CGPM 1983). */
+const C_KMS = 299792.458;
+/** Nominal solar radius, km: IAU 2015 Resolution B3. */
+const R_SUN_KM = 695700;
+
+/**
+ * Warnings for answers that are arithmetic but not physics: arcs faster than light (positions in
+ * the wrong unit, a tof in ms…), points inside the central body, and, about the Earth, points
+ * beyond its Hill sphere where the Sun's pull dominates and an Earth two-body arc means little.
+ */
+async function plausibilityWarnings(r1: V3, r2: V3, mu: number, sols: Array<{ v1: V3; v2: V3 }>): Promise<string[]> {
+  const { MU_SUN_KM3S2, MU_EARTH_KM3S2, R_EARTH_KM, AU_KM } = await import('../../src/astro/constants.js');
+  const out: string[] = [];
+  const fastest = Math.max(...sols.flatMap((x) => [Math.hypot(...x.v1), Math.hypot(...x.v2)]));
+  if (fastest > C_KMS) {
+    out.push(
+      `the arc${sols.length > 1 ? 's need' : ' needs'} speeds up to ${fastest.toPrecision(4)} km/s, ${(fastest / C_KMS).toPrecision(3)} × the speed of light: ` +
+        'not a physical transfer (Newtonian two-body mechanics does not apply); check the units: positions in km, --tof in s or with a unit, --mu in km³/s²',
+    );
+  }
+  const body = mu === MU_EARTH_KM3S2 ? { name: 'the Earth', radiusKm: R_EARTH_KM } : mu === MU_SUN_KM3S2 ? { name: 'the Sun', radiusKm: R_SUN_KM } : null;
+  if (body) {
+    for (const [flag, r] of [['--r1', r1], ['--r2', r2]] as const) {
+      const n = Math.hypot(...r);
+      if (n < body.radiusKm) out.push(`${flag} is inside ${body.name} (|r| = ${n.toPrecision(6)} km < radius ${body.radiusKm} km): no trajectory passes there`);
+    }
+  }
+  if (mu === MU_EARTH_KM3S2) {
+    // Hill radius a·(m/3M)^(1/3) at 1 AU ≈ 1.50 million km (μ ratio from constants.ts).
+    const hillKm = AU_KM * Math.cbrt(MU_EARTH_KM3S2 / (3 * MU_SUN_KM3S2));
+    const far = Math.max(Math.hypot(...r1), Math.hypot(...r2));
+    if (far > hillKm) out.push(`a position is ${(far / 1e6).toPrecision(3)} million km from the Earth, beyond its Hill sphere (${(hillKm / 1e6).toPrecision(3)} million km) where the Sun's pull dominates: an Earth two-body arc does not describe the motion there`);
+  }
+  return out;
+}
+
+/**
+ * Every geometry has a 0-revolution arc for every tof > 0 (hyperbolic when the tof is shorter than
+ * the parabolic one), so an empty answer is a limit of floating-point arithmetic, and the message
+ * says which and by how much instead of "no transfer".
+ */
+async function unresolvedArc(r1: V3, r2: V3, tofS: number, mu: number, retrograde: boolean, solver: 'izzo' | 'uv'): Promise<NoSolutionError> {
+  const { izzoNondimensionalTof } = await import('../../src/astro/lambert-izzo.js');
+  const nd = izzoNondimensionalTof(r1, r2, tofS, mu, retrograde);
+  const chordKm = Math.hypot(r2[0] - r1[0], r2[1] - r1[1], r2[2] - r1[2]);
+  const shorter = nd.parabolicT / nd.T;
+  if (!(shorter > 1)) {
+    return new NoSolutionError(`--tof: the ${solver} solver found no 0-revolution arc for ${tofS} s although one exists for every time of flight (an elliptic one here); this is a solver failure — please report it with these inputs`, '--tof');
+  }
+  const why =
+    solver === 'izzo'
+      ? `Izzo's variable x ≈ (1 − λ|λ|)/T would exceed ~1e154, where x² overflows (nondimensional T = ${nd.T.toPrecision(3)}; the solver reaches down to T ≈ 1e-154)`
+      : 'the universal-variable y(z) = r1 + r2 + A(zS − 1)/√C is a difference that falls below 1e-8·(r1 + r2) for arcs this fast and keeps too few digits for the velocities; --solver izzo reaches far shorter times';
+  return new NoSolutionError(
+    `--tof: a hyperbolic 0-revolution arc exists (${tofS} s is ${shorter.toPrecision(3)} × shorter than the parabolic transfer, ${nd.parabolicTofS.toPrecision(4)} s; ` +
+      `it would cross the ${chordKm.toPrecision(4)} km chord at about ${(chordKm / tofS).toPrecision(3)} km/s), but the ${solver} solver cannot resolve it in double precision: ${why}`,
+    '--tof',
+  );
+}
 
 function renderLambert(r: LambertResult, bold: (s: string) => string): string {
   const v = (x: V3) => x.map((c) => fmt(c, 6)).join(', ');

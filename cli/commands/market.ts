@@ -2,7 +2,7 @@
 // semiconductor equivalents (DESIGN §2.7), usable without a scenario.
 import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
-import { parseNumber } from '../parse.js';
+import { parseNumber, parseQuantityFlag } from '../parse.js';
 import { renderTable, renderPairs } from '../format/table.js';
 import type { Style } from '../format/style.js';
 import { InputError } from '../../src/errors.js';
@@ -129,7 +129,7 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .option('--once', 'a one-off quantity rather than a yearly flow (it is sold within one year)')
     .option('--elasticity <list>', 'override ε per element, e.g. Pt=-0.3,Pd=-1')
     .option('--layers <file>', 'semiconductor layer stack (YAML/JSON): a list of layers, or {layers, utilisation, dieAreaMm2, defectDensityPerCm2, …} as in a scenario\'s supply.semiconductors')
-    .option('--die-area <mm2>', 'accelerator die area, mm² (default 814, NVIDIA H100; overrides --layers)')
+    .option('--die-area <mm2>', 'accelerator die area, mm² or with a unit ("8.14 cm^2") (default 814, NVIDIA H100; overrides --layers)')
     .option('--utilisation <f>', 'sputter target utilisation for the film stack (default 0.3; overrides --layers)')
     .addHelpText('after', `
 Price response p = p0·(1 + ΔS/S0)^(1/ε) (DESIGN §2.7), with the data/markets.json figures
@@ -168,7 +168,7 @@ sources: data/semiconductors.json.
         }
       }
       const semiInputs: SemiconductorInputs = typeof opts.layers === 'string' ? await loadSemiconductorStack(opts.layers, ctx.cwd) : {};
-      if (typeof opts.dieArea === 'string') semiInputs.dieAreaMm2 = parseNumber(opts.dieArea, '--die-area', { positive: true, max: 70000 });
+      if (typeof opts.dieArea === 'string') semiInputs.dieAreaMm2 = await parseQuantityFlag(opts.dieArea, 'mm^2', '--die-area', { positive: true, max: 70000 });
       if (typeof opts.utilisation === 'string') {
         semiInputs.utilisation = parseFraction(opts.utilisation, '--utilisation');
         if (semiInputs.utilisation === 0) throw new InputError('--utilisation: expected a fraction > 0', '--utilisation');

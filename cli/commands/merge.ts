@@ -45,6 +45,20 @@ Examples:
           const result = d && typeof d === 'object' && 'result' in d ? d.result : doc;
           return { file, result: result as never };
         });
+        // Different launch windows get their own message: with the default window (it starts on the
+        // day a shard runs), array jobs that start on different days screen different windows.
+        const windows = parts.map(({ result }) => {
+          const r = result as { format?: unknown; settings?: { launchFrom?: unknown; launchTo?: unknown } } | null;
+          const st = r && typeof r === 'object' && r.format === 'prospector-screen' ? r.settings : undefined;
+          return st && typeof st.launchFrom === 'string' && typeof st.launchTo === 'string' ? `${st.launchFrom}..${st.launchTo}` : null;
+        });
+        const other = windows.findIndex((w) => w !== windows[0]);
+        if (windows.every((w) => w !== null) && other > 0) {
+          throw new InputError(
+            `${parts[other].file}: screened the launch window ${windows[other]} but ${parts[0].file} screened ${windows[0]}; shards merge only when they screened the same window (the default window starts on the day a shard runs: give every shard the same --launch FROM..TO)`,
+            parts[other].file,
+          );
+        }
         const merged = mergeScreens(parts);
         if (opts.out) {
           const { writeFileAtomic } = await import('../../src/export/atomic-write.js');

@@ -2,7 +2,7 @@
 // launch-price sweep drawn as a small terminal chart (text) or a table (--csv).
 import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
-import { parseNumber, parseQuantityFlag } from '../parse.js';
+import { parseChoice, parseNumber, parseQuantityFlag } from '../parse.js';
 import { renderPairs } from '../format/table.js';
 import type { Style } from '../format/style.js';
 import { InputError } from '../../src/errors.js';
@@ -162,10 +162,10 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
   const cmd = program
     .command('orbital-dc')
     .description('orbital vs terrestrial data-centre cost (open McCalip model) and the launch price for parity')
-    .option('--gw <GW>', 'average IT power to deliver, GW (default 1)')
-    .option('--years <N>', 'analysis period, years (default 5)')
+    .option('--gw <GW>', 'average IT power to deliver, GW or with a unit ("500 MW") (default 1)')
+    .option('--years <N>', 'analysis period, years or with a unit (default 5)')
     .option('--launch-cost <$/kg>', 'launch price to LEO, $/kg (default 500)')
-    .option('--specific-power <W/kg>', 'satellite specific power, W/kg (default 36.5)')
+    .option('--specific-power <W/kg>', 'satellite specific power, W/kg or with a unit (default 36.5)')
     .option('--sat-power <W>', 'power per satellite, W or with a unit such as "27 kW" (default 27000)')
     .option('--sat-cost <$/W>', 'satellite cost, $/W (default 22)')
     .option('--sun-fraction <f>', 'fraction of the orbit in sunlight (default 0.98)')
@@ -197,10 +197,10 @@ Examples:
       const { radiatorAreaM2, solarArrayAreaM2 } = await import('../../src/supply/thermal-sizing.js');
       const str = (k: string) => opts[k] as string | undefined;
       const o: OrbitalDcOptions = { terrestrial: {} };
-      if (str('gw') !== undefined) o.powerW = parseNumber(str('gw'), '--gw', { positive: true }) * 1e9;
-      if (str('years') !== undefined) o.years = parseNumber(str('years'), '--years', { positive: true, max: 100 });
+      if (str('gw') !== undefined) o.powerW = (await parseQuantityFlag(str('gw'), 'GW', '--gw', { positive: true })) * 1e9;
+      if (str('years') !== undefined) o.years = await parseQuantityFlag(str('years'), 'yr', '--years', { positive: true, max: 100 });
       if (str('launchCost') !== undefined) o.launchUsdPerKg = parseNumber(str('launchCost'), '--launch-cost', { min: 0 });
-      if (str('specificPower') !== undefined) o.specificPowerWPerKg = parseNumber(str('specificPower'), '--specific-power', { positive: true });
+      if (str('specificPower') !== undefined) o.specificPowerWPerKg = await parseQuantityFlag(str('specificPower'), 'W/kg', '--specific-power', { positive: true });
       if (str('satPower') !== undefined) o.satPowerW = await parseQuantityFlag(str('satPower'), 'W', '--sat-power', { positive: true });
       if (str('satCost') !== undefined) o.satUsdPerW = parseNumber(str('satCost'), '--sat-cost', { min: 0 });
       if (str('sunFraction') !== undefined) {
@@ -216,7 +216,7 @@ Examples:
       if (str('nre') !== undefined) o.nreUsd = parseNumber(str('nre'), '--nre', { min: 0 });
       if (str('pue') !== undefined) o.terrestrial!.pue = parseNumber(str('pue'), '--pue', { min: 1 });
       if (str('gasPrice') !== undefined) o.terrestrial!.gasUsdPerMMBtu = parseNumber(str('gasPrice'), '--gas-price', { min: 0 });
-      if (str('preset') !== undefined) o.preset = str('preset');
+      if (str('preset') !== undefined) o.preset = parseChoice(str('preset'), '--preset', Object.keys(orbitalComputeData().presets));
       const sweepSpec = str('sweep') !== undefined ? parseSweep(str('sweep')) : undefined;
 
       const base = orbitalDataCenter(o);

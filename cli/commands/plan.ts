@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { isAbsolute, resolve } from 'node:path';
 import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
-import type { CliContext } from '../context.js';
+import { todayIso, type CliContext } from '../context.js';
 import { SETTINGS_HELP, type SettingFlags, type Settings } from '../config.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { Plan } from '../../src/scenario/plan-types.js';
@@ -23,12 +23,13 @@ export function withPlanFlags(cmd: Command): Command {
 }
 
 /** The scenario's own settings (loadScenario already resolved its catalog against the file's directory). */
-export function scenarioSettings(sc: Scenario, cwd: string): { samples?: number; seed?: number; catalog?: string } {
+export function scenarioSettings(sc: Scenario, cwd: string): { samples?: number; seed?: number; catalog?: string; source?: string } {
   const cat = sc.target.catalog;
   return {
     samples: sc.uncertainty.samples,
     seed: sc.uncertainty.seed,
     catalog: cat === undefined ? undefined : resolve(cwd, cat),
+    source: sc.source,
   };
 }
 
@@ -39,18 +40,25 @@ export async function loadScenarioFor(ctx: CliContext, file: string): Promise<Sc
 }
 
 export async function planScenario(ctx: CliContext, sc: Scenario, flags: SettingFlags): Promise<{ plan: Plan; settings: Settings }> {
-  const { resolveSettings } = await import('../config.js');
+  const { resolveSettings, catalogError } = await import('../config.js');
   const settings = resolveSettings(flags, ctx, scenarioSettings(sc, ctx.cwd));
+  const today = todayIso(ctx);
   const { plan } = await import('../../src/scenario/plan.js');
   const showProgress = ctx.stderr.isTTY === true && settings.samples >= 2000;
-  const result = await plan(sc, {
-    samples: settings.samples,
-    seed: settings.seed,
-    catalog: settings.catalog,
-    signal: ctx.signal,
-    onProgress: showProgress ? (done, total) => ctx.stderr.write(`\rsampling ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
-  });
-  return { plan: result, settings };
+  try {
+    const result = await plan(sc, {
+      samples: settings.samples,
+      seed: settings.seed,
+      catalog: settings.catalog,
+      signal: ctx.signal,
+      today,
+      onProgress: showProgress ? (done, total) => ctx.stderr.write(`\rsampling ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
+    });
+    return { plan: result, settings };
+  } catch (err) {
+    // The loader names the catalog by its absolute path: say which setting named it.
+    throw catalogError(err, settings.catalogSetting, settings.catalog);
+  }
 }
 
 export const register: RegisterCommand = (program, ctx, setExit) => {

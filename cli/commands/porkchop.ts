@@ -1,13 +1,17 @@
 // `prospector porkchop`: launch date × time-of-flight grid to (or from) one asteroid.
 import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
-import { parseChoice, parseDateRange, parseNumber, parseNumberRange, readFlags } from '../parse.js';
+import { parseChoice, parseDateRange, parseNumber, parseQuantityFlag, parseQuantityRange, readFlags } from '../parse.js';
 import { fmt, renderPairs, renderTable } from '../format/table.js';
-import { InputError } from '../../src/errors.js';
+import { CancelledError, InputError } from '../../src/errors.js';
+import { makeStyle, type Style } from '../format/style.js';
+import { terminalProgress } from '../progress.js';
 import { csvField, toCsv, type CsvValue } from '../../src/export/csv.js';
 import { plainJsonAt, writeJsonEnvelope } from '../format/stream.js';
 import type { PorkchopBest, PorkchopCell, PorkchopDirection } from '../../src/trajectory/porkchop.js';
 import { shortIso } from './trip.js';
+import { CATALOG_FLAG_HELP, openCatalogFor } from '../config.js';
+import { todayIso } from '../context.js';
 
 interface PorkchopFlags {
   launch?: string;
@@ -64,17 +68,71 @@ function jsonBest(b: PorkchopBest, direction: PorkchopDirection): Record<string,
   return direction === 'out' ? (b as unknown as Record<string, unknown>) : { ...jsonCell(b, direction), source: b.source, leg: b.leg };
 }
 
+/** What a stopped porkchop hands back (src/trajectory/porkchop.ts `cancelledPorkchop`): the best grid cell so far. */
+interface PartialPorkchop {
+  launchesDone: number;
+  launches: number;
+  computedLaunchTo: string | null;
+  best: { launch: string; tofDays: number; dvTotalKmS: number; c3: number; vInfArrKmS: number; revs: number; branch: string } | null;
+}
+
+interface Derived {
+  dvLeo: (c3: number) => number;
+  entry: (vInfKmS: number) => number;
+}
+
+function arrivalIso(launch: string, tofDays: number): string {
+  return new Date(new Date(launch).getTime() + tofDays * 86400e3).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * The CSV of a stopped run: the header and the best cell of the launch dates computed (the grid
+ * itself is not kept); the declination is not part of the partial result and stays empty.
+ */
+function partialCsv(p: PartialPorkchop, direction: PorkchopDirection, d: Derived): string {
+  const b = p.best;
+  if (!b) return toCsv(direction === 'out' ? CSV_HEADER : CSV_HEADER_BACK, []);
+  const vDep = Math.sqrt(b.c3);
+  const arrival = arrivalIso(b.launch, b.tofDays);
+  const row: CsvValue[] =
+    direction === 'out'
+      ? [b.launch, b.tofDays, arrival, b.c3, vDep, null, b.vInfArrKmS, d.dvLeo(b.c3), null, b.dvTotalKmS, b.revs, b.branch]
+      : [b.launch, b.tofDays, arrival, vDep, b.c3, null, b.vInfArrKmS, d.entry(b.vInfArrKmS), b.dvTotalKmS, b.revs, b.branch];
+  return toCsv(direction === 'out' ? CSV_HEADER : CSV_HEADER_BACK, [row]);
+}
+
+function partialText(p: PartialPorkchop, target: { designation: string; name?: string }, direction: PorkchopDirection, step: number, maxRevs: number, d: Derived, s: Style): string {
+  const name = target.name ? `${target.name} (${target.designation})` : target.designation;
+  const head =
+    `${name} — porkchop ${direction === 'out' ? 'Earth → asteroid' : 'asteroid → Earth'} (step ${step} d, 0–${maxRevs} rev)\n` +
+    s.yellow(`PARTIAL: interrupted after ${p.launchesDone} of ${p.launches} launch dates${p.computedLaunchTo ? ` (up to ${p.computedLaunchTo})` : ''}`) +
+    '\n\n';
+  const b = p.best;
+  if (!b) return head + 'No transfer found yet.\n';
+  const lines: [string, string][] = [
+    [direction === 'out' ? 'launch' : 'departure', `${shortIso(b.launch)}  (grid, not refined)`],
+    ['time of flight', `${fmt(b.tofDays, 1)} d → ${shortIso(arrivalIso(b.launch, b.tofDays))} (${b.revs} rev${b.branch === 'single' ? '' : ', ' + b.branch})`],
+    direction === 'out'
+      ? ['C3', `${fmt(b.c3, 2)} km²/s²  (v∞ ${fmt(Math.sqrt(b.c3))} km/s)`]
+      : ['asteroid departure', `v∞ ${fmt(Math.sqrt(b.c3))} km/s relative to the asteroid`],
+    [direction === 'out' ? 'arrival v∞' : 'arrival v∞ at Earth', `${fmt(b.vInfArrKmS)} km/s`],
+    direction === 'out' ? ['Δv from LEO', `${fmt(d.dvLeo(b.c3))} km/s`] : ['entry speed', `${fmt(d.entry(b.vInfArrKmS))} km/s`],
+    ['Δv total', s.bold(`${fmt(b.dvTotalKmS)} km/s`)],
+  ];
+  return head + s.bold('Minimum so far') + '\n' + renderPairs(lines, '  ');
+}
+
 export const register: RegisterCommand = (program, ctx, setExit) => {
   const cmd = program
     .command('porkchop')
     .description('launch date × time-of-flight grid of ballistic transfers to (or from) an asteroid, with the minimum refined')
     .argument('<designation>', 'asteroid designation, name or number')
     .option('--launch <FROM..TO>', 'launch (departure) window, ISO dates')
-    .option('--tof <MIN..MAX>', 'time of flight range, days')
-    .option('--step <d>', 'grid step for launch date and time of flight, days', '1')
+    .option('--tof <MIN..MAX>', 'time of flight range, days, or with units ("60 d..1.5 yr"; a bare start takes the end\'s unit: "0.5..2 yr")')
+    .option('--step <d>', 'grid step for launch date and time of flight, days or with a unit ("12 h")', '1')
     .option('--max-revs <n>', 'revolutions (0 = direct arcs); each cell keeps the best of 0..N and both branches', '0')
     .option('--direction <out|back>', 'out: Earth → asteroid; back: asteroid → Earth', 'out')
-    .option('--catalog <file>', 'asteroid catalog file (default: bundled)')
+    .option('--catalog <file>', CATALOG_FLAG_HELP)
     .option('--svg <file>', 'write the porkchop plot (total Δv) as SVG')
     .option('--force', 'overwrite the --svg file if it exists')
     .option('--no-refine', 'report the grid minimum only (no refinement below the step)')
@@ -83,6 +141,8 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
       `
 Per cell: C3, departure v∞ and its declination (equatorial J2000), arrival v∞, Δv from a 400 km LEO
 and the total Δv (LEO departure + rendezvous for "out"; departure + entry cap for "back").
+--tof and --step take days or quoted quantities with units ("60 d..1.5 yr", "12 h"). Ctrl+C prints
+the best cell of the launch dates computed so far (PARTIAL, not refined) and exits 130.
 
 Examples:
   $ prospector porkchop "2000 SG344" --launch 2027-01-01..2030-12-31 --tof 60..420 --step 2 --svg sg344.svg
@@ -97,12 +157,12 @@ Examples:
         // Given flags are checked before missing ones are reported (readFlags).
         const { launch, tof } = await readFlags(opts, {
           launch: { flag: '--launch', parse: parseDateRange, required: 'launch window FROM..TO, e.g. --launch 2027-01-01..2029-01-01' },
-          tof: { flag: '--tof', parse: (t, f) => parseNumberRange(t, f, { min: 0 }), required: 'flight times MIN..MAX in days, e.g. --tof 60..400' },
+          tof: { flag: '--tof', parse: (t, f) => parseQuantityRange(t, 'd', f, { min: 0 }), required: 'flight times MIN..MAX in days, e.g. --tof 60..400 or --tof "60 d..1.5 yr"' },
         });
         const [from, to] = launch;
         const [tofMin, tofMax] = tof;
         if (tofMin <= 0) throw new InputError('--tof: flight times must be > 0 days', '--tof');
-        const step = parseNumber(opts.step, '--step', { positive: true });
+        const step = await parseQuantityFlag(opts.step, 'd', '--step', { positive: true });
         const maxRevs = parseNumber(opts.maxRevs, '--max-revs', { min: 0, max: 20, integer: true });
         const direction = parseChoice(opts.direction, '--direction', ['out', 'back'] as const);
         const { dateToJdTdb } = await import('../../src/astro/time.js');
@@ -127,11 +187,29 @@ Examples:
           svgPath = resolve(ctx.cwd, opts.svg);
           if (existsSync(svgPath) && !opts.force) throw new InputError(`${opts.svg}: file exists; pass --force to overwrite`, '--svg');
         }
-        const { loadCatalog, findAsteroid } = await import('../../src/catalog/index.js');
-        const target = findAsteroid(loadCatalog(opts.catalog), designation);
+        const target = (await openCatalogFor(ctx, opts.catalog)).find(designation);
         // Yields to the event loop as it goes, so that Ctrl+C stops it (exit 130, best so far in the message).
-        const pc = await pk.porkchopAsync(target, options, { signal: ctx.signal });
+        // On a terminal, a progress line on stderr; on Ctrl+C the best cell so far goes to stdout too.
+        const line = opts.json ? null : terminalProgress(ctx, 'porkchop');
+        let pc: Awaited<ReturnType<typeof pk.porkchopAsync>>;
+        try {
+          pc = await pk.porkchopAsync(target, options, { signal: ctx.signal, onProgress: line ? (p) => line.update(p.launchesDone, p.launches, 'launch dates') : undefined });
+        } catch (e) {
+          line?.done();
+          const partial = e instanceof CancelledError ? (e.details?.partial as PartialPorkchop | undefined) : undefined;
+          if (partial && !opts.json) {
+            const { departureDvFromC3, entrySpeedKmS, LEO_ALTITUDE_KM, ENTRY_INTERFACE_ALTITUDE_KM } = await import('../../src/trajectory/delta-v.js');
+            const derived = { dvLeo: (c3: number) => departureDvFromC3(c3, LEO_ALTITUDE_KM), entry: (v: number) => entrySpeedKmS(v, ENTRY_INTERFACE_ALTITUDE_KM) };
+            ctx.stdout.write(opts.csv ? partialCsv(partial, direction, derived) : partialText(partial, target, direction, step, maxRevs, derived, makeStyle(ctx.color)));
+          }
+          throw e;
+        } finally {
+          line?.done();
+        }
         const seasons = pk.launchSeasons(pc);
+        const { launchBeforeTodayWarning } = await import('../../src/trajectory/round-trip.js');
+        const past = launchBeforeTodayWarning('--launch', { from: from.toISOString(), to: to.toISOString() }, todayIso(ctx));
+        const warnings = past ? [past, ...pc.warnings] : pc.warnings;
         if (svgPath) {
           const { porkchopSvg } = await import('../../src/trajectory/porkchop-svg.js');
           const { writeFileAtomic } = await import('../../src/export/atomic-write.js');
@@ -150,7 +228,7 @@ Examples:
           bestGrid: jsonBest(pc.bestGrid, direction),
           seasons,
           svg: opts.svg ?? null,
-          warnings: pc.warnings,
+          warnings,
         };
         const cells = () => {
           const it = pk.iteratePorkchopCells(pc);
@@ -158,7 +236,7 @@ Examples:
         };
         return {
           result,
-          warnings: pc.warnings,
+          warnings,
           // Cells are streamed (a 1826 × 1000 grid is 2.5 GB of JSON): the same bytes as one
           // JSON.stringify of the result with its `cells` array last, in bounded memory.
           streamJson: (write) => writeJsonEnvelope(write, result, 'cells', cells(), plainJsonAt),

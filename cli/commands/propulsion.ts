@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import type { Output, RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
-import { parseChoice, parseNumber, parseNumberRange, parseQuantityFlag, parseVector3 } from '../parse.js';
+import { parseChoice, parseNumber, parseQuantityFlag, parseQuantityList, parseQuantityRange, parseVector3 } from '../parse.js';
 import { fmt, renderPairs, renderTable } from '../format/table.js';
 import { InputError, ProspectorError } from '../../src/errors.js';
 import type { Margins, MissionLeg, MissionProfile, Spacecraft, ThrustDistancePolicy, AsteroidOperations } from '../../src/propulsion/index.js';
@@ -56,22 +56,22 @@ export function addSpacecraftFlags(cmd: Command): Command {
     .option('--thrusters <n>', 'thrusters firing at once (default 1)')
     .option('--power <P>', 'power to the thrusters at 1 AU, W or with a unit ("20 kW"); falls as 1/r² (default: thrusters × preset max input)')
     .option('--ppu-max <P>', 'total power-processor cap, W or with a unit (default: thrusters × preset max input)')
-    .option('--isp <s>', 'specific impulse, s (overrides the preset or file)')
+    .option('--isp <s>', 'specific impulse, s or with a unit (overrides the preset or file)')
     .option('--efficiency <eta>', 'total efficiency PPU input → jet, 0–1 (overrides the preset or file)')
-    .option('--thrust <N>', "one thruster's thrust at its largest input power, N (efficiency is then derived)")
+    .option('--thrust <N>', "one thruster's thrust at its largest input power, N or with a unit (\"90 mN\"; efficiency is then derived)")
     .option('--dry-mass <kg>', 'spacecraft dry mass incl. tanks, arrays, thrusters, kg or with a unit')
-    .option('--propellant-capacity <kg>', 'xenon tank capacity, kg (default: no limit)')
-    .option('--max-launch-mass <kg>', 'launcher capability to the departure C3, kg (default: no limit)')
-    .option('--cargo <kg>', 'returned cargo, kg: budget for this cargo (default: solve for the largest cargo)')
+    .option('--propellant-capacity <kg>', 'xenon tank capacity, kg or with a unit (default: no limit)')
+    .option('--max-launch-mass <kg>', 'launcher capability to the departure C3, kg or with a unit (default: no limit)')
+    .option('--cargo <kg>', 'returned cargo, kg or with a unit ("2 t"): budget for this cargo (default: solve for the largest cargo)')
     .option('--margin <f>', `Δv margin on every leg, fraction or % (default ${d.margin})`)
     .option('--reserve <f>', `propellant reserve, fraction of usable (default ${d.reserve})`)
     .option('--contingency <f>', `dry-mass contingency, fraction (default ${d.contingency})`)
     .option('--duty <f>', `fraction of each leg the thrusters fire (default ${d.duty})`)
     .option('--thrust-at <worst|mean>', `thrust at the farthest (worst) or mean distance from the Sun over each leg (default ${d.thrustAt})`)
-    .option('--deployed <kg>', 'refinery + consumables carried out and left at the asteroid, kg (default 0)')
-    .option('--capsules <kg>', 'tare mass of the return capsules, kg (default 0)')
+    .option('--deployed <kg>', 'refinery + consumables carried out and left at the asteroid, kg or with a unit (default 0)')
+    .option('--capsules <kg>', 'tare mass of the return capsules, kg or with a unit (default 0)')
     .option('--capsules-in-situ', 'capsules are built at the asteroid (default: carried out empty)')
-    .option('--station-keeping <kms>', 'station-keeping Δv at the asteroid, km/s (default 0)');
+    .option('--station-keeping <kms>', 'station-keeping Δv at the asteroid, km/s or with a unit (default 0)');
 }
 
 /** "0.1" or "10%" → 0.1. */
@@ -346,25 +346,18 @@ async function tripFromFile(path: string, which: 'min-dv' | 'min-duration', cwd:
   return sol as unknown as import('../../src/propulsion/trip-propulsion.js').TripForPropulsion;
 }
 
-function parseList(text: string | undefined, flag: string, opts: { min?: number; positive?: boolean }): number[] {
-  if (text === undefined) return [];
-  const parts = text.split(',').map((p) => p.trim());
-  if (parts.some((p) => p === '')) throw new InputError(`${flag}: expected comma-separated numbers, got "${text}"`, flag);
-  return parts.map((p) => parseNumber(p, flag, opts));
-}
-
 async function legsFromFlags(o: PropulsionFlags, dir: 'out' | 'back'): Promise<MissionLeg[]> {
   const { LAMBERT_OPTIMISM_BAND, lambertLowThrustBand } = await import('../../src/propulsion/lambert-band.js');
   const dvFlag = dir === 'out' ? '--dv-out' : '--dv-back';
   const daysFlag = dir === 'out' ? '--days-out' : '--days-back';
   const rFlag = dir === 'out' ? '--r-out' : '--r-back';
-  const dvs = parseList(dir === 'out' ? o.dvOut : o.dvBack, dvFlag, { min: 0 });
-  const days = parseList(dir === 'out' ? o.daysOut : o.daysBack, daysFlag, { min: 0 });
+  const dvs = await parseQuantityList(dir === 'out' ? o.dvOut : o.dvBack, 'km/s', dvFlag, { min: 0 });
+  const days = await parseQuantityList(dir === 'out' ? o.daysOut : o.daysBack, 'd', daysFlag, { min: 0 });
   if (dvs.length !== days.length) throw new InputError(`${daysFlag}: expected one duration per ${dvFlag} leg (${dvs.length}), got ${days.length}`, daysFlag);
   const rText = dir === 'out' ? o.rOut : o.rBack;
   let rAu = { min: 1, max: 1, mean: 1 };
   if (rText !== undefined) {
-    const [a, b] = rText.includes('..') ? parseNumberRange(rText, rFlag, { min: 0.01 }) : [parseNumber(rText, rFlag, { positive: true }), parseNumber(rText, rFlag, { positive: true })];
+    const [a, b] = rText.includes('..') ? await parseQuantityRange(rText, 'AU', rFlag, { min: 0.01 }) : await parseQuantityFlag(rText, 'AU', rFlag, { min: 0.01 }).then((r) => [r, r]);
     if (a <= 0) throw new InputError(`${rFlag}: expected distances > 0 AU`, rFlag);
     rAu = { min: a, max: b, mean: (a + b) / 2 };
   }
@@ -381,28 +374,28 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
   const cmd = program
     .command('propulsion')
     .description('solar-electric mass budget: largest returnable cargo, or the spacecraft a cargo needs; MIMA/Damon/Edelbaum estimates')
-    .option('--dv-out <list>', 'outbound legs: Δv the thrusters deliver, km/s, comma-separated')
-    .option('--days-out <list>', 'outbound legs: durations, days')
-    .option('--dv-back <list>', 'inbound legs (with the cargo): Δv, km/s')
-    .option('--days-back <list>', 'inbound legs: durations, days')
-    .option('--r-out <MIN..MAX>', 'heliocentric distance over the outbound legs, AU (default 1)')
-    .option('--r-back <MIN..MAX>', 'heliocentric distance over the inbound legs, AU (default 1)')
-    .option('--stay <days>', 'operations at the asteroid, days (default 0)')
+    .option('--dv-out <list>', 'outbound legs: Δv the thrusters deliver, km/s or with a unit ("500 m/s"), comma-separated')
+    .option('--days-out <list>', 'outbound legs: durations, days or with a unit ("129 d", "0.5 yr")')
+    .option('--dv-back <list>', 'inbound legs (with the cargo): Δv, km/s or with a unit')
+    .option('--days-back <list>', 'inbound legs: durations, days or with a unit')
+    .option('--r-out <MIN..MAX>', 'heliocentric distance over the outbound legs, AU or with units, one value or MIN..MAX (default 1)')
+    .option('--r-back <MIN..MAX>', 'heliocentric distance over the inbound legs, AU or with units, one value or MIN..MAX (default 1)')
+    .option('--stay <days>', 'operations at the asteroid, days or with a unit (default 0)')
     .option('--impulsive', 'the Δvs are ballistic (Lambert) figures: scale by --lambert-factor and report the 1.15…1.92 band')
     .option('--lambert-factor <k>', 'low-thrust / impulsive Δv factor with --impulsive (default 1.68, the pykep median)')
     .option('--size', 'size the spacecraft for --cargo instead of checking a given one (needs --bus-mass)')
-    .option('--bus-mass <kg>', 'sizing: bus dry mass without arrays, thrusters and tanks, kg')
-    .option('--array-kg-per-kw <x>', 'sizing: solar array specific mass, kg/kW (default 6.67 = 150 W/kg)')
-    .option('--ep-kg-per-kw <x>', 'sizing: thruster + PPU specific mass, kg/kW (default 7)')
+    .option('--bus-mass <kg>', 'sizing: bus dry mass without arrays, thrusters and tanks, kg or with a unit')
+    .option('--array-kg-per-kw <x>', 'sizing: solar array specific mass, kg/kW or with a unit (default 6.67 = 150 W/kg)')
+    .option('--ep-kg-per-kw <x>', 'sizing: thruster + PPU specific mass, kg/kW or with a unit (default 7)')
     .option('--tankage <f>', 'sizing: tank + feed mass per kg of propellant (default 0.1)')
     .option('--max-thrusters <n>', 'sizing: most thrusters firing at once to consider (default 20)')
     .option('--dv1 <x,y,z>', 'arc estimate: Lambert departure Δv vector, km/s (with --dv2, --tof)')
     .option('--dv2 <x,y,z>', 'arc estimate: Lambert arrival Δv vector, km/s')
-    .option('--tof <days>', 'arc estimate: time of flight, days')
-    .option('--tmax <N>', 'arc estimate: thrust, N (default: the spacecraft at --r, × --duty)')
-    .option('--r <AU>', 'arc estimate: distance from the Sun for the thrust, AU (default 1)')
-    .option('--edelbaum <r0,r1>', 'Edelbaum Δv between circular orbits of these radii, km (with --di, --central)')
-    .option('--di <deg>', 'Edelbaum: plane change, degrees (default 0)')
+    .option('--tof <days>', 'arc estimate: time of flight, days or with a unit')
+    .option('--tmax <N>', 'arc estimate: thrust, N or with a unit (default: the spacecraft at --r, × --duty)')
+    .option('--r <AU>', 'arc estimate: distance from the Sun for the thrust, AU or with a unit (default 1)')
+    .option('--edelbaum <r0,r1>', 'Edelbaum Δv between circular orbits of these radii, km or with units ("1 AU,1.5 AU") (with --di, --central)')
+    .option('--di <deg>', 'Edelbaum: plane change, degrees or with a unit (default 0)')
     .option('--central <body>', 'Edelbaum: central body, sun or earth (default earth)')
     .option('--trip <file>', 'a `prospector trip … --json` output: budget its trajectory (Damon Δv, MIMA checks from the Lambert legs)')
     .option('--solution <which>', 'with --trip: min-dv or min-duration (default min-dv)')
@@ -464,9 +457,9 @@ Examples (each line after "#" says what it shows):
           };
         }
         if (opts.edelbaum !== undefined) {
-          const parts = parseList(opts.edelbaum, '--edelbaum', { positive: true });
+          const parts = await parseQuantityList(opts.edelbaum, 'km', '--edelbaum', { positive: true });
           if (parts.length !== 2) throw new InputError(`--edelbaum: expected two radii r0,r1 in km, got "${opts.edelbaum}"`, '--edelbaum');
-          const di = opts.di === undefined ? 0 : parseNumber(opts.di, '--di', { min: 0, max: 180 });
+          const di = opts.di === undefined ? 0 : await parseQuantityFlag(opts.di, 'deg', '--di', { min: 0, max: 180 });
           const central = opts.central === undefined ? 'earth' : parseChoice(opts.central, '--central', ['earth', 'sun'] as const);
           const { MU_EARTH_KM3S2, MU_SUN_KM3S2 } = await import('../../src/astro/constants.js');
           const mu = central === 'earth' ? MU_EARTH_KM3S2 : MU_SUN_KM3S2;
@@ -485,7 +478,7 @@ Examples (each line after "#" says what it shows):
         if (opts.dv1 !== undefined || opts.dv2 !== undefined || opts.tof !== undefined) {
           const dv1 = parseVector3(opts.dv1, '--dv1');
           const dv2 = parseVector3(opts.dv2, '--dv2');
-          const tofDays = parseNumber(opts.tof, '--tof', { positive: true });
+          const tofDays = await parseQuantityFlag(opts.tof, 'd', '--tof', { positive: true });
           const settings = await missionSettingsFromFlags(opts);
           let thrustN: number;
           let ispS: number;
@@ -496,7 +489,7 @@ Examples (each line after "#" says what it shows):
             thrustSource = 'given (--tmax)';
           } else {
             const sc = await spacecraftFromFlags(opts, { needDryMass: false, cwd: ctx.cwd });
-            const r = opts.r === undefined ? 1 : parseNumber(opts.r, '--r', { positive: true });
+            const r = opts.r === undefined ? 1 : await parseQuantityFlag(opts.r, 'AU', '--r', { positive: true });
             const op = P.operatingPoint(sc, r);
             thrustN = op.thrustN * settings.dutyCycle;
             ispS = sc.thruster.ispS;
@@ -542,7 +535,7 @@ Examples (each line after "#" says what it shows):
           throw new InputError('--dv-out/--dv-back: give the legs (Δv and --days-out/--days-back), or --dv1/--dv2/--tof, --edelbaum, --list-thrusters', '--dv-out');
         }
         const settings = await missionSettingsFromFlags(opts);
-        const stay = opts.stay === undefined ? 0 : parseNumber(opts.stay, '--stay', { min: 0 });
+        const stay = opts.stay === undefined ? 0 : await parseQuantityFlag(opts.stay, 'd', '--stay', { min: 0 });
         const mission: MissionProfile = {
           outbound,
           inbound,
@@ -558,8 +551,8 @@ Examples (each line after "#" says what it shows):
           const sc0 = await spacecraftFromFlags(opts, { needDryMass: false, cwd: ctx.cwd });
           const assumptions = {
             busDryMassKg: await parseQuantityFlag(opts.busMass, 'kg', '--bus-mass', { positive: true }),
-            ...(opts.arrayKgPerKw !== undefined ? { arraySpecificMassKgPerKw: parseNumber(opts.arrayKgPerKw, '--array-kg-per-kw', { min: 0 }) } : {}),
-            ...(opts.epKgPerKw !== undefined ? { propulsionSpecificMassKgPerKw: parseNumber(opts.epKgPerKw, '--ep-kg-per-kw', { min: 0 }) } : {}),
+            ...(opts.arrayKgPerKw !== undefined ? { arraySpecificMassKgPerKw: await parseQuantityFlag(opts.arrayKgPerKw, 'kg/kW', '--array-kg-per-kw', { min: 0 }) } : {}),
+            ...(opts.epKgPerKw !== undefined ? { propulsionSpecificMassKgPerKw: await parseQuantityFlag(opts.epKgPerKw, 'kg/kW', '--ep-kg-per-kw', { min: 0 }) } : {}),
             ...(opts.tankage !== undefined ? { tankageFraction: parseFractionFlag(opts.tankage, '--tankage', 0.1, { max: 10 }) } : {}),
             ...(opts.maxThrusters !== undefined ? { maxThrusters: parseNumber(opts.maxThrusters, '--max-thrusters', { integer: true, min: 1, max: 200 }) } : {}),
             ...(sc0.maxLaunchMassKg !== undefined ? { maxLaunchMassKg: sc0.maxLaunchMassKg } : {}),

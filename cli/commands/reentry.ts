@@ -166,7 +166,7 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .option('--rotating-earth', 'include Earth rotation (speed and γ are inertial; see --latitude, --azimuth)')
     .option('--latitude <deg>', 'latitude at the interface, with --rotating-earth (default 0)')
     .option('--azimuth <deg>', 'heading at the interface, clockwise from north, with --rotating-earth (default 90 = east)')
-    .option('--drogue-mach <M>', 'drogue deployment Mach number (default 1.4, Stardust)')
+    .option('--drogue-mach <M>', 'drogue deployment Mach number (default 1.4, an assumed supersonic limit for a disk-gap-band drogue; Stardust opened at Mach 1.23)')
     .option('--drogue-altitude <km>', 'drogue deployment ceiling, km; "none" for Mach only (default 31, Stardust)')
     .option('--cd-mach <table>', 'Mach-dependent C_D as M:CD,M:CD,… (ascending Mach), or "preset" for the preset\'s published table')
     .option('--cargo <kg>', 'also size capsules of this design for a cargo: count, payload each, return-leg mass')
@@ -217,8 +217,8 @@ Examples:
         const altitudeKm = o.altitude !== undefined ? await parseQuantityFlag(o.altitude, 'km', '--altitude', { positive: true }) : preset?.entry.altitudeKm;
         const atmosphere = o.atmosphere !== undefined ? parseChoice(o.atmosphere, '--atmosphere', ['us76', 'exponential'] as const) : undefined;
         const deg = Math.PI / 180;
-        const latitude = o.latitude !== undefined ? parseNumber(o.latitude, '--latitude', { min: -89.9, max: 89.9 }) : undefined;
-        const azimuth = o.azimuth !== undefined ? parseNumber(o.azimuth, '--azimuth', { min: -360, max: 360 }) : undefined;
+        const latitude = o.latitude !== undefined ? await parseQuantityFlag(o.latitude, 'deg', '--latitude', { min: -89.9, max: 89.9 }) : undefined;
+        const azimuth = o.azimuth !== undefined ? await parseQuantityFlag(o.azimuth, 'deg', '--azimuth', { min: -360, max: 360 }) : undefined;
         if ((latitude !== undefined || azimuth !== undefined) && !o.rotatingEarth && !o.compareRefinements) {
           throw new InputError('--latitude/--azimuth: only meaningful with --rotating-earth or --compare-refinements', latitude !== undefined ? '--latitude' : '--azimuth');
         }
@@ -237,7 +237,7 @@ Examples:
             });
           }
         }
-        const sample = o.sample !== undefined ? parseNumber(o.sample, '--sample', { positive: true }) : o.csv ? 1 : undefined;
+        const sample = o.sample !== undefined ? await parseQuantityFlag(o.sample, 's', '--sample', { positive: true }) : o.csv ? 1 : undefined;
         const input: EntryInput = {
           massKg,
           diameterM,
@@ -252,7 +252,7 @@ Examples:
           azimuthRad: azimuth !== undefined ? azimuth * deg : undefined,
           drogueMach: o.drogueMach !== undefined ? parseNumber(o.drogueMach, '--drogue-mach', { positive: true, max: 10 }) : undefined,
           drogueAltitudeKm,
-          stepS: o.step !== undefined ? parseNumber(o.step, '--step', { positive: true, max: 2 }) : undefined,
+          stepS: o.step !== undefined ? await parseQuantityFlag(o.step, 's', '--step', { positive: true, max: 2 }) : undefined,
           trajectoryEveryS: sample,
           cdMach,
         };

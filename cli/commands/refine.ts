@@ -7,6 +7,7 @@ import type { Style } from '../format/style.js';
 import { InputError } from '../../src/errors.js';
 import { toCsv } from '../../src/export/csv.js';
 import type { RefiningResult } from '../../src/refining/optical-yield.js';
+import { CATALOG_FLAG_HELP, openCatalogFor } from '../config.js';
 
 interface RefineFlags {
   arrive?: string;
@@ -51,13 +52,18 @@ export function parseMassFraction(text: string, flag: string): number {
   return v;
 }
 
-/** "H2O=12%,Pt=5ppm" → {H2O: 0.12, Pt: 5e-6}. */
-export function parseElementMap(text: string | undefined, flag: string, value: (t: string, flag: string) => number): Record<string, number> {
+/**
+ * "H2O=12%,Pt=5ppm" → {H2O: 0.12, Pt: 5e-6}. Elements are matched case-insensitively against
+ * `known` (the composition's elements); an unknown one is refused with the list, never ignored.
+ */
+export function parseElementMap(text: string | undefined, flag: string, value: (t: string, flag: string) => number, known: readonly string[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const item of parseList(text, flag)) {
     const m = /^([A-Za-z][A-Za-z0-9]*)\s*=\s*(.+)$/.exec(item);
     if (!m) throw new InputError(`${flag}: expected ELEMENT=VALUE pairs such as Pt=0.9, got "${item}"`, flag);
-    out[m[1]] = value(m[2], flag);
+    const el = known.find((k) => k.toLowerCase() === m[1].toLowerCase());
+    if (!el) throw new InputError(`${flag}: unknown element "${m[1]}"; known: ${known.join(', ')}`, flag);
+    out[el] = value(m[2], flag);
   }
   return out;
 }
@@ -110,15 +116,15 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .description('optical refining yield at an asteroid over a stay, per element and month')
     .option('--arrive <date>', 'start of the stay (arrival), ISO date')
     .option('--launch <date>', 'launch date, with --out-days (instead of --arrive)')
-    .option('--out-days <d>', 'outbound flight time, days, with --launch')
-    .option('--stay-days <d>', 'length of the stay, days')
+    .option('--out-days <d>', 'outbound flight time, days or with a unit, with --launch')
+    .option('--stay-days <d>', 'length of the stay, days or with a unit ("1 yr")')
     .option('--concentrator-diameter <m>', 'concentrator aperture diameter (e.g. "10 m")')
     .option('--concentrator-area <m2>', 'concentrator aperture area in m² (instead of the diameter)')
     .option('--route <id>', 'water | melt-metal | vaporize-metal | melt-silicate (default: water for C-types, melt-metal otherwise)')
     .option('--optical-eff <f>', 'optical efficiency η_opt (default 0.8)')
     .option('--capture-eff <f>', 'capture efficiency η_cap (default 0.5; DESIGN band 0.3–0.7)')
     .option('--duty <f>', 'duty cycle (default 0.5; band 0.3–0.7)')
-    .option('--specific-energy <MJ/kg>', "override the route's specific energy, MJ/kg")
+    .option('--specific-energy <MJ/kg>', "override the route's specific energy, MJ/kg or with a unit (\"2.4 kWh/kg\")")
     .option('--recovery <el=f,…>', 'recovery overrides, e.g. Pt=0.8,H2O=0.9')
     .option('--products <el,…>', 'report only these products')
     .option('--body-mass <kg>', 'mass of the body (e.g. "785 t"); default: the catalog size and class density')
@@ -127,8 +133,8 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .option('--grade <el=f,…>', 'bulk grade overrides as mass fractions, % or ppm, e.g. H2O=12%,Pt=5ppm')
     .option('--metal-fraction <f>', 'free Fe–Ni metal fraction of the bulk (override)')
     .option('--quantile <q>', 'grade quantile from the composition distributions: p10 | p50 | p90 | mean (default p50)')
-    .option('--step-days <d>', 'integration step, days (default 1)')
-    .option('--catalog <file>', 'asteroid catalog (default: bundled)')
+    .option('--step-days <d>', 'integration step, days or with a unit ("12 h") (default 1)')
+    .option('--catalog <file>', CATALOG_FLAG_HELP)
     .addHelpText(
       'after',
       `
@@ -146,7 +152,7 @@ Examples:
   cmd.action(async (designation: string, o: RefineFlags) => {
     setExit(
       await runOutput(ctx, o, async () => {
-        const [{ loadCatalog, findAsteroid, compositionFor, physicalModel }, { refineYield }, { bodyFromComposition, sphereMassKg }, { dateToJdTdb }] = await Promise.all([
+        const [{ compositionFor, physicalModel }, { refineYield }, { bodyFromComposition, sphereMassKg }, { dateToJdTdb }] = await Promise.all([
           import('../../src/catalog/index.js'),
           import('../../src/refining/optical-yield.js'),
           import('../../src/refining/feedstock.js'),
@@ -158,12 +164,12 @@ Examples:
           arriveJdTdb = dateToJdTdb(parseDate(o.arrive, '--arrive'));
         } else if (o.launch !== undefined) {
           if (o.outDays === undefined) throw new InputError('--out-days: required with --launch', '--out-days');
-          arriveJdTdb = dateToJdTdb(parseDate(o.launch, '--launch')) + parseNumber(o.outDays, '--out-days', { positive: true, max: 3650 });
+          arriveJdTdb = dateToJdTdb(parseDate(o.launch, '--launch')) + (await parseQuantityFlag(o.outDays, 'd', '--out-days', { positive: true, max: 3650 }));
         } else {
           throw new InputError('--arrive: required (start of the stay, ISO date), or --launch with --out-days', '--arrive');
         }
         if (o.stayDays === undefined) throw new InputError('--stay-days: required (length of the stay, days)', '--stay-days');
-        const stayDays = parseNumber(o.stayDays, '--stay-days', { positive: true, max: 36525 });
+        const stayDays = await parseQuantityFlag(o.stayDays, 'd', '--stay-days', { positive: true, max: 36525 });
         if ((o.concentratorDiameter === undefined) === (o.concentratorArea === undefined)) {
           throw new InputError('--concentrator-diameter: give either --concentrator-diameter or --concentrator-area (exactly one)', '--concentrator-diameter');
         }
@@ -180,7 +186,7 @@ Examples:
         }
         const quantile = o.quantile !== undefined ? parseChoice(o.quantile, '--quantile', ['p10', 'p50', 'p90', 'mean'] as const) : 'p50';
 
-        const target = findAsteroid(loadCatalog(o.catalog), designation);
+        const target = (await openCatalogFor(ctx, o.catalog)).find(designation);
         const composition = compositionFor(target);
         let massKg: number;
         let massSource: string;
@@ -202,12 +208,21 @@ Examples:
           massSource = pm.massKg.source;
         }
         const body = bodyFromComposition(massKg, composition, quantile);
-        if (o.grade !== undefined) Object.assign(body.grades, parseElementMap(o.grade, '--grade', parseMassFraction));
+        // REE is the sum of La–Lu (left out of the grades so nothing counts twice): not settable here.
+        const knownElements = Object.keys(body.grades);
+        if (o.grade !== undefined) Object.assign(body.grades, parseElementMap(o.grade, '--grade', parseMassFraction, knownElements));
         if (o.metalFraction !== undefined) body.metalFraction = parseMassFraction(o.metalFraction, '--metal-fraction');
         const isCarbonaceous = composition.analogues[0]?.analogue === 'carbonaceous';
         const route = o.route !== undefined ? parseChoice(o.route.replace('vaporise', 'vaporize'), '--route', ['water', 'melt-metal', 'vaporize-metal', 'melt-silicate'] as const) : isCarbonaceous ? 'water' : 'melt-metal';
-        const recovery = o.recovery !== undefined ? parseElementMap(o.recovery, '--recovery', (t, f) => parseMassFraction(t, f)) : undefined;
-        const r = refineYield({
+        const recovery = o.recovery !== undefined ? parseElementMap(o.recovery, '--recovery', (t, f) => parseMassFraction(t, f), knownElements) : undefined;
+        const specificEnergyMJPerKg = o.specificEnergy !== undefined ? await parseQuantityFlag(o.specificEnergy, 'MJ/kg', '--specific-energy', { positive: true }) : undefined;
+        const stepDays = o.stepDays !== undefined ? await parseQuantityFlag(o.stepDays, 'd', '--step-days', { positive: true, max: 30 }) : undefined;
+        const products = o.products !== undefined ? parseList(o.products, '--products').map((p) => {
+          const el = knownElements.find((k) => k.toLowerCase() === p.toLowerCase());
+          if (!el) throw new InputError(`--products: unknown element "${p}"; known: ${knownElements.join(', ')}`, '--products');
+          return el;
+        }) : undefined;
+        const yieldInput = {
           orbit: target.orbit,
           arriveJdTdb,
           stayDays,
@@ -218,10 +233,18 @@ Examples:
           route,
           body,
           recovery,
-          specificEnergyMJPerKg: o.specificEnergy !== undefined ? parseNumber(o.specificEnergy.replace(/\s*MJ\/kg$/i, ''), '--specific-energy', { positive: true }) : undefined,
-          products: o.products !== undefined ? parseList(o.products, '--products') : undefined,
-          stepDays: o.stepDays !== undefined ? parseNumber(o.stepDays, '--step-days', { positive: true, max: 30 }) : undefined,
-        });
+          specificEnergyMJPerKg,
+          products,
+          stepDays,
+        };
+        let r: RefiningResult;
+        try {
+          r = refineYield(yieldInput);
+        } catch (err) {
+          // The engine names its input field ("products: …"); say the flag the user typed.
+          if (err instanceof InputError && err.field === 'products') throw new InputError(`--products: ${err.message.replace(/^products:\s*/, '')}`, '--products');
+          throw err;
+        }
         const gradeSource = `${composition.analogues.map((x) => `${x.label}${x.probability < 1 ? ` ${(x.probability * 100).toFixed(0)} %` : ''}`).join(' + ')}${o.grade ? '; overrides ' + o.grade : ''}`;
         const result: RefineOutput = {
           target: { designation: target.designation, name: target.name ?? null, spectralType: target.spectralType ?? null },

@@ -1,9 +1,11 @@
 // `prospector screen`: rank the catalog by best round-trip Δv (Shoemaker–Helin prune, then Lambert grids on worker threads).
 import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
-import type { CliContext } from '../context.js';
+import { todayIso, type CliContext } from '../context.js';
+import { openCatalogFor } from '../config.js';
 import { EXIT } from '../exit.js';
-import { parseNumber } from '../parse.js';
+import { parseNumber, parseQuantityFlag } from '../parse.js';
+import { InputError } from '../../src/errors.js';
 import { fmt, renderTable } from '../format/table.js';
 import { makeStyle, type Style } from '../format/style.js';
 import { toCsv } from '../../src/export/csv.js';
@@ -11,6 +13,18 @@ import { toCsv } from '../../src/export/csv.js';
 import { UNTRUSTWORTHY } from '../../src/trajectory/warning-markers.js';
 import type { ScreenProgress, ScreenResult } from '../../src/trajectory/screen.js';
 import { addTripConstraintFlags, tripConstraintsFromFlags, type TripFlagValues } from './trip.js';
+
+/**
+ * --workers beyond the CPU count buys nothing and each thread holds its own catalog and grids:
+ * warn above the CPUs, refuse above this multiple of them (a typo such as 100 on a laptop).
+ */
+const MAX_WORKERS_PER_CPU = 4;
+/**
+ * Resident memory per screen worker thread, MB. Measured on this 2-CPU machine, built CLI,
+ * `screen --limit 8 --json`: max RSS 159 MB with 2 workers, 287 MB with 8 (≈ 21 MB and ≈ 0.1 s of
+ * start-up per extra worker); from source under tsx ≈ 40 MB each.
+ */
+const WORKER_MEMORY_MB = 20;
 
 interface ScreenFlags extends TripFlagValues {
   limit?: string;
@@ -116,7 +130,7 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .command('screen')
     .description('rank the catalog by best NHATS-style round-trip Δv (Shoemaker–Helin prune, then Lambert grids on all cores)')
     .option('--limit <n>', 'screen only the best N candidates by Shoemaker–Helin Δv')
-    .option('--workers <n>', 'worker threads (default: all cores; 0 = run in this thread)')
+    .option('--workers <n>', `worker threads (default: the CPUs available, os.availableParallelism()); 0 = no worker threads, everything in the main thread (least memory, one CPU). Never more than the candidates; more than the CPUs warns, more than ${MAX_WORKERS_PER_CPU} × the CPUs is refused`)
     .option('--shard <k/n>', 'run slice k of n (every n-th candidate) for a Slurm array or Kubernetes Indexed Job; join with `prospector merge`')
     .option('--max-sh-dv <kms>', 'Shoemaker–Helin prune: skip asteroids whose one-way LEO→rendezvous Δv exceeds this, km/s (default: --max-dv)')
     .option('--out <file>', 'also write the full JSON result to FILE (atomic; the input of `prospector merge`)')
@@ -126,12 +140,18 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     'after',
     `
 Results are identical whatever the worker count (ranked by Δv, then designation). Ctrl+C stops and
-prints the partial ranking (exit 130).
+prints the partial ranking (exit 130). The default launch window starts today (UTC; or 2025-01-01
+if later; PROSPECTOR_TODAY=YYYY-MM-DD sets today) and ends 2045-12-31; the output records the window
+used, and shards merge only if they screened the same one.
+
+Each worker thread holds its own catalog and grids (~${WORKER_MEMORY_MB} MB): threads beyond the CPU count
+add memory and start-up time, not speed. Constraint flags take units as for \`trip\` (--max-days "1 yr").
 
 Examples:
   $ prospector screen --limit 500                       best 500 Shoemaker–Helin candidates, NHATS defaults
   $ prospector screen --max-dv 6 --max-days 360 --csv > accessible.csv
-  $ prospector screen --shard 3/16 --out shard-3.json   one slice of a cluster run
+  $ prospector screen --shard 3/16 --launch 2027-01-01..2045-12-31 --out shard-3.json
+                                                        one slice of a cluster run (same --launch for every shard)
   $ prospector merge shard-*.json --csv > ranking.csv
 `,
   );
@@ -139,12 +159,26 @@ Examples:
   cmd.action(async (opts: ScreenFlags) => {
     let progress: ReturnType<typeof progressReporter> | null = null;
     const code = await runOutput(ctx, opts, async () => {
-      const { constraints } = await tripConstraintsFromFlags(opts, { maxRevsDefault: 0 });
+      const { constraints, launchWindow, warnings: windowWarnings } = await tripConstraintsFromFlags(opts, { maxRevsDefault: 0, today: todayIso(ctx) });
       const limit = opts.limit !== undefined ? parseNumber(opts.limit, '--limit', { min: 1, integer: true }) : null;
       const sc = await import('../../src/trajectory/screen.js');
-      const workers = opts.workers !== undefined ? parseNumber(opts.workers, '--workers', { min: 0, max: 256, integer: true }) : sc.defaultWorkers();
+      const cpus = sc.defaultWorkers();
+      const workers = opts.workers !== undefined ? parseNumber(opts.workers, '--workers', { min: 0, integer: true }) : cpus;
+      if (workers > MAX_WORKERS_PER_CPU * cpus) {
+        throw new InputError(
+          `--workers: ${workers} is more than ${MAX_WORKERS_PER_CPU} × the ${cpus} CPU${cpus === 1 ? '' : 's'} available here; every worker thread loads its own catalog and grids (~${WORKER_MEMORY_MB} MB each) and threads beyond the CPU count add no speed. Give at most ${cpus}, or split the run across machines with --shard k/n`,
+          '--workers',
+        );
+      }
       const shard = opts.shard !== undefined ? sc.parseShard(opts.shard) : null;
-      const maxShDv = opts.maxShDv !== undefined ? parseNumber(opts.maxShDv, '--max-sh-dv', { positive: true }) : constraints.maxDvKmS;
+      if (shard && launchWindow.basis === 'default') {
+        // Array jobs start when the queue lets them: a shard run tomorrow would screen another
+        // window, and merge refuses shards whose windows differ.
+        windowWarnings.push(
+          `--shard without --launch: the default launch window starts today (${launchWindow.from}); shards run on another day screen another window and will not merge. Give every shard the same window: --launch ${launchWindow.from}..${launchWindow.to}`,
+        );
+      }
+      const maxShDv = opts.maxShDv !== undefined ? await parseQuantityFlag(opts.maxShDv, 'km/s', '--max-sh-dv', { positive: true }) : constraints.maxDvKmS;
       let outPath: string | null = null;
       if (opts.out) {
         const { resolve } = await import('node:path');
@@ -152,12 +186,23 @@ Examples:
         outPath = resolve(ctx.cwd, opts.out);
         // Fail before hours of work, not after.
         if (existsSync(outPath) && !opts.force) {
-          const { InputError } = await import('../../src/errors.js');
           throw new InputError(`${opts.out}: file exists; pass --force to overwrite`, '--out');
         }
       }
-      const { loadCatalog } = await import('../../src/catalog/index.js');
-      const catalog = loadCatalog(opts.catalog);
+      const catalog = (await openCatalogFor(ctx, opts.catalog)).load.asteroids;
+      // Before the long run, not after it: the result has no warnings field, and --json keeps stdout for the document.
+      for (const w of windowWarnings) ctx.stderr.write(`${makeStyle(ctx.colorErr).yellow('warning')}: ${w}\n`);
+      if (workers > cpus) {
+        // The engine starts no more workers than candidates; say so only when that still oversubscribes.
+        const all = sc.screenCandidates(catalog, maxShDv, limit);
+        const assigned = shard ? all.filter((it) => it.index % shard.n === shard.k - 1).length : all.length;
+        const used = Math.min(workers, Math.max(1, assigned));
+        if (used > cpus) {
+          ctx.stderr.write(
+            `${makeStyle(ctx.colorErr).yellow('warning')}: --workers ${workers}: ${used} worker threads on ${cpus} CPU${cpus === 1 ? '' : 's'} run no faster than ${cpus} and cost ~${WORKER_MEMORY_MB} MB and start-up time each\n`,
+          );
+        }
+      }
       progress = opts.json ? null : progressReporter(ctx);
       const result = await sc.runScreen(catalog, {
         constraints,

@@ -1,8 +1,9 @@
 // `prospector target <designation|name|number>`: everything the catalog knows about one asteroid.
 import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
-import { fmt, fmtSig, renderPairs, renderTable } from '../format/table.js';
-import { makeStyle, type Style } from '../format/style.js';
+import { fmt, fmtSig, fmtValueRange, renderPairs, renderTable } from '../format/table.js';
+import type { Style } from '../format/style.js';
+import { CATALOG_FLAG_HELP, openCatalogFor } from '../config.js';
 import type { Asteroid } from '../../src/catalog/types.js';
 import type { Composition, GradeDistribution } from '../../src/catalog/composition.js';
 import type { PhysicalModel } from '../../src/catalog/physical-model.js';
@@ -110,14 +111,14 @@ export function renderTarget(r: TargetResult, s: Style): string {
     ['epoch', `${el.epoch} TDB (JD ${el.epochJd}), ${fmt(Math.abs(ageYr), 1)} yr ${ageYr >= 0 ? 'ago' : 'ahead'}${r.u !== null ? `; MPC U ${r.u}` : ''}`],
     ['delta-v', r.dvKmS !== null ? `${fmt(r.dvKmS, 3)} km/s (Shoemaker–Helin rendezvous from LEO, Benner-compatible)` : `— (${r.dvReason ?? 'not an NEA'})`],
     ['H', fmt(r.H, 2)],
-    ['diameter', r.diameterKm === null ? '—' : `${fmtSig(r.diameterKm, 3)} km (${fmtSig(r.diameterKmLow, 3)}–${fmtSig(r.diameterKmHigh, 3)}), ${r.sizeBasis}: ${r.size.diameterSource ?? ''}`],
+    ['diameter', r.diameterKm === null ? '—' : `${fmtValueRange(r.diameterKm, r.diameterKmLow, r.diameterKmHigh).replace(' (', ' km (')}, ${r.sizeBasis}: ${r.size.diameterSource ?? ''}`],
     ['albedo', r.albedo === null ? '—' : `${fmt(r.albedo, 3)} (${fmt(r.size.albedoLow, 3)}–${fmt(r.size.albedoHigh, 3)}), ${r.size.albedoSource ?? ''}`],
     [
       'class',
       `${r.spectral.type ?? 'unknown'}${r.spectral.probabilities ? `  [${Object.entries(r.spectral.probabilities).sort((x, y) => y[1] - x[1]).slice(0, 4).map(([k, p]) => `${k} ${fmt(p, 2)}`).join(', ')}]` : ''}${r.spectral.source ? `  (${r.spectral.source})` : ''}`,
     ],
     ['density', r.densityGcm3 ? `${fmt(r.densityGcm3.value, 2)} g/cm³ (${fmt(r.densityGcm3.low, 2)}–${fmt(r.densityGcm3.high, 2)}), ${r.densityGcm3.source}` : '—'],
-    ['mass', r.massKg === null ? '—' : `${sci(r.massKg, 3)} kg (${sci(r.massKgLow, 2)}–${sci(r.massKgHigh, 2)}), ${r.massSource ?? ''}`],
+    ['mass', r.massKg === null ? '—' : `${fmtValueRange(r.massKg, r.massKgLow, r.massKgHigh, { rangeSig: 2, format: (x, n) => sci(x, n) }).replace(' (', ' kg (')}, ${r.massSource ?? ''}`],
   ];
   let out = head + renderPairs(pairs, '  ');
   const c = r.composition;
@@ -143,7 +144,7 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .command('target')
     .description('one asteroid: orbit with epoch, size range, mass, class, composition, delta-v and warnings')
     .argument('<designation...>', 'number (101955), name (Bennu), designation ("1999 RQ36"), both ("(101955) Bennu") or packed (J99R36Q)')
-    .option('--catalog <file>', 'asteroid catalog (MPC NEA.txt/MPCORB.DAT, nea_extended.json[.gz], SBDB CSV); default: bundled')
+    .option('--catalog <file>', CATALOG_FLAG_HELP)
     .addHelpText(
       'after',
       `
@@ -159,12 +160,9 @@ Examples:
     setExit(
       await runOutput(ctx, o, async () => {
         const query = words.join(' ');
-        const { openCatalog, summarizeDiagnostics, findAsteroid, physicalModel, compositionFor, targetWarnings } = await import('../../src/catalog/index.js');
+        const { physicalModel, compositionFor, targetWarnings } = await import('../../src/catalog/index.js');
         const { dateToJdTdb } = await import('../../src/astro/time.js');
-        const cat = openCatalog(o.catalog, { cwd: ctx.cwd });
-        const diag = summarizeDiagnostics(cat);
-        if (diag) ctx.stderr.write(`${makeStyle(ctx.colorErr).yellow('warning')}: ${cat.source}: ${diag}\n`);
-        const a = findAsteroid(cat.view, query);
+        const a = (await openCatalogFor(ctx, o.catalog)).find(query);
         const nowJd = dateToJdTdb(new Date());
         const warnings = targetWarnings(a, nowJd);
         const pm = physicalModel(a);

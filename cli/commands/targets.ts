@@ -2,9 +2,9 @@
 import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
 import type { Asteroid } from '../../src/catalog/types.js';
-import { fmt, fmtSig, renderTable } from '../format/table.js';
+import { fmt, fmtSig, fmtValueRange, renderTable } from '../format/table.js';
 import { toCsv } from '../../src/export/csv.js';
-import { makeStyle } from '../format/style.js';
+import { CATALOG_FLAG_HELP, openCatalogFor } from '../config.js';
 
 export const ORBIT_CLASSES = ['Atira', 'Aten', 'Apollo', 'Amor', 'MBA', 'Other'] as const;
 const SORTS = ['dv', 'diameter', 'name'] as const;
@@ -66,7 +66,7 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
   const cmd = program
     .command('targets')
     .description('rank the asteroid catalog by rendezvous delta-v (Shoemaker–Helin, Benner-compatible), with size and class')
-    .option('--catalog <file>', 'asteroid catalog (MPC NEA.txt/MPCORB.DAT, nea_extended.json[.gz], SBDB CSV); default: bundled')
+    .option('--catalog <file>', CATALOG_FLAG_HELP)
     .option('--class <list>', `orbit classes, comma-separated: ${ORBIT_CLASSES.join(',')}`)
     .option('--spectral <list>', 'spectral classes, comma-separated (C matches C and Ch, X matches X/Xc/Xk; "unknown" for unclassified)')
     .option('--max-dv <kms>', 'largest Shoemaker–Helin delta-v, km/s')
@@ -94,16 +94,13 @@ Examples:
         const { parseList, parseNumber, parseChoice, parseQuantityFlag } = await import('../parse.js');
         const classes = o.class ? parseList(o.class, '--class', ORBIT_CLASSES) : null;
         const spectral = o.spectral ? parseList(o.spectral, '--spectral').map((s) => s.trim()) : null;
-        const maxDv = o.maxDv !== undefined ? parseNumber(o.maxDv, '--max-dv', { positive: true }) : null;
+        const maxDv = o.maxDv !== undefined ? await parseQuantityFlag(o.maxDv, 'km/s', '--max-dv', { positive: true }) : null;
         const minD = o.minDiameter !== undefined ? await parseQuantityFlag(o.minDiameter, 'km', '--min-diameter', { min: 0 }) : null;
         const sort = parseChoice(o.sort ?? 'dv', '--sort', SORTS);
         const limit = o.limit !== undefined ? parseNumber(o.limit, '--limit', { integer: true, min: 0 }) : DEFAULT_LIMIT;
 
-        const { openCatalog, summarizeDiagnostics } = await import('../../src/catalog/index.js');
         const { canonicalClass } = await import('../../src/catalog/physical-model.js');
-        const cat = openCatalog(o.catalog, { cwd: ctx.cwd });
-        const diag = summarizeDiagnostics(cat);
-        if (diag) ctx.stderr.write(`${makeStyle(ctx.colorErr).yellow('warning')}: ${cat.source}: ${diag}\n`);
+        const { load: cat } = await openCatalogFor(ctx, o.catalog);
 
         // Filter and rank on the catalog's columns; full entries are built only for what is
         // needed (the diameter filter/sort) and for the rows shown.
@@ -163,7 +160,7 @@ Examples:
           text: (r, s) => {
             if (r.length === 0) return '';
             const size = (row: TargetRow) =>
-              row.diameterKm === null ? '—' : `${fmtSig(row.diameterKm, 3)} (${fmtSig(row.diameterKmLow, 2)}–${fmtSig(row.diameterKmHigh, 2)})`;
+              row.diameterKm === null ? '—' : fmtValueRange(row.diameterKm, row.diameterKmLow, row.diameterKmHigh, { rangeSig: 2 });
             return renderTable(
               r.map((row, k) => ({ row, label: labels[k] })),
               [

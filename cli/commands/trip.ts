@@ -2,33 +2,37 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
-import { parseDate, parseDateRange, parseNumber } from '../parse.js';
+import { parseDate, parseDateRange, parseNumber, parseQuantityFlag, type QuantityBounds } from '../parse.js';
 import { fmt, renderPairs } from '../format/table.js';
 import { makeStyle, type Style } from '../format/style.js';
-import { InputError, NoSolutionError } from '../../src/errors.js';
-import type { CliContext } from '../context.js';
+import { CancelledError, InputError, NoSolutionError, ProspectorError } from '../../src/errors.js';
+import { todayIso, type CliContext } from '../context.js';
+import { CATALOG_FLAG_HELP, openCatalogFor } from '../config.js';
 import { toCsv } from '../../src/export/csv.js';
 import { addSpacecraftFlags, prepareTripIon, type SpacecraftFlagValues } from './propulsion.js';
 import type { RoundTripResult, TripConstraints, TripSolution } from '../../src/trajectory/round-trip.js';
 
-/** NHATS defaults as printed in --help (values from src/trajectory/round-trip.ts NHATS_DEFAULTS). */
-const D = { launch: '2025-01-01..2045-12-31', maxDays: 450, minStay: 8, maxC3: 60, maxEntry: 12, maxDv: 12, step: 8, leo: 400, entry: 125 };
+/**
+ * NHATS defaults as printed in --help (values from src/trajectory/round-trip.ts NHATS_DEFAULTS;
+ * the default launch window starts at the later of launchFrom and today: defaultLaunchWindow).
+ */
+const D = { launchFrom: '2025-01-01', launchTo: '2045-12-31', maxDays: 450, minStay: 8, maxC3: 60, maxEntry: 12, maxDv: 12, step: 8, leo: 400, entry: 125 };
 
 /** The constraint flags `trip` and `screen` share. */
 export function addTripConstraintFlags(cmd: Command, opts: { maxRevsDefault: number }): Command {
   return cmd
-    .option('--launch <FROM..TO>', `launch window, ISO dates (default ${D.launch}; trip also takes one DATE with --out-days …)`)
-    .option('--max-days <d>', `total mission duration limit, days (default ${D.maxDays}; mining missions: up to ~3650)`)
-    .option('--min-stay <d>', `minimum stay at the asteroid, days (default ${D.minStay})`)
-    .option('--max-c3 <km2s2>', `Earth departure C3 limit, km²/s² (default ${D.maxC3})`)
-    .option('--max-entry <kms>', `Earth entry speed limit, km/s; faster returns pay the Δv to meet it (default ${D.maxEntry})`)
-    .option('--max-dv <kms>', `total Δv limit, km/s (default ${D.maxDv})`)
-    .option('--step <d>', `grid step for launch dates, flight times and stays, days (default ${D.step})`)
+    .option('--launch <FROM..TO>', `launch window, ISO dates (default: from today — or ${D.launchFrom} if later — to ${D.launchTo}; trip also takes one DATE with --out-days …)`)
+    .option('--max-days <d>', `total mission duration limit, days or with a unit ("10 yr") (default ${D.maxDays}; mining missions: up to ~3650)`)
+    .option('--min-stay <d>', `minimum stay at the asteroid, days or with a unit (default ${D.minStay})`)
+    .option('--max-c3 <km2s2>', `Earth departure C3 limit, km²/s² or with a unit ("60 km^2/s^2") (default ${D.maxC3})`)
+    .option('--max-entry <kms>', `Earth entry speed limit, km/s or with a unit; faster returns pay the Δv to meet it (default ${D.maxEntry})`)
+    .option('--max-dv <kms>', `total Δv limit, km/s or with a unit ("12 km/s") (default ${D.maxDv})`)
+    .option('--step <d>', `grid step for launch dates, flight times and stays, days or with a unit (default ${D.step})`)
     .option('--max-revs <n>', `revolutions per leg, 0 = direct arcs (default ${opts.maxRevsDefault})`)
-    .option('--max-leg-days <d>', 'longest single leg, days (default: what --max-days and --min-stay leave, at most 730)')
-    .option('--leo-altitude <km>', `circular parking orbit altitude, km (default ${D.leo})`)
-    .option('--entry-altitude <km>', `entry interface altitude, km (default ${D.entry})`)
-    .option('--catalog <file>', 'asteroid catalog (MPC NEA.txt/MPCORB.DAT, nea_extended.json[.gz], SBDB CSV); default: bundled');
+    .option('--max-leg-days <d>', 'longest single leg, days or with a unit (default: what --max-days and --min-stay leave, at most 730)')
+    .option('--leo-altitude <km>', `circular parking orbit altitude, km or with a unit (default ${D.leo})`)
+    .option('--entry-altitude <km>', `entry interface altitude, km or with a unit (default ${D.entry})`)
+    .option('--catalog <file>', CATALOG_FLAG_HELP);
 }
 
 export interface TripFlagValues {
@@ -46,40 +50,65 @@ export interface TripFlagValues {
   catalog?: string;
 }
 
-/** Flags → constraints (the launch window from --launch FROM..TO, or `single` when one date is given). */
-export async function tripConstraintsFromFlags(o: TripFlagValues, opts: { maxRevsDefault: number; allowSingleDate?: boolean }): Promise<{ constraints: TripConstraints; singleLaunchJd?: number }> {
+/** The launch window a run used: `default` (today or 2025-01-01, whichever is later, to 2045-12-31) or `given` (--launch). */
+export interface LaunchWindowUsed {
+  from: string;
+  to: string;
+  basis: 'default' | 'given';
+}
+
+/**
+ * Flags → constraints (the launch window from --launch FROM..TO, or `single` when one date is
+ * given; without --launch the default window, which starts no earlier than `today`). `warnings`
+ * holds the "launch dates before today" warning for a --launch that starts in the past.
+ */
+export async function tripConstraintsFromFlags(
+  o: TripFlagValues,
+  opts: { maxRevsDefault: number; allowSingleDate?: boolean; today: string },
+): Promise<{ constraints: TripConstraints; singleLaunchJd?: number; launchWindow: LaunchWindowUsed; warnings: string[] }> {
   const { dateToJdTdb } = await import('../../src/astro/time.js');
-  const { resolveConstraints } = await import('../../src/trajectory/round-trip.js');
+  const { resolveConstraints, defaultLaunchWindow, launchBeforeTodayWarning } = await import('../../src/trajectory/round-trip.js');
   let fromJd: number;
   let toJd: number;
   let singleLaunchJd: number | undefined;
-  const launch = o.launch ?? D.launch;
-  if (launch.includes('..')) {
+  let launchWindow: LaunchWindowUsed;
+  const launch = o.launch;
+  if (launch === undefined) {
+    const w = defaultLaunchWindow(opts.today, '--launch');
+    fromJd = dateToJdTdb(parseDate(w.from, '--launch'));
+    toJd = dateToJdTdb(parseDate(w.to, '--launch'));
+    launchWindow = { ...w, basis: 'default' };
+  } else if (launch.includes('..')) {
     const [a, b] = parseDateRange(launch, '--launch');
     fromJd = dateToJdTdb(a);
     toJd = dateToJdTdb(b);
+    launchWindow = { from: shortIso(a.toISOString()), to: shortIso(b.toISOString()), basis: 'given' };
   } else if (opts.allowSingleDate) {
-    singleLaunchJd = dateToJdTdb(parseDate(launch, '--launch'));
+    const d = parseDate(launch, '--launch');
+    singleLaunchJd = dateToJdTdb(d);
     fromJd = toJd = singleLaunchJd;
+    launchWindow = { from: shortIso(d.toISOString()), to: shortIso(d.toISOString()), basis: 'given' };
   } else {
     throw new InputError(`--launch: expected a window FROM..TO with ISO dates, got "${launch}"`, '--launch');
   }
-  const num = (v: string | undefined, flag: string, p: Parameters<typeof parseNumber>[2] = {}) => (v === undefined ? undefined : parseNumber(v, flag, p));
+  const past = launchWindow.basis === 'given' ? launchBeforeTodayWarning('--launch', launchWindow, opts.today) : null;
+  // Dimensional flags: a bare number in the unit --help gives, or a quantity with a unit ("10 yr").
+  const qty = (v: string | undefined, unit: string, flag: string, b: QuantityBounds) => (v === undefined ? undefined : parseQuantityFlag(v, unit, flag, b));
   const constraints = resolveConstraints({
     launchFromJd: fromJd,
     launchToJd: toJd,
-    maxDays: num(o.maxDays, '--max-days', { positive: true }),
-    minStayDays: num(o.minStay, '--min-stay', { min: 0 }),
-    maxC3: num(o.maxC3, '--max-c3', { min: 0 }),
-    maxEntryKmS: num(o.maxEntry, '--max-entry', { positive: true }),
-    maxDvKmS: num(o.maxDv, '--max-dv', { positive: true }),
-    stepDays: num(o.step, '--step', { positive: true }),
-    maxRevs: num(o.maxRevs, '--max-revs', { min: 0, max: 10, integer: true }) ?? opts.maxRevsDefault,
-    maxLegDays: num(o.maxLegDays, '--max-leg-days', { positive: true }),
-    leoAltitudeKm: num(o.leoAltitude, '--leo-altitude', { min: 100 }),
-    entryAltitudeKm: num(o.entryAltitude, '--entry-altitude', { min: 0 }),
+    maxDays: await qty(o.maxDays, 'd', '--max-days', { positive: true }),
+    minStayDays: await qty(o.minStay, 'd', '--min-stay', { min: 0 }),
+    maxC3: await qty(o.maxC3, 'km^2/s^2', '--max-c3', { min: 0 }),
+    maxEntryKmS: await qty(o.maxEntry, 'km/s', '--max-entry', { positive: true }),
+    maxDvKmS: await qty(o.maxDv, 'km/s', '--max-dv', { positive: true }),
+    stepDays: await qty(o.step, 'd', '--step', { positive: true }),
+    maxRevs: o.maxRevs === undefined ? opts.maxRevsDefault : parseNumber(o.maxRevs, '--max-revs', { min: 0, max: 10, integer: true }),
+    maxLegDays: await qty(o.maxLegDays, 'd', '--max-leg-days', { positive: true }),
+    leoAltitudeKm: await qty(o.leoAltitude, 'km', '--leo-altitude', { min: 100 }),
+    entryAltitudeKm: await qty(o.entryAltitude, 'km', '--entry-altitude', { min: 0 }),
   });
-  return { constraints, singleLaunchJd };
+  return { constraints, singleLaunchJd, launchWindow, warnings: past ? [past] : [] };
 }
 
 /** Constraints as printed in JSON: dates as ISO strings next to the Julian dates. */
@@ -123,10 +152,18 @@ function tripBlock(title: string, t: TripSolution, s: Style): string {
   return s.bold(title) + '\n' + renderPairs(lines, '  ');
 }
 
-export function renderTripText(r: RoundTripResult, s: Style, fixed: boolean): string {
-  const head = `${r.name ? `${r.name} (${r.designation})` : r.designation} — ballistic round trip (Lambert legs, two-body orbits)\n\n`;
-  if (fixed) return head + tripBlock('Trajectory', r.minDv, s);
-  return head + tripBlock('Minimum Δv', r.minDv, s) + '\n' + tripBlock('Minimum duration', r.minDuration, s);
+export function renderTripText(r: RoundTripResult, s: Style, fixed: boolean, window?: LaunchWindowUsed): string {
+  // The catalog's display name when the caller knows it: "(16) Psyche", not "Psyche (A852 FA)".
+  const shown = (r as RoundTripResult & { displayName?: string }).displayName ?? (r.name ? `${r.name} (${r.designation})` : r.designation);
+  const head = `${shown} — ballistic round trip (Lambert legs, two-body orbits)\n`;
+  if (fixed) return head + '\n' + tripBlock('Trajectory', r.minDv, s);
+  const searched = window ? `launch window ${window.from}..${window.to}${window.basis === 'default' ? ` (${defaultWindowNote(window)}; --launch FROM..TO to change)` : ''}\n` : '';
+  return head + searched + '\n' + tripBlock('Minimum Δv', r.minDv, s) + '\n' + tripBlock('Minimum duration', r.minDuration, s);
+}
+
+/** Why a default window starts where it does: today, or the NHATS-style 2025-01-01 while that is later. */
+export function defaultWindowNote(w: { from: string }): string {
+  return w.from === D.launchFrom ? `the default: ${D.launchFrom} to ${D.launchTo}` : `the default: today to ${D.launchTo}`;
 }
 
 /**
@@ -134,7 +171,7 @@ export function renderTripText(r: RoundTripResult, s: Style, fixed: boolean): st
  * stdout; `trajectory` and `violations` in the --json error envelope), then the exit-3 error names
  * the bound constraint; the orbit warnings go with the error either way.
  */
-function evaluateFixedTrip(ctx: CliContext, opts: { json?: boolean; csv?: boolean }, evaluate: () => RoundTripResult): RoundTripResult {
+function evaluateFixedTrip(ctx: CliContext, opts: { json?: boolean; csv?: boolean; displayName?: string }, evaluate: () => RoundTripResult): RoundTripResult {
   try {
     return evaluate();
   } catch (e) {
@@ -142,7 +179,7 @@ function evaluateFixedTrip(ctx: CliContext, opts: { json?: boolean; csv?: boolea
     if (shown && e instanceof NoSolutionError && !opts.json) {
       const violations = (e.details?.violations as Array<{ message: string }> | undefined) ?? [];
       const s = makeStyle(ctx.color);
-      const head = { designation: e.details?.designation, name: e.details?.name, minDv: shown, minDuration: shown } as RoundTripResult;
+      const head = { designation: e.details?.designation, name: e.details?.name, displayName: opts.displayName, minDv: shown, minDuration: shown } as unknown as RoundTripResult;
       ctx.stdout.write(
         opts.csv
           ? toCsv(TRIP_CSV_HEADER, [tripCsvRow('trajectory', shown)])
@@ -153,14 +190,70 @@ function evaluateFixedTrip(ctx: CliContext, opts: { json?: boolean; csv?: boolea
   }
 }
 
+/** What a stopped search hands back (src/trajectory/round-trip.ts `cancelledSearch`). */
+interface PartialSearch {
+  phase: 'outbound' | 'combine';
+  launchesDone: number;
+  launches: number;
+  searchedLaunchTo: string | null;
+  minDv: TripSolution | null;
+  minDuration: TripSolution | null;
+}
+
+/**
+ * A free search as the user sees it: a progress line on a terminal's stderr (never with --json),
+ * and on Ctrl+C the best trips over the launch dates searched so far on stdout — text marked
+ * PARTIAL, or the CSV rows found — before the exit-130 error line; --json keeps them in the
+ * envelope's `error.partial` instead.
+ */
+async function searchWithProgress(
+  ctx: CliContext,
+  opts: { json?: boolean; csv?: boolean },
+  target: { designation: string; name?: string; displayName?: string },
+  search: (onProgress?: (p: { phase: 'outbound' | 'combine'; done: number; total: number }) => void) => Promise<RoundTripResult>,
+): Promise<RoundTripResult> {
+  const { terminalProgress } = await import('../progress.js');
+  const line = opts.json ? null : terminalProgress(ctx, 'trip');
+  try {
+    return await search(line ? (p) => line.update(p.done, p.total, p.phase === 'outbound' ? 'outbound legs, launch dates' : 'round trips, launch dates') : undefined);
+  } catch (e) {
+    line?.done();
+    const partial = e instanceof CancelledError ? (e.details?.partial as PartialSearch | undefined) : undefined;
+    if (partial && !opts.json) ctx.stdout.write(opts.csv ? partialTripCsv(partial) : partialTripText(partial, target, makeStyle(ctx.color)));
+    throw e;
+  } finally {
+    line?.done();
+  }
+}
+
+function partialTripCsv(p: PartialSearch): string {
+  const rows: (string | number)[][] = [];
+  if (p.minDv) rows.push(tripCsvRow('min_dv', p.minDv));
+  if (p.minDuration) rows.push(tripCsvRow('min_duration', p.minDuration));
+  return toCsv(TRIP_CSV_HEADER, rows);
+}
+
+function partialTripText(p: PartialSearch, target: { designation: string; name?: string; displayName?: string }, s: Style): string {
+  const shown = target.displayName ?? (target.name ? `${target.name} (${target.designation})` : target.designation);
+  const where =
+    p.phase === 'outbound'
+      ? 'while computing the outbound legs, before any round trip was combined'
+      : `after combining ${p.launchesDone} of ${p.launches} launch dates${p.searchedLaunchTo ? ` (up to ${p.searchedLaunchTo.slice(0, 10)})` : ''}`;
+  let out = `${shown} — ballistic round trip (Lambert legs, two-body orbits)\n${s.yellow(`PARTIAL: interrupted ${where}`)}${p.phase === 'combine' ? '; best over the launch dates searched so far' : ''}\n`;
+  if (p.minDv) out += '\n' + tripBlock('Minimum Δv (so far)', p.minDv, s);
+  if (p.minDuration) out += '\n' + tripBlock('Minimum duration (so far)', p.minDuration, s);
+  if (!p.minDv && !p.minDuration) out += `\n${p.phase === 'outbound' ? 'No round trips evaluated yet.' : 'No trip within the limits among them yet.'}\n`;
+  return out;
+}
+
 export const register: RegisterCommand = (program, ctx, setExit) => {
   const cmd = program
     .command('trip')
     .description('NHATS-style round trip to an asteroid: minimum-Δv and minimum-duration trajectories (or one given trajectory)')
     .argument('<designation>', 'asteroid designation, name or number')
-    .option('--out-days <d>', 'evaluate one trajectory: outbound flight time, days (with --launch DATE, --stay-days, --return-days)')
-    .option('--stay-days <d>', 'stay at the asteroid, days')
-    .option('--return-days <d>', 'return flight time, days');
+    .option('--out-days <d>', 'evaluate one trajectory: outbound flight time, days or with a unit (with --launch DATE, --stay-days, --return-days)')
+    .option('--stay-days <d>', 'stay at the asteroid, days or with a unit')
+    .option('--return-days <d>', 'return flight time, days or with a unit');
   addTripConstraintFlags(cmd, { maxRevsDefault: 0 });
   cmd.option('--ion', 'add the solar-electric propulsion budget (max cargo, or --cargo checked) for the minimum-Δv or given trajectory');
   addSpacecraftFlags(cmd);
@@ -168,10 +261,16 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     'after',
     `
 Δv total = Δv from a ${D.leo} km LEO (from C3) + arrival and departure speeds relative to the asteroid
-+ the Δv that caps Earth entry speed (NHATS method). Constraints default to NHATS's.
++ the Δv that caps Earth entry speed (NHATS method). Constraints default to NHATS's; the launch
+window to ${D.launchFrom}..${D.launchTo} starting no earlier than today (UTC; PROSPECTOR_TODAY=YYYY-MM-DD
+sets today for reproducible runs). A --launch that starts before today is kept, with a warning.
+
+Durations, speeds, C3 and altitudes take a number in the unit shown or a quoted quantity with a
+unit: --max-days "10 yr", --max-dv "12 km/s", --max-c3 "60 km^2/s^2", --out-days "18 weeks".
+On a terminal a progress line shows on stderr; Ctrl+C prints the best trips so far (PARTIAL), exit 130.
 
 Examples:
-  $ prospector trip "2000 SG344"                                    NHATS defaults, launch 2025–2045
+  $ prospector trip "2000 SG344"                                    NHATS defaults, launch from today to 2045
   $ prospector trip "1991 VG" --launch 2020-01-05..2045-12-31 --json
   $ prospector trip "1991 VG" --launch 2039-05-01 --out-days 129 --stay-days 32 --return-days 225
   $ prospector trip Bennu --max-days 3650 --min-stay 500 --max-dv 15 --step 16   mining mission
@@ -189,29 +288,38 @@ Examples:
           throw new InputError('--out-days, --stay-days and --return-days go together (with --launch DATE)', '--out-days');
         }
         const ion = await prepareTripIon(opts, ctx.cwd);
-        const { constraints, singleLaunchJd } = await tripConstraintsFromFlags(opts, { maxRevsDefault: 0, allowSingleDate: fixed });
+        const given = fixed
+          ? {
+              outDays: await parseQuantityFlag(opts.outDays, 'd', '--out-days', { positive: true }),
+              stayDays: await parseQuantityFlag(opts.stayDays, 'd', '--stay-days', { min: 0 }),
+              returnDays: await parseQuantityFlag(opts.returnDays, 'd', '--return-days', { positive: true }),
+            }
+          : null;
+        const { constraints, singleLaunchJd, launchWindow, warnings: windowWarnings } = await tripConstraintsFromFlags(opts, { maxRevsDefault: 0, allowSingleDate: fixed, today: todayIso(ctx) });
         if (fixed && singleLaunchJd === undefined) throw new InputError('--launch: give one date (not a window) with --out-days', '--launch');
         if (!fixed && singleLaunchJd !== undefined) throw new InputError('--launch: one date needs --out-days, --stay-days and --return-days; for a search give FROM..TO', '--launch');
-        const { loadCatalog, findAsteroid } = await import('../../src/catalog/index.js');
-        const target = findAsteroid(loadCatalog(opts.catalog), designation);
+        const target = (await openCatalogFor(ctx, opts.catalog)).find(designation);
         const rt = await import('../../src/trajectory/round-trip.js');
-        const result = fixed
-          ? evaluateFixedTrip(ctx, opts, () =>
-              rt.evaluateTrip(target, constraints, {
-                launchJd: singleLaunchJd!,
-                outDays: parseNumber(opts.outDays, '--out-days', { positive: true }),
-                stayDays: parseNumber(opts.stayDays, '--stay-days', { min: 0 }),
-                returnDays: parseNumber(opts.returnDays, '--return-days', { positive: true }),
-              }),
-            )
-          : // Yields to the event loop as it goes, so that Ctrl+C stops it (exit 130, best so far in the message).
-            await rt.searchRoundTripsAsync(target, constraints, { signal: ctx.signal });
-        const out = { ...result, constraints: await constraintsForOutput(result.constraints) };
+        let result: RoundTripResult;
+        try {
+          result = fixed
+            ? evaluateFixedTrip(ctx, { ...opts, displayName: target.displayName }, () =>
+                rt.evaluateTrip(target, constraints, { launchJd: singleLaunchJd!, ...given! }),
+              )
+            : // Yields to the event loop as it goes, so that Ctrl+C stops it (exit 130, best so far in the message).
+              await searchWithProgress(ctx, opts, target, (onProgress) => rt.searchRoundTripsAsync(target, constraints, { signal: ctx.signal, onProgress }));
+        } catch (err) {
+          // A window in the past still matters when nothing was found there.
+          if (err instanceof ProspectorError && windowWarnings.length) err.warnings = [...windowWarnings, ...(err.warnings ?? [])];
+          throw err;
+        }
+        const warnings = [...windowWarnings, ...result.warnings];
+        const out = { ...result, warnings, constraints: { ...(await constraintsForOutput(result.constraints)), launchWindow: launchWindow.basis } };
         const ionRun = ion ? await ion.run(result.minDv, { aAu: target.orbit.aAu, iDeg: target.orbit.iDeg }) : null;
         return {
           result: ionRun ? { ...out, propulsion: ionRun.report } : out,
-          warnings: [...result.warnings, ...(ionRun?.report.warnings ?? [])],
-          text: (_r, s) => renderTripText(result, s, fixed) + (ionRun ? '\n' + ionRun.render(s) : ''),
+          warnings: [...warnings, ...(ionRun?.report.warnings ?? [])],
+          text: (_r, s) => renderTripText({ ...result, displayName: target.displayName } as RoundTripResult, s, fixed, launchWindow) + (ionRun ? '\n' + ionRun.render(s) : ''),
           csv: () =>
             toCsv(TRIP_CSV_HEADER, fixed ? [tripCsvRow('trajectory', result.minDv)] : [tripCsvRow('min_dv', result.minDv), tripCsvRow('min_duration', result.minDuration)]),
         };

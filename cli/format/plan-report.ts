@@ -4,7 +4,7 @@
  */
 import type { Band, Plan, Section } from '../../src/scenario/plan-types.js';
 import type { Style } from './style.js';
-import { fmtSig, renderPairs, renderTable } from './table.js';
+import { distinctSig, fmtSig, renderPairs, renderTable } from './table.js';
 
 /** 3 significant figures (more for large values), grouped; "—" for missing. */
 export function num(x: number | null | undefined, sig = 3): string {
@@ -31,6 +31,57 @@ export function pct(x: number | null | undefined): string {
   return `${fmtSig(x * 100, 3)} %`;
 }
 
+/** Speeds in a sum (the Δv line): two decimals each, so the terms line up and add up as printed. */
+export function kms(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return x.toFixed(2);
+}
+
+/** "low–high" at 3 significant figures, more when that would print distinct ends (or the value) alike. */
+function rangeText(value: number | null, low: number | null, high: number | null): string {
+  const s = distinctSig([low, value, high], 3, (x, n) => num(x, n));
+  return `${num(low, s)}–${num(high, s)}`;
+}
+
+/** Where the cargo goes, as a sentence ends: "to Earth", "to Earth orbit". */
+function destinationText(d: 'earth' | 'orbit'): string {
+  return d === 'earth' ? 'Earth' : 'Earth orbit';
+}
+
+/** Median of a triangular distribution (min a, mode c, max b). */
+function triangularMedian(a: number, c: number, b: number): number {
+  return c - a >= (b - a) / 2 ? a + Math.sqrt(((b - a) * (c - a)) / 2) : b - Math.sqrt(((b - a) * (b - c)) / 2);
+}
+
+/**
+ * Inputs whose central value (the base case's) sits well off their median — more than a tenth of
+ * their range: the base case is then not the middle of the samples (a prior-sized body's mass is a
+ * triangular whose mode is near its low end, so most samples are larger).
+ */
+export function skewedInputs(p: Plan): string[] {
+  const skew = (i: Plan['uncertainty']['inputs'][number]) => Math.abs(triangularMedian(i.low, i.central, i.high) - i.central) / (i.high - i.low);
+  return p.uncertainty.inputs
+    .filter((i) => i.distribution === 'triangular' && i.high > i.low && skew(i) > 0.1)
+    // The target's own size first (the usual cause for a prior-sized body), then the most skewed.
+    .sort((a, b) => Number(b.field.startsWith('target.')) - Number(a.field.startsWith('target.')) || skew(b) - skew(a))
+    .map((i) => i.field);
+}
+
+/** What "base" means next to P10/P50/P90, and why the two differ when they do (null: nothing to explain). */
+export function baseCaseNote(p: Plan): string | null {
+  if (p.scenario.samples === 0) return null;
+  let note = "base = one run with every input at its central value (the mode of {min, mode, max}, the p50 of {p10, p50, p90}, the catalog's nominal mass, grades at their P50); P10 / P50 / P90 = percentiles over the samples";
+  const d = p.delivered;
+  if (d.modelled && d.band && d.band.p50 > 0 && Math.abs(d.deliveredKg - d.band.p50) > 0.2 * d.band.p50) {
+    const skewed = skewedInputs(p);
+    const below = d.deliveredKg < d.band.p50;
+    note += `. Here the base case is ${below ? 'below' : 'above'} the P50`;
+    const shown = skewed.slice(0, 2);
+    if (shown.length > 0) note += `: skewed inputs such as ${shown.join(' and ')} (a {min, mode, max} whose mode is far from its median) put most samples ${below ? 'above' : 'below'} the base case`;
+  }
+  return note;
+}
+
 function bandText(b: Band | null, f: (x: number) => string = num): string {
   if (!b) return '—';
   return `${f(b.p10)} / ${f(b.p50)} / ${f(b.p90)}`;
@@ -39,6 +90,15 @@ function bandText(b: Band | null, f: (x: number) => string = num): string {
 function notModelled(s: Section<unknown>, style: Style): string | null {
   if (s.modelled) return null;
   return `  ${style.yellow('not modelled')}: ${s.reason}\n`;
+}
+
+/** The launch window searched, and why when it is the default (it starts today, or on 2025-01-01 while that is later). */
+function launchWindowText(p: Plan): string {
+  const w = p.scenario.launchWindow;
+  // Plans saved before the window was recorded have none.
+  if (!w) return '—';
+  const note = w.basis === 'scenario' ? "the scenario's window.launch" : `default: ${w.from === '2025-01-01' ? 'from 2025-01-01' : 'from today'} to ${w.to}`;
+  return `${w.from}..${w.to} (${note})`;
 }
 
 function heading(title: string, style: Style): string {
@@ -58,8 +118,8 @@ export function renderPlanReport(p: Plan, style: Style): string {
       [
         ['asteroid', `${t.displayName} · ${t.orbitClass} · spectral type ${t.spectralType ?? 'unknown'}`],
         ['orbit', `a ${num(t.orbit.aAu)} AU · e ${num(t.orbit.e)} · i ${num(t.orbit.iDeg)}°`],
-        ['diameter', `${num(t.diameterKm)} km (range ${num(t.diameterKmLow)}–${num(t.diameterKmHigh)} km; basis: ${t.sizeBasis ?? 'unknown'})`],
-        ['mass', t.massKg === null ? '—' : `${num(t.massKg)} kg (range ${num(t.massKgLow)}–${num(t.massKgHigh)} kg)`],
+        ['diameter', `${num(t.diameterKm)} km (range ${rangeText(t.diameterKm, t.diameterKmLow, t.diameterKmHigh)} km; basis: ${t.sizeBasis ?? 'unknown'})`],
+        ['mass', t.massKg === null ? '—' : `${num(t.massKg)} kg (range ${rangeText(t.massKg, t.massKgLow, t.massKgHigh)} kg)`],
         ['Shoemaker–Helin Δv', t.dvKmS === null ? '— (NEAs only)' : `${num(t.dvKmS)} km/s`],
       ],
       '  ',
@@ -71,17 +131,18 @@ export function renderPlanReport(p: Plan, style: Style): string {
     const t = p.trajectory;
     out += renderPairs(
       [
+        ['window', launchWindowText(p)],
         ['launch', `${t.launch} → arrive ${t.arrival} → leave ${t.departure} → Earth ${t.returnDate}`],
         ['durations', `out ${num(t.outDays)} d · stay ${num(t.stayDays)} d · return ${num(t.returnDays)} d · total ${num(t.totalDays)} d`],
         ['C3', `${num(t.c3Km2S2)} km²/s²`],
-        ['Δv', `depart ${num(t.dvDepartKmS)} + arrive ${num(t.vArrNeoKmS)} + leave ${num(t.vDepNeoKmS)} + entry cap ${num(t.dvEntryKmS)} = ${num(t.dvTotalKmS)} km/s`],
+        ['Δv', `depart ${kms(t.dvDepartKmS)} + arrive ${kms(t.vArrNeoKmS)} + leave ${kms(t.vDepNeoKmS)} + entry cap ${kms(t.dvEntryKmS)} = ${kms(t.dvTotalKmS)} km/s`],
         ['entry speed', `${num(t.entrySpeedKmS)} km/s`],
         ['Δv model error', `×${num(t.dvFactor.low)}–${num(t.dvFactor.high)} (central ${num(t.dvFactor.central)}; ${t.dvFactor.source})`],
         ['method', t.method],
       ],
       '  ',
     );
-  } else out += notModelled(p.trajectory, style);
+  } else out += notModelled(p.trajectory, style) + `  launch window searched: ${launchWindowText(p)}\n`;
 
   out += heading('Spacecraft', style);
   if (p.propulsion.modelled) {
@@ -155,8 +216,9 @@ export function renderPlanReport(p: Plan, style: Style): string {
     const d = p.delivered;
     out += renderPairs(
       [
-        ['mass', `refined ${num(d.refinedKg)} − left behind ${num(d.leftBehindKg)} − consumed ${num(d.consumedKg)} = delivered ${num(d.deliveredKg)} kg to ${d.destination}`],
+        ['mass', `refined ${num(d.refinedKg)} − left behind ${num(d.leftBehindKg)} − consumed ${num(d.consumedKg)} = delivered ${num(d.deliveredKg)} kg to ${destinationText(d.destination)} (base case)`],
         ['P10 / P50 / P90', `${bandText(d.band)} kg`],
+        ...(baseCaseNote(p) ? [['base case', baseCaseNote(p)!] as [string, string]] : []),
         ['identity', d.identity],
       ],
       '  ',
@@ -260,7 +322,12 @@ export function renderPlanReport(p: Plan, style: Style): string {
       ['payback', e.paybackYear === null ? 'never within the campaign' : String(e.paybackYear)],
     ];
     if (e.capsuleUnitCostUsd !== null) pairs.push(['capsule cost', `${usd(e.capsuleUnitCostUsd)} each — ${e.capsuleCostBasis ?? ''}`]);
-    pairs.push(['avoided launch', `${usd(e.avoidedLaunchUsdPerKg)}/kg for 1 kg delivered to orbit — ${e.avoidedLaunchBasis}`]);
+    pairs.push([
+      'avoided launch',
+      p.scenario.delivery === 'orbit'
+        ? `each kg delivered to orbit earns ${usd(e.avoidedLaunchUsdPerKg)}, the launch it saves — ${e.avoidedLaunchBasis}`
+        : `${usd(e.avoidedLaunchUsdPerKg)} per kg if the cargo went to orbit instead (comparison only; this mission sells on Earth) — ${e.avoidedLaunchBasis}`,
+    ]);
     pairs.push(['method', e.method]);
     out += renderPairs(pairs, '  ');
   } else out += notModelled(p.economics, style);

@@ -26,6 +26,8 @@ export interface AppProps {
   scenarioPath?: string;
   /** Pins the terminal size (tests); otherwise stdout's columns/rows with resize. */
   size?: Partial<TermSize>;
+  /** Today's UTC date, YYYY-MM-DD (the CLI's todayIso: PROSPECTOR_TODAY or the clock); absent: the clock. */
+  today?: string;
   onExit: (code: number) => void;
 }
 
@@ -43,8 +45,10 @@ const LOG_SIZE = 40;
 
 type Overlay = { kind: 'help' | 'warnings'; offset: number } | null;
 
-export function App({ engine, cwd, color, scenarioPath, size: fixedSize, onExit }: AppProps) {
+export function App({ engine, cwd, color, scenarioPath, size: fixedSize, today: todayProp, onExit }: AppProps) {
   const size = useTerminalSize(fixedSize);
+  // Fixed for the session: the default launch window must not move under the user at midnight.
+  const [today] = useState(() => todayProp ?? new Date().toISOString().slice(0, 10));
   const raw = useRawInput();
   const store = useMemo(() => new Map<string, unknown>(), []);
   const theme = useMemo(() => ({ color }), [color]);
@@ -60,8 +64,10 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, onExit 
   }, []);
   // A later success supersedes an error or a warning still on the status line.
   const clearError = useCallback(() => setStatusState((s) => (s && (s.tone === 'error' || s.tone === 'warn') ? null : s)), []);
+  // A message about something no longer in view (a row the cursor left) goes; any other stays.
+  const clearStatus = useCallback((text: string) => setStatusState((s) => (s && s.text === text ? null : s)), []);
   const [catalog, setCatalog] = useState<CatalogState>({ status: 'loading' });
-  const session: Session = useSession({ engine, cwd, scenarioPath, setStatus, clearError, catalog });
+  const session: Session = useSession({ engine, cwd, today, scenarioPath, setStatus, clearError, catalog });
   // The file-name prompt (export, save) is read through a ref: keys may arrive before a render.
   const promptRef = session.promptRef;
   const setPrompt = session.setPrompt;
@@ -195,7 +201,7 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, onExit 
             <Box height={bodyHeight} width={width} overflow="hidden" flexDirection="column">
               {body}
               <Box display={overlay ? 'none' : 'flex'} flexDirection="column">
-                {view === 'targets' ? <TargetsView {...common} state={catalog} selected={session.target} onPick={pick} /> : null}
+                {view === 'targets' ? <TargetsView {...common} clearStatus={clearStatus} state={catalog} selected={session.target} onPick={pick} /> : null}
                 {view === 'trajectory' ? <TrajectoryView {...common} session={session} color={color} /> : null}
                 {view === 'mission' ? <MissionView {...common} session={session} /> : null}
                 {view === 'supply' ? <SupplyView {...common} session={session} /> : null}

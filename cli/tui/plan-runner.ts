@@ -25,6 +25,8 @@ interface Opts {
   signal: AbortSignal;
   /** Directory the CLI settings (prospector.config.json) are read from. */
   cwd: string;
+  /** Today's UTC date (YYYY-MM-DD): starts the default launch window of a scenario without one. */
+  today?: string;
   /** Worker thread to use: live plans and export plans never cancel each other. */
   role?: 'plan' | 'export';
   onProgress?: (p: PlanProgress) => void;
@@ -135,7 +137,7 @@ function runInWorker(w: Worker, role: Role, doc: ScenarioDoc, source: string, op
     w.on('exit', onExit);
     w.on('error', onError);
     opts.signal.addEventListener('abort', onAbort, { once: true });
-    w.postMessage({ id, kind: 'plan', doc, source, samples: opts.samples, cwd: opts.cwd });
+    w.postMessage({ id, kind: 'plan', doc, source, samples: opts.samples, cwd: opts.cwd, today: opts.today });
   });
 }
 
@@ -153,6 +155,7 @@ async function runInProcess(api: ScenarioApi, doc: ScenarioDoc, source: string, 
     samples,
     seed: settings.seed,
     signal: opts.signal,
+    today: opts.today,
     onProgress: (done, total) => opts.onProgress?.({ done, total }),
   });
   return { plan, samples, fullSamples: settings.samples };

@@ -2,7 +2,7 @@
 // thread that draws the screen and reads keys. One request at a time; cancellation terminates it.
 import { parentPort } from 'node:worker_threads';
 
-type Request = { id: number; kind: 'plan'; doc: unknown; source: string; samples: number | null; cwd: string } | { id: number; kind: 'quantity'; text: string; unit: string; field: string };
+type Request = { id: number; kind: 'plan'; doc: unknown; source: string; samples: number | null; cwd: string; today?: string } | { id: number; kind: 'quantity'; text: string; unit: string; field: string };
 
 parentPort?.on('message', async (req: Request) => {
   const post = (m: Record<string, unknown>) => parentPort?.postMessage({ id: req.id, ...m });
@@ -30,6 +30,7 @@ parentPort?.on('message', async (req: Request) => {
     const result = await plan(scenario, {
       samples,
       seed: settings.seed,
+      today: req.today,
       onProgress: (done, total) => {
         const now = Date.now();
         // At most ~10 progress messages a second: the screen does not redraw faster than that.

@@ -4,7 +4,7 @@
 // the catalog then loads behind the App's first frame.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CliContext } from '../context.js';
+import { todayIso, type CliContext } from '../context.js';
 import { EXIT } from '../exit.js';
 
 export interface TuiOptions {
@@ -19,6 +19,14 @@ const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
 const LEAVE_ALT_SCREEN = '\u001B[?1049l';
 
 export async function runTui(ctx: CliContext, opts: TuiOptions): Promise<number> {
+  // A bad PROSPECTOR_TODAY is reported before the screen is taken over.
+  let today: string;
+  try {
+    today = todayIso(ctx);
+  } catch (err) {
+    ctx.stderr.write(`prospector: ${(err as Error).message}\n`);
+    return EXIT.USAGE;
+  }
   const stdout = ctx.stdout as NodeJS.WriteStream;
   const stdin = process.stdin;
   const dumb = ctx.env.TERM === 'dumb';
@@ -70,7 +78,7 @@ export async function runTui(ctx: CliContext, opts: TuiOptions): Promise<number>
     instance?.unmount();
   };
   instance = render(
-    createElement(App, { engine: loadModule, cwd: ctx.cwd, color: ctx.color, scenarioPath: opts.scenarioPath, onExit }),
+    createElement(App, { engine: loadModule, cwd: ctx.cwd, color: ctx.color, scenarioPath: opts.scenarioPath, today, onExit }),
     // Ctrl+C is ours (exit 130): with exitOnCtrlC ink would exit 0. incrementalRendering stays off:
     // in ink 6.8 it left stale lines on screen in the tmux smoke run (status and key lines).
     { exitOnCtrlC: false, stdout, patchConsole: true, maxFps: 30 },

@@ -107,19 +107,26 @@ export async function writeScenarioDoc(file: string, doc: ScenarioDoc, force: bo
     const fromYaml = meta.text !== undefined && meta.original !== undefined && !/\.json$/i.test(meta.from ?? '');
     const document = fromYaml ? YAML.parseDocument(meta.text!) : new YAML.Document(doc);
     if (fromYaml) {
+      const fromName = meta.from ? basename(meta.from) : 'the file';
       for (const c of diffDocs(meta.original, doc)) {
+        // The comments written for the old value (the note above the key, the one beside it) are
+        // about that value — "Class M in Mahlke…" above a target that is now another asteroid —
+        // so they go; the value says what it was instead.
+        dropCommentsAbove(YAML, document, c.path);
         if (c.after === undefined) {
           document.deleteIn(c.path);
           continue;
         }
         const node = document.getIn(c.path, true);
+        const was = c.before === undefined ? null : c.path.join('.') === 'target.designation' && meta.nameOf ? meta.nameOf(String(c.before)) : sourceText(node, meta.text!) ?? showValue(c.before);
+        const note = was === null ? " added in prospector's planning session" : ` was ${was} in ${fromName} (changed in prospector's planning session)`;
         if (YAML.isScalar(node) && (c.after === null || typeof c.after !== 'object')) {
           node.value = c.after;
+          node.comment = note;
         } else {
           const fresh = document.createNode(c.after);
           if (YAML.isMap(fresh)) fresh.flow = true;
-          const comment = node && typeof node === 'object' ? (node as { comment?: string | null }).comment : undefined;
-          if (comment) (fresh as { comment?: string | null }).comment = comment;
+          (fresh as { comment?: string | null }).comment = note;
           document.setIn(c.path, fresh);
         }
       }
@@ -141,6 +148,32 @@ export async function writeScenarioDoc(file: string, doc: ScenarioDoc, force: bo
     text = document.toString({ lineWidth: 100, flowCollectionPadding: false });
   }
   writeFileAtomic(file, text, { force, field: file });
+}
+
+type YamlModule = typeof import('yaml');
+type YamlDocument = import('yaml').Document;
+
+/** The value as the file wrote it ("{min: 2900 kg, mode: 3000 kg, max: 3600 kg}", "60 kW"), or null. */
+function sourceText(node: unknown, text: string): string | null {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  if (!range) return null;
+  const t = text.slice(range[0], range[1]).trim();
+  return t && !t.includes('\n') ? t : null;
+}
+
+/**
+ * Drops the comment lines above the key at `path`: the key's own, or — for the first key of a
+ * nested section, where the yaml library keeps them — the section's. The file's leading comment
+ * (on the first top-level key) stays: it is about the whole file.
+ */
+function dropCommentsAbove(YAML: YamlModule, document: YamlDocument, path: string[]): void {
+  const parent = path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents;
+  if (!YAML.isMap(parent)) return;
+  const index = parent.items.findIndex((it) => (YAML.isScalar(it.key) ? it.key.value : it.key) === path[path.length - 1]);
+  if (index < 0) return;
+  const key = parent.items[index].key as { commentBefore?: string | null } | null;
+  if (key && typeof key === 'object' && key.commentBefore && !(path.length === 1 && index === 0)) key.commentBefore = undefined;
+  if (index === 0 && path.length > 1) (parent as { commentBefore?: string | null }).commentBefore = undefined;
 }
 
 /** What the export module must provide: the writer `prospector export` uses. */

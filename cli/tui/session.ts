@@ -17,7 +17,7 @@ import { describeChanges } from './fields.js';
 /** What the scenario module must provide for planning in the TUI. */
 export interface ScenarioApi {
   parseScenario(doc: unknown, source?: string): Promise<unknown>;
-  plan(scenario: unknown, opts: { samples?: number; seed?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): unknown;
+  plan(scenario: unknown, opts: { samples?: number; seed?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void; today?: string }): unknown;
   loadScenario?(path: string): Promise<unknown>;
 }
 
@@ -84,6 +84,8 @@ export interface FilePrompt {
 export interface Session {
   engine: ModuleLoader;
   cwd: string;
+  /** Today's UTC date (YYYY-MM-DD, PROSPECTOR_TODAY or the clock): the default launch window starts there. */
+  today: string;
   target: Asteroid | null;
   /** Selects the target; returns a note when that reset a picked mission window. */
   setTarget(a: Asteroid): string | null;
@@ -148,26 +150,35 @@ export function setPath(doc: ScenarioDoc, path: string[], value: unknown): Scena
   return out;
 }
 
-/** The scenario schema's default launch window (DESIGN §3), when a scenario gives none. */
-export const DEFAULT_WINDOW = { from: '2030-01-01', to: '2040-01-01' };
+/**
+ * The default launch window of a scenario that gives none, as plan() resolves it: from the later of
+ * 2025-01-01 and today to 2045-12-31 (NHATS_DEFAULTS / defaultLaunchWindow in
+ * src/trajectory/round-trip.ts; the engine loads lazily, so the dates are repeated here and a test
+ * keeps them equal). Past 2045-12-31 the plan reports that the default window is over.
+ */
+export function defaultWindow(today: string): { from: string; to: string; basis: 'default' } {
+  const from = today > '2025-01-01' ? today : '2025-01-01';
+  return { from: from > '2045-12-31' ? '2045-12-31' : from, to: '2045-12-31', basis: 'default' };
+}
 
-/** Launch window of a scenario document ("FROM..TO" or {from, to}). */
-export function windowOf(doc: unknown): { from: string; to: string } {
+/** Launch window of a scenario document ("FROM..TO" or {from, to}), or the default window from `today`. */
+export function windowOf(doc: unknown, today: string): { from: string; to: string; basis: 'scenario' | 'default' } {
   const w = getPath(doc, ['window', 'launch']);
   if (typeof w === 'string' && /^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/.test(w)) {
     const [from, to] = w.split('..');
-    return { from, to };
+    return { from, to, basis: 'scenario' };
   }
-  if (w instanceof Date) return DEFAULT_WINDOW;
-  if (w && typeof w === 'object' && typeof (w as { from?: unknown }).from === 'string' && typeof (w as { to?: unknown }).to === 'string') {
-    return { from: (w as { from: string }).from, to: (w as { to: string }).to };
+  if (w && typeof w === 'object' && !(w instanceof Date) && typeof (w as { from?: unknown }).from === 'string' && typeof (w as { to?: unknown }).to === 'string') {
+    return { from: (w as { from: string }).from, to: (w as { to: string }).to, basis: 'scenario' };
   }
-  return DEFAULT_WINDOW;
+  return defaultWindow(today);
 }
 
 interface Opts {
   engine: ModuleLoader;
   cwd: string;
+  /** Today's UTC date (YYYY-MM-DD): starts the default launch window. */
+  today: string;
   scenarioPath?: string;
   setStatus: (text: string, tone?: Tone) => void;
   /** Clears an error or warning still on the status line (a later success supersedes it). */
@@ -175,7 +186,7 @@ interface Opts {
   catalog: CatalogState;
 }
 
-export function useSession({ engine, cwd, scenarioPath, setStatus, clearError, catalog }: Opts): Session {
+export function useSession({ engine, cwd, today, scenarioPath, setStatus, clearError, catalog }: Opts): Session {
   const [target, setTargetState] = useState<Asteroid | null>(null);
   const [scenario, setScenario, scenarioRef] = useStateRef<ScenarioState>({ status: 'loading' });
   const [plan, setPlan, planRef] = useStateRef<PlanState>({ status: 'idle' });
@@ -279,6 +290,7 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, clearError, c
           samples: full ? null : LIVE_SAMPLES,
           signal: controller.signal,
           cwd,
+          today,
           onProgress: (pr) => {
             // At most ~10 progress redraws a second (the worker already throttles; the in-process path does not).
             const now = Date.now();
@@ -303,7 +315,7 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, clearError, c
         if (abortRef.current === controller) abortRef.current = null;
       }
     },
-    [cancelLive, clearError, cwd, loadScenarioApi, setPlan, setStatus],
+    [cancelLive, clearError, cwd, today, loadScenarioApi, setPlan, setStatus],
   );
 
   const scheduleRun = useCallback(
@@ -357,10 +369,10 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, clearError, c
       }
       commit(doc);
       if (!pick) return null;
-      const w = windowOf(s.original);
+      const w = windowOf(s.original, today);
       return `mission window back to the scenario's ${w.from}..${w.to}`;
     },
-    [commit, scenarioRef, setWindowPick, windowPickRef],
+    [commit, scenarioRef, setWindowPick, windowPickRef, today],
   );
 
   const setField = useCallback(
@@ -391,9 +403,9 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, clearError, c
     if (s.status !== 'ready' || !pick) return null;
     setWindowPick(null);
     commit(restoreWindow(s.doc, s.original, pick.fields));
-    const w = windowOf(s.original);
+    const w = windowOf(s.original, today);
     return `${w.from}..${w.to}`;
-  }, [commit, scenarioRef, setWindowPick, windowPickRef]);
+  }, [commit, scenarioRef, setWindowPick, windowPickRef, today]);
 
   const replan = useCallback(() => {
     const s = scenarioRef.current;
@@ -470,6 +482,7 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, clearError, c
           samples: null,
           signal: controller.signal,
           cwd,
+          today,
           role: 'export',
           onProgress: (p) => {
             const now = Date.now();
@@ -491,7 +504,7 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, clearError, c
         setExportProgress(null);
       }
     },
-    [cwd, loadScenarioApi, scenarioRef, setKept, setPlan],
+    [cwd, today, loadScenarioApi, scenarioRef, setKept, setPlan],
   );
 
   const submitPrompt = useCallback(async () => {
@@ -545,6 +558,7 @@ export function useSession({ engine, cwd, scenarioPath, setStatus, clearError, c
   return {
     engine,
     cwd,
+    today,
     target,
     setTarget,
     scenario,

@@ -63,11 +63,28 @@ export function jdToDate(jd: number): string {
   return new Date((jd - 2440587.5) * 86400e3).toISOString().slice(0, 10);
 }
 
-/** Asteroid size: metres below 1 km, km above. */
-export function fmtSize(km: number | null | undefined): string {
+/** Asteroid size: metres below 1 km, km above (`extra` more significant figures than usual). */
+export function fmtSize(km: number | null | undefined, extra = 0): string {
   if (km === null || km === undefined || !Number.isFinite(km)) return '—';
-  if (km < 1) return `${sig(km * 1000, 2)} m`;
-  return `${sig(km, 3)} km`;
+  if (km < 1) return `${sig(km * 1000, 2 + extra)} m`;
+  return `${sig(km, 3 + extra)} km`;
+}
+
+/**
+ * "16.84 km (16.78–16.90 km)": a size and its range with as many figures as it takes for values
+ * that differ to read differently (at 3 figures Eros's range was "16.8 km–16.9 km" around 16.8).
+ */
+export function fmtSizeRange(km: number, lowKm: number, highKm: number): string {
+  let extra = 0;
+  const xs = [lowKm, km, highKm];
+  const clash = (e: number) => xs.some((a, i) => xs.some((b, j) => j > i && a !== b && fmtSize(a, e) === fmtSize(b, e)));
+  while (extra < 3 && clash(extra)) extra++;
+  const lo = fmtSize(lowKm, extra);
+  const hi = fmtSize(highKm, extra);
+  const unit = (t: string) => t.slice(t.lastIndexOf(' '));
+  // One unit for the range when both ends share it.
+  const range = unit(lo) === unit(hi) ? `${lo.slice(0, lo.lastIndexOf(' '))}–${hi}` : `${lo}–${hi}`;
+  return `${fmtSize(km, extra)} (${range})`;
 }
 
 /**

@@ -104,8 +104,13 @@ function cdf(g: GradeDistribution, x: number): number {
   }
 }
 
+/** The p-quantile inf{x : F(x) ≥ p}, by bisection on [lo, hi]. */
 function quantile(g: GradeDistribution, p: number, lo: number, hi: number): number {
   if (hi <= lo) return lo;
+  // An atom at the bottom (a mixture in which one analogue has none of the element, e.g. water in
+  // an S/C mix) holds at least p of the mass: the quantile is that value exactly. Bisection alone
+  // would creep towards it and stop at numerical noise (7.1e-32 for the S/C prior's water P50).
+  if (cdf(g, lo) >= p) return lo;
   for (let k = 0; k < 100; k++) {
     const mid = 0.5 * (lo + hi);
     if (cdf(g, mid) < p) lo = mid;

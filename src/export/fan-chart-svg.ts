@@ -16,6 +16,12 @@ export interface FanChartOptions {
 }
 
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8C6D00', '#000000'];
+/**
+ * A dash pattern per element as well as a colour: elements with the same grades (Ir and Os in the
+ * IAB/IIIAB table) have identical bands and P50 lines, and a solid line drawn later would hide the
+ * earlier one completely; with different patterns both stay visible (and tell apart in greyscale).
+ */
+const DASHES = ['', '9 4', '2 3', '12 3 2 3', '5 5', '1 4', '14 4 4 4', '6 2 1 2'];
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -63,7 +69,11 @@ export function fanChartSvg(years: ForecastYear[], opts: FanChartOptions): strin
   const first = yearList.length ? Math.min(...yearList) : 2030;
   const last = yearList.length ? Math.max(...yearList) : first + 1;
   const x0 = opts.startYear ?? first - 1;
-  const x1 = Math.max(last + 1, x0 + 2);
+  // Room after the last delivery (a tenth of the span, at least two years) so its step reads as a
+  // plateau, not a rise cut off at the frame; the axis then ends on a labelled tick.
+  const xEnd = Math.max(last + Math.max(2, Math.ceil(0.1 * (last - x0))), x0 + 2);
+  const xStep = Math.max(1, Math.round(niceStep(xEnd - x0, 8)));
+  const x1 = Math.ceil(xEnd / xStep) * xStep;
 
   const positives = years.flatMap((y) => [y.cumulativeP10Kg, y.cumulativeP50Kg, y.cumulativeP90Kg]).filter((v) => v > 0);
   const vmax = positives.length ? Math.max(...positives) : 1;
@@ -109,7 +119,6 @@ export function fanChartSvg(years: ForecastYear[], opts: FanChartOptions): strin
   parts.push(`<g stroke="#e3e3e3" stroke-width="1">`);
   for (const v of yTicks) parts.push(`<line x1="${m.left}" y1="${r2(sy(v))}" x2="${m.left + pw}" y2="${r2(sy(v))}"/>`);
   parts.push(`</g>`);
-  const xStep = Math.max(1, Math.round(niceStep(x1 - x0, 8)));
   const xTicks: number[] = [];
   for (let yr = Math.ceil(x0 / xStep) * xStep; yr <= x1; yr += xStep) xTicks.push(yr);
   parts.push(`<g stroke="#333333" stroke-width="1" fill="none">`);
@@ -127,9 +136,28 @@ export function fanChartSvg(years: ForecastYear[], opts: FanChartOptions): strin
     `<text x="22" y="${m.top + ph / 2}" text-anchor="middle" font-size="12" transform="rotate(-90 22 ${m.top + ph / 2})">Cumulative delivered mass (kg${logScale ? ', log scale' : ''})</text>`,
   );
 
+  // Elements whose cumulative P10/P50/P90 equal an earlier element's at every delivery (to 0.1 %):
+  // drawn exactly on top of it, so the legend says so.
+  const series = (el: string) => years.filter((y) => y.element === el).sort((a, b) => a.year - b.year);
+  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-3 * Math.max(Math.abs(a), Math.abs(b));
+  const twinOf = new Map<string, string>();
+  elements.forEach((el, k) => {
+    const mine = series(el);
+    const twin = elements.slice(0, k).find((other) => {
+      const theirs = series(other);
+      return (
+        theirs.length === mine.length &&
+        mine.every((r, i) => r.year === theirs[i].year && same(r.cumulativeP10Kg, theirs[i].cumulativeP10Kg) && same(r.cumulativeP50Kg, theirs[i].cumulativeP50Kg) && same(r.cumulativeP90Kg, theirs[i].cumulativeP90Kg))
+      );
+    });
+    if (twin) twinOf.set(el, twinOf.get(twin) ?? twin);
+  });
+
   // Bands, medians and whiskers per element.
   elements.forEach((el, k) => {
     const colour = PALETTE[k % PALETTE.length];
+    const dash = DASHES[k % DASHES.length];
+    const dashAttr = dash ? ` stroke-dasharray="${dash}"` : '';
     const rows = years.filter((y) => y.element === el).sort((a, b) => a.year - b.year);
     const pts = [{ year: x0, lo: 0, mid: 0, hi: 0 }, ...rows.map((r) => ({ year: r.year, lo: r.cumulativeP10Kg, mid: r.cumulativeP50Kg, hi: r.cumulativeP90Kg }))];
     // Deliveries are discrete: the cumulative mass is a step that rises in each delivery year.
@@ -145,7 +173,7 @@ export function fanChartSvg(years: ForecastYear[], opts: FanChartOptions): strin
       const upper = drawable.map((p) => `${r2(sx(p.year))},${r2(sy(p.hi))}`);
       const lower = drawable.map((p) => `${r2(sx(p.year))},${r2(sy(p.lo))}`).reverse();
       parts.push(`<polygon points="${[...upper, ...lower].join(' ')}" fill="${colour}" fill-opacity="0.18" stroke="none"/>`);
-      parts.push(`<polyline points="${drawable.map((p) => `${r2(sx(p.year))},${r2(sy(p.mid))}`).join(' ')}" fill="none" stroke="${colour}" stroke-width="2"/>`);
+      parts.push(`<polyline points="${drawable.map((p) => `${r2(sx(p.year))},${r2(sy(p.mid))}`).join(' ')}" fill="none" stroke="${colour}" stroke-width="2"${dashAttr}/>`);
     }
     // Whiskers and dots mark deliveries only, not the zero-delivery years between them.
     for (const r of rows.filter((row) => row.missions > 0)) {
@@ -164,8 +192,10 @@ export function fanChartSvg(years: ForecastYear[], opts: FanChartOptions): strin
     const colour = PALETTE[k % PALETTE.length];
     const y = m.top + 24 + k * 22;
     parts.push(`<rect x="${lx}" y="${y - 9}" width="22" height="12" fill="${colour}" fill-opacity="0.18"/>`);
-    parts.push(`<line x1="${lx}" y1="${y - 3}" x2="${lx + 22}" y2="${y - 3}" stroke="${colour}" stroke-width="2"/>`);
-    parts.push(`<text x="${lx + 30}" y="${y + 1}">${esc(el)}</text>`);
+    const dash = DASHES[k % DASHES.length];
+    parts.push(`<line x1="${lx}" y1="${y - 3}" x2="${lx + 22}" y2="${y - 3}" stroke="${colour}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+    const twin = twinOf.get(el);
+    parts.push(`<text x="${lx + 30}" y="${y + 1}">${esc(el)}${twin ? `<tspan font-size="10" fill="#444444"> (same as ${esc(twin)})</tspan>` : ''}</text>`);
   });
   const ly = m.top + 40 + elements.length * 22;
   parts.push(`<text x="${lx}" y="${ly}" font-size="10" fill="#444444">band: P10–P90</text>`);

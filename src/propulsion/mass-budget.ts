@@ -231,7 +231,7 @@ export function massBudget(sc: Spacecraft, m: MissionProfile, cargoKg: number): 
       } else {
         // value = the least input power one string runs on, limit = what the arrays give there.
         const op = operatingPoint(sc, s.thrustRAu);
-        constraints.push(mk(`power-cut-off:${s.name}`, `input power one ${sc.thruster.id} string needs on "${s.name}" vs the array power at ${s.thrustRAu.toFixed(3)} AU`, sc.thruster.minInputPowerW, op.arrayPowerW, 'W'));
+        constraints.push(mk(`power-cut-off:${s.name}`, `least input power of one ${sc.thruster.id} string vs the array power on "${s.name}" at ${s.thrustRAu.toFixed(3)} AU`, sc.thruster.minInputPowerW, op.arrayPowerW, 'W'));
       }
     }
     if (s.leg?.lambert && s.thrustN > 0) {
@@ -361,6 +361,7 @@ export function constraintMethods(b: MassBudget): string {
 export function describeViolation(b: MassBudget, sc: Spacecraft): string {
   const c = b.constraints.find((x) => x.id === b.binding);
   if (!c) return 'the budget is feasible';
+  if (c.id.startsWith('power-cut-off:')) return powerCutOffSentence(c, b, sc);
   return `${c.description} is ${fmtNum(c.value)} ${c.unit} > ${fmtNum(c.limit)} ${c.unit}${hint(c, { ...b, sc })}`;
 }
 
@@ -377,6 +378,22 @@ export function requireFeasibleBudget(sc: Spacecraft, m: MissionProfile, cargoKg
   throw new NoSolutionError(`cargo ${cargoKg} kg is infeasible: ${describeViolation(b, sc)}${best}`, b.binding ?? undefined);
 }
 
+/**
+ * The thrusters cannot start on a leg: one sentence with the leg, the distance, the power the arrays
+ * give there, the least a string runs on, and the two fixes (more array power, a thruster that
+ * runs on less). Array power at 1 AU that would do: the string minimum × r² (P ∝ 1/r²).
+ */
+function powerCutOffSentence(c: ConstraintCheck, b: MassBudget, sc: Spacecraft): string {
+  const ph = b.phases.find((p) => c.id.endsWith(`:${p.name}`));
+  const rAu = ph?.thrustRAu ?? 1;
+  const needAt1AuW = c.value * rAu * rAu;
+  const w = (x: number) => (x >= 1000 ? `${(x / 1000).toPrecision(3)} kW` : `${x.toPrecision(3)} W`);
+  return (
+    `the thrusters cannot run on "${ph?.name ?? c.id.slice('power-cut-off:'.length)}": at ${rAu.toFixed(3)} AU the arrays give ${w(c.limit)}, ` +
+    `less than the ${w(c.value)} one ${sc.thruster.id} string needs to run; give at least ${w(needAt1AuW)} of array power at 1 AU, or a thruster whose minimum input power is below ${w(c.limit)}`
+  );
+}
+
 function fmtNum(x: number): string {
   return Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(4);
 }
@@ -387,11 +404,6 @@ function hint(c: ConstraintCheck, b: MassBudget & { sc: Spacecraft }): string {
     const l = ph.lowThrust;
     // All thrusts at full power (thrustNeededN and thrustShortfallN are divided by the duty cycle).
     return ` (MIMA: needs ${(l.thrustNeededN * 1000).toFixed(1)} mN of full thrust, has ${(ph.thrustN * 1000).toFixed(1)} mN: short by ${(l.thrustShortfallN * 1000).toFixed(1)} mN ≈ ${(l.powerShortfallW / 1000).toFixed(2)} kW more thruster input power${l.needsMoreStrings ? `, beyond the ${(ppuCapW(b.sc) / 1000).toFixed(2)} kW the power processors take: add thruster strings` : ''})`;
-  }
-  if (c.id.startsWith('power-cut-off:') && ph) {
-    // Array power at 1 AU that would keep one string above its minimum at this distance (P ∝ 1/r²).
-    const needAt1AuW = c.value * ph.thrustRAu * ph.thrustRAu;
-    return ` (the thrusters cannot run on this leg: give ≥ ${(needAt1AuW / 1000).toFixed(2)} kW at 1 AU, or a thruster that throttles below ${c.limit.toFixed(0)} W)`;
   }
   if (c.id.startsWith('burn-time:') && ph) {
     const ratio = c.value / c.limit;

@@ -37,7 +37,7 @@ import {
 import { refineYield, refiningRoute, type RefiningBody, type RefiningResult } from '../refining/index.js';
 import { capsulePreset, ballisticCoefficientKgM2, sizeCapsule, DEFAULT_METAL_CAPSULE, type CapsuleDesign, type CapsuleSizing } from '../reentry/index.js';
 import { loadMarkets, marketImpact, orbitalComputeData, orbitalDataCenter, orbitalLink, semiconductorEquivalents, type MarketTable, type OrbitalDcOptions } from '../supply/index.js';
-import { resolveConstraints, searchRoundTrips, type TripSolution } from '../trajectory/round-trip.js';
+import { defaultLaunchWindow, launchBeforeTodayWarning, resolveConstraints, searchRoundTrips, type TripSolution } from '../trajectory/round-trip.js';
 import { central, fixed, spread, type Band, type Dist } from './dist.js';
 import { gradeAt, pickAnalogue } from './grades.js';
 import { InputSet, type Values } from './inputs.js';
@@ -47,6 +47,8 @@ import type { NotModelled, Plan, PlanDelivered, PlanEconomics, PlanOrbitalLink, 
 export interface ChainOptions {
   catalog?: string;
   signal?: AbortSignal;
+  /** Today's UTC date (YYYY-MM-DD): starts the default launch window; a scenario window before it is warned about. */
+  today?: string;
 }
 
 export interface Chain {
@@ -55,6 +57,8 @@ export interface Chain {
   inputs: InputSet;
   products: Product[];
   defaultName: string;
+  /** The launch window searched: the scenario's `window.launch`, or the default (from today, or 2025-01-01 if later, to 2045-12-31). */
+  launchWindow: { from: string; to: string; basis: 'scenario' | 'default' };
   /** Arrival of each campaign mission's cargo (year and ISO date). */
   arrivals: Array<{ year: number; date: string }>;
   warnings: string[];
@@ -299,12 +303,20 @@ export async function prepareChain(scenario: Scenario, opts: ChainOptions): Prom
 
   // 2. Trajectory: one search, the minimum-Δv round trip under the scenario's limits.
   const w = scenario.window;
+  let launchWindow: Chain['launchWindow'];
+  try {
+    launchWindow = w.launch ? { ...w.launch, basis: 'scenario' } : { ...defaultLaunchWindow(opts.today, 'window.launch'), basis: 'default' };
+  } catch (err) {
+    rethrow(err, source, 'window.launch');
+  }
+  const past = w.launch && opts.today ? launchBeforeTodayWarning('window.launch', w.launch, opts.today) : null;
+  if (past) warnings.push(past);
   let trip: TripSolution;
   let tripWarnings: string[] = [];
   try {
     const constraints = resolveConstraints({
-      launchFromJd: parseIsoToJdTdb(w.launch.from),
-      launchToJd: parseIsoToJdTdb(w.launch.to),
+      launchFromJd: parseIsoToJdTdb(launchWindow.from),
+      launchToJd: parseIsoToJdTdb(launchWindow.to),
       maxDays: w.maxTotalDays,
       minStayDays: w.minStayDays,
       maxC3: w.maxC3,
@@ -521,6 +533,7 @@ export async function prepareChain(scenario: Scenario, opts: ChainOptions): Prom
     inputs,
     products,
     defaultName: `${asteroid.displayName} (${scenario.delivery === 'earth' ? 'to Earth' : 'to orbit'})`,
+    launchWindow,
     arrivals,
     warnings,
     asteroid,

@@ -117,9 +117,9 @@ function issueMessage(issue: z.core.$ZodIssue): string {
  * The issue to report first. An unknown field comes before everything else: a misspelt required
  * field (`dryMas:`) also makes the real one "missing", and the typo is the cause to show.
  */
-function primaryIssue(issues: readonly z.core.$ZodIssue[]): { issue: z.core.$ZodIssue; consequences: number } {
+function primaryIssue(issues: readonly z.core.$ZodIssue[]): { issue: z.core.$ZodIssue; consequences: Set<z.core.$ZodIssue> } {
   const unknown = issues.find((i) => i.code === 'unrecognized_keys');
-  if (!unknown || unknown.code !== 'unrecognized_keys') return { issue: issues[0], consequences: 0 };
+  if (!unknown || unknown.code !== 'unrecognized_keys') return { issue: issues[0], consequences: new Set() };
   // Missing fields the unknown keys were meant to be are consequences, not further problems.
   const known = knownKeys(unknown.path);
   const meant = new Set(unknown.keys.map((k) => closest(k, known)).filter((k): k is string => k !== null));
@@ -128,8 +128,74 @@ function primaryIssue(issues: readonly z.core.$ZodIssue[]): { issue: z.core.$Zod
     if (i === unknown || i.path.length !== unknown.path.length + 1) return false;
     const input = (i as { input?: unknown }).input;
     return formatPath(i.path.slice(0, -1)) === base && meant.has(String(i.path[i.path.length - 1])) && input === undefined;
-  }).length;
-  return { issue: unknown, consequences };
+  });
+  return { issue: unknown, consequences: new Set(consequences) };
+}
+
+/** Keys of a distribution written as an object (DESIGN §2.9). */
+const DISTRIBUTION_KEYS = new Set(['min', 'mode', 'max', 'p10', 'p50', 'p90']);
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * zod reports a union of "one distribution for all" and "one per product" (refinery.recovery) by
+ * whichever branch failed less badly: `{min: 0.9, mode: 0.8, max: 0.6}` came out as unknown
+ * product keys "min", "mode", "max", and a bad number as "Invalid input". Report the branch the
+ * value was meant for, judged by its shape: a distribution's keys or a plain number → the
+ * distribution; product keys → the map.
+ */
+function explainUnionIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodType = scenarioSchema): z.core.$ZodIssue[] {
+  const out: z.core.$ZodIssue[] = [];
+  for (const issue of issues) {
+    const node = issue.code === 'unrecognized_keys' || issue.code === 'invalid_union' ? schemaAt(schema, issue.path) : null;
+    const options = node && defOf(node).type === 'union' ? (defOf(node).options as z.ZodType[]) : null;
+    const mapIndex = options ? options.findIndex((o) => defOf(unwrapSchema(o)).type === 'record') : -1;
+    if (!options || mapIndex < 0) {
+      out.push(issue);
+      continue;
+    }
+    const input = (issue as { input?: unknown }).input;
+    const mapKeys = knownKeys([], options[mapIndex]);
+    const meantAsDistribution = !isPlainObject(input) || (Object.keys(input).some((k) => DISTRIBUTION_KEYS.has(k)) && !Object.keys(input).some((k) => mapKeys.includes(k)));
+    if (issue.code === 'unrecognized_keys' && !meantAsDistribution) {
+      const dist = issue.keys.filter((k) => DISTRIBUTION_KEYS.has(k));
+      const products = isPlainObject(input) ? Object.keys(input).filter((k) => mapKeys.includes(k)) : [];
+      if (dist.length > 0 && products.length > 0) {
+        // `{Pt: 0.9, min: 0.5}`: half a per-product map, half a distribution.
+        const message = `mixes product keys (${products.join(', ')}) with distribution key${dist.length > 1 ? 's' : ''} ${dist.map((k) => `"${k}"`).join(', ')}: give one value or distribution for every product, or one per product (e.g. {${products[0]}: {min: 0.8, mode: 0.9, max: 0.95}})`;
+        out.push({ code: 'custom', path: issue.path, message, input } as z.core.$ZodIssue);
+      } else out.push(issue);
+      continue;
+    }
+    let branch: readonly z.core.$ZodIssue[] | undefined;
+    if (issue.code === 'invalid_union') {
+      const pick = meantAsDistribution ? issue.errors.findIndex((_, i) => i !== mapIndex) : mapIndex;
+      branch = issue.errors[pick];
+    } else {
+      const single = options.find((_, i) => i !== mapIndex);
+      const r = single?.safeParse(input, { reportInput: true });
+      branch = r && !r.success ? r.error.issues : undefined;
+    }
+    if (!branch || branch.length === 0) {
+      out.push(issue);
+      continue;
+    }
+    for (const b of explainUnionIssues(branch, node!)) out.push({ ...b, path: [...issue.path, ...b.path] } as z.core.$ZodIssue);
+  }
+  return out;
+}
+
+/** One problem of a scenario: the field path (as in messages) and what is wrong with it. */
+export interface ScenarioProblem {
+  field: string;
+  message: string;
+}
+
+/** The field of an issue: a single unknown key is the key itself (`spacecraft.dryMass`), so a script can point at it. */
+function issueField(issue: z.core.$ZodIssue): string {
+  return issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? formatPath([...issue.path, issue.keys[0]]) : formatPath(issue.path);
 }
 
 /** One line: `file: path: problem` (+ how many more problems there are). */
@@ -137,22 +203,28 @@ export function formatZodError(error: z.ZodError, source: string): string {
   return describeZodError(error, source).message;
 }
 
-/** The one-line message and the field path of the issue it reports. */
-export function describeZodError(error: z.ZodError, source: string): { message: string; field: string } {
-  const issues = error.issues;
+/**
+ * The one-line message (the first problem, + how many more there are), the field path of that
+ * problem, and every problem (the first one included) for the JSON envelope and the lines that
+ * follow the message on stderr.
+ */
+export function describeZodError(error: z.ZodError, source: string): { message: string; field: string; problems: ScenarioProblem[] } {
+  const issues = explainUnionIssues(error.issues);
   const { issue, consequences } = primaryIssue(issues);
   const path = formatPath(issue.path);
-  const others = issues.length - 1 - consequences;
+  const rest = issues.filter((i) => i !== issue && !consequences.has(i));
+  const others = rest.length;
   const more = others > 0 ? ` (and ${others} more problem${others > 1 ? 's' : ''})` : '';
-  // The field of a single unknown key is the key itself (`spacecraft.dryMas`), so a script can point at it.
-  const field = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? formatPath([...issue.path, issue.keys[0]]) : path;
-  return { message: `${source}: ${path ? path + ': ' : ''}${issueMessage(issue)}${more}`, field };
+  const problems = [issue, ...rest].map((i) => ({ field: issueField(i), message: issueMessage(i) }));
+  return { message: `${source}: ${path ? path + ': ' : ''}${issueMessage(issue)}${more}`, field: issueField(issue), problems };
 }
 
 /** An input error about a scenario file: `field` is the field path (absent for whole-file problems), `file` the file. */
-export function scenarioError(message: string, file: string, field?: string): InputError {
+export function scenarioError(message: string, file: string, field?: string, problems?: ScenarioProblem[]): InputError {
   const e = new InputError(message, field);
   e.file = file;
+  // Every problem, for `error.problems` in the --json envelope (the message names the first).
+  if (problems && problems.length > 0) e.details = { problems };
   return e;
 }
 
@@ -165,14 +237,14 @@ export async function parseScenario(doc: unknown, source = 'scenario', file = so
   if (doc === null || doc === undefined) throw scenarioError(`${source}: the scenario is empty (expected at least target, spacecraft and refinery)`, file);
   if (typeof doc !== 'object' || Array.isArray(doc)) throw scenarioError(`${source}: expected a mapping of scenario fields at the top level, got ${Array.isArray(doc) ? 'a list' : typeof doc === 'string' ? 'a single text value' : typeof doc}`, file);
   let r = scenarioSchema.safeParse(doc, { reportInput: true });
-  if (!r.success && r.error.issues.some((i) => i.message === NEEDS_UNITS)) {
+  if (!r.success && (r.error.issues.some((i) => i.message === NEEDS_UNITS) || explainUnionIssues(r.error.issues).some((i) => i.message === NEEDS_UNITS))) {
     // A unit outside the common table: load mathjs (once per process) and read the file again.
     await loadUnits();
     r = scenarioSchema.safeParse(doc, { reportInput: true });
   }
   if (!r.success) {
-    const { message, field } = describeZodError(r.error, source);
-    throw scenarioError(message, file, field || undefined);
+    const { message, field, problems } = describeZodError(r.error, source);
+    throw scenarioError(message, file, field || undefined, problems);
   }
   return { ...r.data, source };
 }

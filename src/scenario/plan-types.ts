@@ -319,7 +319,15 @@ export interface PlanForecastRow {
 }
 
 export interface Plan {
-  scenario: { name: string; source: string | null; delivery: 'earth' | 'orbit'; samples: number; seed: number };
+  scenario: {
+    name: string;
+    source: string | null;
+    delivery: 'earth' | 'orbit';
+    samples: number;
+    seed: number;
+    /** Launch window searched: the scenario's `window.launch`, or the default (from today, or 2025-01-01 if later, to 2045-12-31). */
+    launchWindow: { from: string; to: string; basis: 'scenario' | 'default' };
+  };
   target: Section<PlanTarget>;
   trajectory: Section<PlanTrajectory>;
   propulsion: Section<PlanPropulsion>;

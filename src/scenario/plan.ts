@@ -5,7 +5,8 @@
  *
  * The expensive trajectory search runs once, for the base case; its Δvs enter the sampling
  * through an uncertain model-error factor (DESIGN §2.4 bands), so each sample only re-runs the
- * cheap closed-form stages. Same scenario + seed + samples → byte-identical JSON: the PRNG is
+ * cheap closed-form stages. Same scenario + seed + samples (+ `today`, when the scenario leaves the
+ * launch window to its default) → byte-identical JSON: the PRNG is
  * our own (sfc32), every input draws from its own stream, and all outputs are built in a fixed
  * order with no clock or Map-order dependence.
  */
@@ -26,6 +27,12 @@ export interface PlanOptions {
   signal?: AbortSignal;
   /** Progress callback for long runs (done, total samples). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Today's UTC date (YYYY-MM-DD). A scenario without `window.launch` searches from the later of
+   * 2025-01-01 and this date to 2045-12-31 (without it: from 2025-01-01); a scenario window that
+   * starts before it gets a warning. The engine never reads the clock: front ends pass it.
+   */
+  today?: string;
 }
 
 const DEFAULT_SAMPLES = 1000;
@@ -41,7 +48,7 @@ export async function plan(scenario: Scenario, opts: PlanOptions = {}): Promise<
   if (!Number.isInteger(samples) || samples < 0) throw new RangeError(`plan: samples must be a whole number ≥ 0, got ${samples}`);
   checkAbort(opts.signal);
 
-  const chain = await prepareChain(scenario, { catalog: opts.catalog, signal: opts.signal });
+  const chain = await prepareChain(scenario, { catalog: opts.catalog, signal: opts.signal, today: opts.today });
   checkAbort(opts.signal);
   const base = evaluateChain(chain, chain.inputs.base(), true);
 
@@ -124,6 +131,7 @@ export async function plan(scenario: Scenario, opts: PlanOptions = {}): Promise<
       delivery: scenario.delivery,
       samples,
       seed,
+      launchWindow: chain.launchWindow,
     },
     ...sections,
     uncertainty: {

@@ -86,6 +86,24 @@ export function qty(unit: string, o: QtyOpts = {}) {
   });
 }
 
+const TRIANGULAR_KEYS = ['min', 'mode', 'max'];
+const PERCENTILE_KEYS = ['p10', 'p50', 'p90'];
+
+/** What is wrong with the keys of an object given for an uncertain input (neither triple exactly). */
+function distributionShapeProblem(keys: string[], expected: string): string {
+  const tri = keys.filter((k) => TRIANGULAR_KEYS.includes(k));
+  const pct = keys.filter((k) => PERCENTILE_KEYS.includes(k));
+  const other = keys.filter((k) => !TRIANGULAR_KEYS.includes(k) && !PERCENTILE_KEYS.includes(k));
+  const list = (ks: string[]) => ks.map((k) => `"${k}"`).join(', ');
+  const forms = '{min, mode, max} or {p10, p50, p90}';
+  if (tri.length === 0 && pct.length === 0) return `expected ${expected}, {p10, p50, p90} or {min, mode, max}, got an object with keys {${keys.join(', ')}}`;
+  if (tri.length > 0 && pct.length > 0) return `a distribution is ${forms}, not a mix of both (got {${keys.join(', ')}})`;
+  if (other.length > 0) return `unknown key${other.length > 1 ? 's' : ''} ${list(other)} in a distribution (expected ${forms})`;
+  const want = tri.length > 0 ? TRIANGULAR_KEYS : PERCENTILE_KEYS;
+  const missing = want.filter((k) => !keys.includes(k));
+  return `incomplete distribution: ${list(missing)} ${missing.length > 1 ? 'are' : 'is'} missing (expected {${want.join(', ')}})`;
+}
+
 /** A number or a distribution `{p10,p50,p90}` / `{min,mode,max}` of quantities in `unit`. */
 export function uncertain(unit: string, o: QtyOpts = {}) {
   return z.unknown().transform((raw, ctx): Dist => {
@@ -97,7 +115,7 @@ export function uncertain(unit: string, o: QtyOpts = {}) {
       const obj = raw as Record<string, unknown>;
       const keys = Object.keys(obj).sort().join(',');
       const triple = keys === 'max,min,mode' ? (['min', 'mode', 'max'] as const) : keys === 'p10,p50,p90' ? (['p10', 'p50', 'p90'] as const) : null;
-      if (!triple) return fail(`expected ${describe(unit, o)}, {p10, p50, p90} or {min, mode, max}, got an object with keys {${Object.keys(obj).join(', ')}}`);
+      if (!triple) return fail(distributionShapeProblem(Object.keys(obj), describe(unit, o)));
       const vals: number[] = [];
       for (const k of triple) {
         const r = convert(obj[k], unit, o);
@@ -143,7 +161,11 @@ export const targetSchema = z.strictObject({
 });
 
 export const windowSchema = z.strictObject({
-  launch: dateRange.default({ from: '2030-01-01', to: '2040-01-01' }),
+  /**
+   * Absent: the default window, from the later of 2025-01-01 and the date the plan is run (`plan`'s
+   * `today`) to 2045-12-31 (defaultLaunchWindow in trajectory/round-trip.ts); the plan records it.
+   */
+  launch: dateRange.optional(),
   maxTotalDays: qty('day', { positive: true }).default(450),
   minStayDays: qty('day', { min: 0 }).default(8),
   maxC3: qty('km^2/s^2', { positive: true }).default(60),

@@ -20,7 +20,7 @@ target:
 delivery: earth              # earth (capsules, markets) or orbit (avoided launch mass)
 
 window:                      # launch window and trip limits (NHATS-style search)
-  launch: 2030-01-01..2040-01-01   # the default
+  # launch: 2030-01-01..2038-12-31   # FROM..TO; left out, the default: from today (2025-01-01 at the earliest) to 2045-12-31
   maxTotalDays: 1200 d       # default 450 d (NHATS, for crewed sorties); mining needs long stays
   minStayDays: 180 d         # default 8 d
   maxC3: 60 km^2/s^2         # the default (NHATS)

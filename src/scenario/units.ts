@@ -109,6 +109,39 @@ export function quantitySync(input: string | number, unit: string, field: string
   return value;
 }
 
+/** Why a text could not be converted: unreadable, the wrong dimension, or not finite. */
+export type QuantityProblem = 'unreadable' | 'dimension' | 'not-finite';
+
+/**
+ * `quantity` without the wording: the value in `unit`, or what is wrong with the text, so that a
+ * front end can phrase its own message (a flag name, the dimension it expects). Loads mathjs only
+ * for units outside the common table.
+ */
+export async function tryQuantity(text: string, unit: string): Promise<{ value: number } | { problem: QuantityProblem }> {
+  const t = text.trim();
+  if (t === '') return { problem: 'unreadable' };
+  if (isBareNumber(t)) {
+    const v = Number(t);
+    return Number.isFinite(v) ? { value: v } : { problem: 'not-finite' };
+  }
+  const simple = simpleQuantity(t, unit);
+  if (simple !== undefined) return Number.isFinite(simple) ? { value: simple } : { problem: 'not-finite' };
+  const m = await loadUnits();
+  let parsed;
+  try {
+    parsed = m.unit(t);
+  } catch {
+    return { problem: 'unreadable' };
+  }
+  let value: number;
+  try {
+    value = parsed.toNumber(unit);
+  } catch {
+    return { problem: 'dimension' };
+  }
+  return Number.isFinite(value) ? { value } : { problem: 'not-finite' };
+}
+
 /** Converts a quantity to `unit`, loading mathjs only if the input carries a unit. */
 export async function quantity(input: string | number, unit: string, field: string): Promise<number> {
   if (needsUnits(input, unit)) await loadUnits();

@@ -59,7 +59,10 @@ export interface TripConstraints {
   legOffsetDays?: number;
 }
 
-/** NHATS defaults (NHATS API v1.3 defaults; DESIGN §2.3), with the DESIGN's 2025–2045 launch window. */
+/**
+ * NHATS defaults (NHATS API v1.3 defaults; DESIGN §2.3), with the DESIGN's 2025–2045 launch window
+ * (the default window starts at the later of launchFrom and today: `defaultLaunchWindow`).
+ */
 export const NHATS_DEFAULTS = {
   launchFrom: '2025-01-01',
   launchTo: '2045-12-31',
@@ -74,6 +77,42 @@ export const NHATS_DEFAULTS = {
   entryAltitudeKm: ENTRY_INTERFACE_ALTITUDE_KM,
   legOffsetDays: 1,
 } as const;
+
+/** A launch window as ISO dates (YYYY-MM-DD). */
+export interface LaunchWindow {
+  from: string;
+  to: string;
+}
+
+/**
+ * The default launch window: from the later of the NHATS-style start (2025-01-01, DESIGN §2.3)
+ * and `todayIso`, to 2045-12-31 — a search that starts in the past would rank trips nobody can
+ * fly. The engine never reads the clock: callers pass today's UTC date (YYYY-MM-DD); without it
+ * the window is the fixed 2025-01-01..2045-12-31. `field` names the setting in messages.
+ */
+export function defaultLaunchWindow(todayIso?: string, field = '--launch'): LaunchWindow {
+  const { launchFrom, launchTo } = NHATS_DEFAULTS;
+  const from = todayIso !== undefined && todayIso > launchFrom ? todayIso : launchFrom;
+  if (from > launchTo) {
+    throw new InputError(`${field}: the default launch window ended on ${launchTo} (today is ${todayIso}); give a window FROM..TO`, field);
+  }
+  return { from, to: launchTo };
+}
+
+/**
+ * The warning for a window someone chose that starts before today (null when it does not):
+ * explicit windows are kept as given, but the trips they find may launch on dates already past.
+ * `what` names the window (`--launch`, `window.launch`); dates are ISO (times ignored).
+ */
+export function launchBeforeTodayWarning(what: string, window: LaunchWindow, todayIso: string): string | null {
+  const from = window.from.slice(0, 10);
+  const to = window.to.slice(0, 10);
+  if (from >= todayIso) return null;
+  const span = from === to ? from : `${from}..${to}`;
+  return to < todayIso
+    ? `${what} ${span}: only launch dates before today (${todayIso}); no trip found there can still be flown`
+    : `${what} ${span} includes launch dates before today (${todayIso}); trips launching before ${todayIso} can no longer be flown`;
+}
 
 /** Longest leg considered unless the user says otherwise: two years covers every NHATS record and one synodic cycle of most NEAs. */
 export const DEFAULT_MAX_LEG_DAYS = 730;

@@ -110,16 +110,27 @@ export function closestEarthApproach(target: TrajectoryTarget, fromJd: number, t
 export function targetWarnings(target: TrajectoryTarget, span: [number, number]): string[] {
   const el = target.orbit;
   const far = Math.abs(span[0] - el.epochJd) > Math.abs(span[1] - el.epochJd) ? span[0] : span[1];
-  const out = propagationWarnings(el, far, { u: target.u ?? null, name: target.designation });
+  const who = labelOf(target);
+  const out = propagationWarnings(el, far, { u: target.u ?? null, name: who });
   const enc = earthEncounters(target, Math.min(el.epochJd, span[0]), Math.max(el.epochJd, span[1]));
   const ca = enc.closest;
   if (ca && (enc.driftKm > DRIFT_WARN_KM || ca.distanceAu < HILL_AU)) {
     out.push(
-      `${target.designation}: ${UNTRUSTWORTHY} — Earth encounters since the orbit epoch ${epochDateOf(el.epochJd)} (closest ${ca.distanceAu.toFixed(3)} AU on ${jdToIsoDate(ca.jd)} at ${ca.vRelKmS.toFixed(2)} km/s) ` +
+      `${who}: ${UNTRUSTWORTHY} — Earth encounters since the orbit epoch ${epochDateOf(el.epochJd)} (closest ${ca.distanceAu.toFixed(3)} AU on ${jdToIsoDate(ca.jd)} at ${ca.vRelKmS.toFixed(2)} km/s) ` +
         `shift it by up to ~${fmtKm(enc.driftKm)} along its orbit, which two-body propagation ignores; use a fresher orbit (--catalog) or an n-body ephemeris`,
     );
   }
   return out;
+}
+
+/**
+ * How a warning names the body: the catalog's display name ("(101955) Bennu", "(16) Psyche") when
+ * the target is a catalog entry, else its name and designation — never the bare provisional
+ * designation of a named body ("1999 RQ36", "A852 FA").
+ */
+function labelOf(target: TrajectoryTarget & { displayName?: unknown }): string {
+  if (typeof target.displayName === 'string' && target.displayName) return target.displayName;
+  return target.name ? `${target.name} (${target.designation})` : target.designation;
 }
 
 // Marker text of the strongest warning (front ends look for it): in warning-markers.ts, import-free.

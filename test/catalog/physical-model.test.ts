@@ -109,7 +109,18 @@ describe('compositionFor', () => {
     expect(pt.p10).toBeLessThan(pt.p50);
     expect(pt.p50).toBeLessThan(pt.p90);
     expect(pt.mean).toBeCloseTo(0.747 * 0.86e-6 + 0.253 * compositionFor({ spectralType: 'C' }).elements.Pt.mean, 12);
+    // Water: none in the ordinary chondrite (74.7 %), 10–18 wt% in CI. P10 and P50 fall in the
+    // dry part of the mix: exactly 0, not bisection noise (was 7.1e-32, shown as "7.10e-30 wt%").
+    const w = u.elements.H2O;
+    expect([w.p10, w.p50]).toEqual([0, 0]);
+    expect(w.p90).toBeGreaterThan(0.1);
+    // Where no analogue has an atom at the bottom, quantiles are interior as before.
+    expect(u.elements.Fe.p10).toBeGreaterThan(0.1);
     const p = compositionFor({ spectralType: null, spectralProbabilities: { M: 0.6, P: 0.3, S: 0.1 } });
+    // M 60 % (no REE in iron) + P (CI-like) 30 % + S 10 %: the REE P10 and P50 are 0.
+    expect(p.elements.La.p10).toBe(0);
+    expect(p.elements.La.p50).toBe(0);
+    expect(p.elements.La.p90).toBeGreaterThan(0);
     expect(p.basis).toBe('probabilities');
     expect(p.analogues[0]).toMatchObject({ analogue: 'metal', probability: 0.6 });
   });

@@ -24,13 +24,22 @@ describe('prospector init', { timeout: 30_000 }, () => {
     const plan = envelope(p).result as { delivered: { modelled: boolean }; economics: { modelled: boolean } };
     expect(plan.delivered.modelled).toBe(true);
     expect(plan.economics.modelled).toBe(true);
+    // The starter leaves the launch window to the default, which starts today (pinned by the test helper).
+    expect((plan as unknown as { scenario: { launchWindow: unknown } }).scenario.launchWindow).toEqual({ from: '2026-12-05', to: '2045-12-31', basis: 'default' });
   });
 
   it('the window comments tell the truth: lines marked "the default" hold the schema default, the others say what it is', async () => {
     const withWindow = await parseScenarioText(STARTER_SCENARIO, 'scenario.yaml');
     const withoutWindow = await parseScenarioText(STARTER_SCENARIO.replace(/^window:.*\n(  .*\n)+/m, ''), 'scenario.yaml');
     const lines = STARTER_SCENARIO.split('\n').filter((l) => /^  (launch|maxTotalDays|minStayDays|maxC3|maxEntrySpeed|maxDv|stepDays):/.test(l));
-    expect(lines).toHaveLength(7);
+    expect(lines).toHaveLength(6);
+    // The launch window is left to the default (from today, 2025-01-01 at the earliest, to
+    // 2045-12-31), which the plan resolves and records; the commented line shows how to set one.
+    expect(withWindow.window.launch).toBeUndefined();
+    const launchLine = STARTER_SCENARIO.split('\n').find((l) => /^  # launch:/.test(l))!;
+    expect(launchLine).toContain('from today (2025-01-01 at the earliest) to 2045-12-31');
+    const uncommented = await parseScenarioText(STARTER_SCENARIO.replace('  # launch:', '  launch:'), 'scenario.yaml');
+    expect(uncommented.window.launch).toEqual({ from: '2030-01-01', to: '2038-12-31' });
     for (const line of lines) {
       const key = line.trim().split(':')[0] as keyof typeof withWindow.window;
       if (/# the default/.test(line)) expect(withWindow.window[key], line).toEqual(withoutWindow.window[key]);

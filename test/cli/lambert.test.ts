@@ -40,8 +40,9 @@ describe('prospector lambert', () => {
 
   it.each([
     [['--r1', '1,2', '--r2', '1,2,3', '--tof', '5'], /--r1: expected three comma-separated numbers/],
-    [['--r1', '1,0,0', '--r2', '0,1,0', '--tof', '-5'], /--tof: expected a quantity > 0/],
-    [['--r1', '1,0,0', '--r2', '0,1,0', '--tof', '3 kg'], /--tof: "3 kg" is not convertible to s/],
+    [['--r1', '1,0,0', '--r2', '0,1,0', '--tof', '-5'], /--tof: expected a duration > 0 seconds/],
+    [['--r1', '1,0,0', '--r2', '0,1,0', '--tof', '3 kg'], /--tof: "3 kg" is not a duration; expected a number in seconds or a duration with a unit/],
+    [['--r1', '1,0,0', '--r2', '0,1,0', '--tof', '3', '--mu', '3 kg'], /--mu: "3 kg" is not a gravitational parameter/],
     [['--r1', '1,0,0', '--r2', '2,0,0', '--tof', '3'], /--r2: r1 and r2 are collinear/],
     [['--r1', '1,0,0', '--r2', '0,1,0', '--tof', '3', '--mu', 'jupiter'], /--mu: expected sun, earth or/],
     [['--r1', '1,0,0', '--r2', '0,1,0', '--tof', '3', '--max-revs', '1.5'], /--max-revs: expected a whole number/],
@@ -49,7 +50,7 @@ describe('prospector lambert', () => {
     [['--r2', '0,1,0', '--tof', '3'], /--r1: required/],
     [['--r1', '0,0,0', '--r2', '0,1,0', '--tof', '3'], /--r1: the position must not be the origin/],
     // A bad value the user typed is reported before a flag they left out (issue 3's literal case).
-    [['--tof', '-5'], /^prospector: --tof: expected a quantity > 0, got "-5"/],
+    [['--tof', '-5'], /^prospector: --tof: expected a duration > 0 seconds, got "-5"/],
     [['--r2', '1,2', '--tof', '3'], /^prospector: --r2: expected three comma-separated numbers/],
     [['--tof', '3'], /^prospector: --r1: required \(departure position/],
     // Unquoted quantity with a unit: commander sees a stray argument; the message names the flag.
@@ -61,6 +62,41 @@ describe('prospector lambert', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(msg);
     expect(r.stdout).toBe('');
+  });
+
+  it('a very short tof: the hyperbolic arc is solved (Izzo), or the numeric limit is said precisely', async () => {
+    const r = await runCli(['lambert', '--tof', '1e-9', '--mu', '1', '--r1', '1,0,0', '--r2', '0,1,0', '--json']);
+    expect(r.code).toBe(0);
+    const v1 = envelope(r).result.solutions[0].v1;
+    expect(v1[0] * 1e-9).toBeCloseTo(-1, 12);
+    expect(v1[1] * 1e-9).toBeCloseTo(1, 12);
+    // Faster than light: a warning, not silence.
+    expect(envelope(r).result.warnings.join(' ')).toMatch(/× the speed of light: not a physical transfer/);
+    for (const [args, why] of [
+      [['--tof', '1e-170'], /the izzo solver cannot resolve it in double precision: Izzo's variable x .* overflows/],
+      [['--tof', '1e-9', '--solver', 'uv'], /the uv solver cannot resolve it in double precision: the universal-variable y\(z\)/],
+    ] as const) {
+      const e = await runCli(['lambert', '--mu', '1', '--r1', '1,0,0', '--r2', '0,1,0', ...args]);
+      expect(e.code).toBe(3);
+      expect(e.stderr).toMatch(/^prospector: --tof: a hyperbolic 0-revolution arc exists \([\d.e-]+ s is [\d.e+]+ × shorter than the parabolic transfer, 0\.9767 s/);
+      expect(e.stderr).toMatch(why);
+      expect(e.stderr).not.toMatch(/no transfer found/);
+    }
+  });
+
+  it('plausibility warnings: faster than light, inside the central body, beyond the Earth\'s Hill sphere', async () => {
+    const far = await runCli(['lambert', '--r1', '1e30,0,0', '--r2', '0,1e30,0', '--tof', '1 day']);
+    expect(far.code).toBe(0);
+    expect(far.stderr).toMatch(/warning: the arc needs speeds up to 1\.637e\+25 km\/s, 5\.46e\+19 × the speed of light/);
+    const inside = await runCli(['lambert', '--r1', '100,0,0', '--r2', '0,7000,0', '--tof', '1000', '--mu', 'earth']);
+    expect(inside.stderr).toMatch(/warning: --r1 is inside the Earth \(\|r\| = 100\.000 km < radius 6378\.137 km\)/);
+    const sun = await runCli(['lambert', '--r1', '5e5,0,0', '--r2', '0,1.5e8,0', '--tof', '100 day']);
+    expect(sun.stderr).toMatch(/warning: --r1 is inside the Sun/);
+    const hill = await runCli(['lambert', '--r1', '7000,0,0', '--r2', '0,2e6,0', '--tof', '10 day', '--mu', 'earth']);
+    expect(hill.stderr).toMatch(/beyond its Hill sphere \(1\.50 million km\)/);
+    // An ordinary transfer warns about none of it.
+    const ok = await runCli(['lambert', ...MOLNIYA, '--tof', '10 h', '--mu', 'earth']);
+    expect(ok.stderr).toBe('');
   });
 
   it('--json error envelope for bad input', async () => {

@@ -99,6 +99,8 @@ describe('prospector orbital-dc', () => {
       expect(r.stderr.trim().split('\n'), argv.join(' ')).toHaveLength(1);
       expect(r.stdout).toBe('');
     }
+    const preset = await runCli(['orbital-dc', '--preset', 'nope']);
+    expect(preset.stderr).toBe('prospector: --preset: expected one of starlink-v2-mini, starlink-v3, starcloud-1, got "nope"\n');
     const j = await runCli(['orbital-dc', '--gw', '-1', '--json']);
     expect(j.code).toBe(2);
     expect(envelope(j).error!.message).toMatch(/--gw/);

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, existsSync, readdi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, envelope } from '../helpers/cli.js';
-import { num, pct, usd } from '../../cli/format/plan-report.js';
+import { kms, num, pct, usd } from '../../cli/format/plan-report.js';
 import type { Plan } from '../../src/scenario/plan-types.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -14,7 +14,9 @@ const EX = (f: string) => join(ROOT, 'examples', f);
 function formattedNumbers(plan: unknown): Set<string> {
   const out = new Set<string>();
   const add = (x: number) => {
-    for (const s of [num(x), num(Math.abs(x)), usd(Math.abs(x)).replace(/^\$/, '').replace(/ [MB]$/, ''), pct(Math.abs(x)).replace(/ %$/, '')]) out.add(s.replace(/^[−-]/, ''));
+    // Ranges get more figures when 3 would print distinct ends alike (at most 6); Δv terms two decimals.
+    const extra = [4, 5, 6].map((n) => num(Math.abs(x), n));
+    for (const s of [num(x), num(Math.abs(x)), ...extra, kms(Math.abs(x)), usd(Math.abs(x)).replace(/^\$/, '').replace(/ [MB]$/, ''), pct(Math.abs(x)).replace(/ %$/, '')]) out.add(s.replace(/^[−-]/, ''));
   };
   JSON.stringify(plan, (_k, v) => {
     if (typeof v === 'number') add(v);
@@ -225,6 +227,8 @@ describe('prospector plan', { timeout: 60_000 }, () => {
       message: 'json-err.yaml: spacecraft.isp: expected a positive quantity in s, got "-1800 s"',
       field: 'spacecraft.isp',
       file: 'json-err.yaml',
+      // Every validation problem (here one), for scripts: test/cli/scenario-errors.test.ts has several.
+      problems: [{ field: 'spacecraft.isp', message: 'expected a positive quantity in s, got "-1800 s"' }],
     });
     // An error found after validation (the catalog lookup) carries both too.
     writeFileSync(file, BASE.replace('designation: Itokawa', 'designation: "Nowhere 1234"'));

@@ -67,6 +67,22 @@ describe('prospector refine', () => {
     expect(r.stderr).toContain(flag);
   });
 
+  it('an unknown element in --grade, --recovery or --products: exit 2 naming it and listing the known ones', async () => {
+    for (const [flag, value] of [['--grade', 'Xx=5ppm'], ['--recovery', 'Zz=0.5'], ['--products', 'Unobtainium']]) {
+      const r = await runCli([...BASE, flag, value]);
+      expect(r.code, flag).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^prospector: ${flag}: unknown element "${value.split('=')[0]}"; known: Pt, Pd, .*H2O\\n$`));
+    }
+    // Element symbols are matched case-insensitively and reported in canonical form.
+    const ok = await runCli([...BASE, '--grade', 'h2o=12%', '--json']);
+    expect(ok.code).toBe(0);
+    expect(envelope(ok).result.assumptions.feedstockGrades.H2O).toBeCloseTo(0.12, 12);
+    // An element the route does not recover: the engine's message, under the flag's name.
+    const nr = await runCli([...BASE, '--products', 'Pt']);
+    expect(nr.code).toBe(2);
+    expect(nr.stderr).toMatch(/^prospector: --products: route water does not recover "Pt"/);
+  });
+
   it('--launch with --out-days is the same as --arrive at launch + out-days', async () => {
     const a = envelope(await runCli([...BASE, '--json'])).result;
     const b = envelope(await runCli(['refine', 'Bennu', '--launch', '2029-10-03', '--out-days', '90', '--stay-days', '200', '--concentrator-diameter', '10 m', '--json'])).result;

@@ -1,7 +1,7 @@
 // `prospector screen` and `prospector merge` end to end.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { envelope, runCli } from '../helpers/cli.js';
 import { parseCsv } from '../../src/export/csv.js';
@@ -84,6 +84,25 @@ describe('prospector screen / merge', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(re);
     }
+  });
+
+  it('--workers: refused above 4 × the CPUs, warned above the CPUs, never more threads than candidates', async () => {
+    const cpus = availableParallelism();
+    const tooMany = await runCli(['screen', '--workers', String(4 * cpus + 1)]);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toMatch(new RegExp(`^prospector: --workers: ${4 * cpus + 1} is more than 4 × the ${cpus} CPUs? available here; .*~\\d+ MB each.*--shard k/n\\n$`));
+    // More workers than candidates: clamped to the candidates, so no oversubscription to warn about.
+    const clamped = await runCli(['screen', '--limit', '1', '--workers', String(cpus + 1), '--launch', '2030-01-01..2030-06-01', '--step', '16', '--json']);
+    expect(clamped.code).toBe(0);
+    expect(envelope(clamped).result.workers).toBe(1);
+    expect(clamped.stderr).not.toMatch(/--workers/);
+    // Truly more threads than CPUs: it runs, with one warning on stderr (also with --json).
+    const over = await runCli(['screen', '--limit', String(cpus + 1), '--workers', String(cpus + 1), '--launch', '2030-01-01..2030-03-01', '--step', '32', '--max-days', '200', '--json']);
+    expect(over.code).toBe(0);
+    expect(envelope(over).result.workers).toBe(cpus + 1);
+    expect(over.stderr).toMatch(new RegExp(`warning: --workers ${cpus + 1}: ${cpus + 1} worker threads on ${cpus} CPUs? run no faster than ${cpus}`));
+    const help = await runCli(['screen', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toMatch(/0 = no worker threads, everything in the main thread/);
   });
 
   it('progress on a terminal: one redrawn line (\\r) with bar, counts, rate and ETA, ended by a newline', () => {

@@ -59,7 +59,8 @@ describe('prospector targets', () => {
       [['--class', 'Trojan'], /--class: "Trojan" is not one of/],
       [['--sort', 'mass'], /--sort: expected one of dv, diameter, name/],
       [['--limit', '-1'], /--limit: expected a number ≥ 0/],
-      [['--max-dv', 'fast'], /--max-dv: expected a number/],
+      [['--max-dv', 'fast'], /--max-dv: expected a speed in km\/s \(a number, or with a unit such as "12 km\/s"\), got "fast"/],
+      [['--max-dv', '5 kg'], /--max-dv: "5 kg" is not a speed/],
     ] as const) {
       const r = await runCli(['targets', ...args]);
       expect(r.code).toBe(2);

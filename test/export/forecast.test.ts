@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadScenario } from '../../src/scenario/load.js';
 import { plan } from '../../src/scenario/plan.js';
 import type { Plan } from '../../src/scenario/plan-types.js';
-import { FORECAST_CSV_HEADER, forecastByYear, forecastCsv, forecastDocument, hasNonAscii } from '../../src/export/forecast.js';
+import { FORECAST_CSV_HEADER, forecastByYear, forecastCsv, forecastDocument, hasNonAscii, type ForecastYear } from '../../src/export/forecast.js';
 import { fanChartSvg } from '../../src/export/fan-chart-svg.js';
 import { parseCsv } from '../../src/export/csv.js';
 import { parse } from 'csv-parse/sync';
@@ -105,7 +105,7 @@ describe('yield forecast export', { timeout: 60_000 }, () => {
     expect(svg).toMatch(/Cumulative delivered mass \(kg/);
     for (const el of ['Pt', 'Pd', 'Rh', 'Ir', 'Os', 'Ru']) {
       expect(svg).toContain(`data-element="${el}"`);
-      expect(svg).toContain(`>${el}</text>`);
+      expect(svg).toMatch(new RegExp(`>${el}(<tspan[^>]*>[^<]*</tspan>)?</text>`));
     }
     expect((svg.match(/<polygon /g) ?? []).length).toBe(6);
     // Balanced tags (a cheap well-formedness check without an XML parser).
@@ -113,6 +113,27 @@ describe('yield forecast export', { timeout: 60_000 }, () => {
     const close = (svg.match(/<\/(g|svg|text|title|desc|circle)>/g) ?? []).length;
     expect(open).toBe(close);
     expect(svg).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it('SVG: elements with the same numbers stay visible (own dash pattern, "same as" in the legend); the last step is not cut off', () => {
+    // Ir and Os share grades in the IAB/IIIAB table: identical series, the later drawn on top.
+    const row = (element: string, year: number, kg: number): ForecastYear => ({
+      year, element, missions: 1, arrivalDate: `${year}-05-01`, p10Kg: kg * 0.7, p50Kg: kg, p90Kg: kg * 1.3, p10Usd: null, p50Usd: null, p90Usd: null,
+      cumulativeP10Kg: kg * 0.7 * (year - 2035), cumulativeP50Kg: kg * (year - 2035), cumulativeP90Kg: kg * 1.3 * (year - 2035),
+    });
+    const years = [2036, 2045, 2054].flatMap((y) => [row('Pt', y, 15), row('Ir', y, 4.6), row('Os', y, 4.6)]);
+    const svg = fanChartSvg(years, { title: 'twins', startYear: 2033 });
+    const dash = (el: string) => /<polyline [^>]*?(?:stroke-dasharray="([^"]+)")?\/>/.exec(svg.slice(svg.indexOf(`data-element="${el}"`)))![1] ?? '';
+    expect(new Set(['Pt', 'Ir', 'Os'].map(dash)).size).toBe(3);
+    expect(svg).toContain('>Os<tspan font-size="10" fill="#444444"> (same as Ir)</tspan></text>');
+    expect(svg).not.toContain('(same as Pt)');
+    // The axis runs past the last delivery (2054) to a labelled tick, with room for the last plateau.
+    const ticks = [...svg.matchAll(/text-anchor="middle">(\d{4})<\/text>/g)].map((m) => Number(m[1]));
+    expect(Math.max(...ticks)).toBeGreaterThanOrEqual(2056);
+    const xOf = (yr: number) => Number(new RegExp(`<text x="([\\d.]+)" y="[\\d.]+" text-anchor="middle">${yr}</text>`).exec(svg)![1]);
+    const lastX = Math.max(...[...svg.matchAll(/<circle cx="([\d.]+)"/g)].map((m) => Number(m[1])));
+    const endX = xOf(Math.max(...ticks));
+    expect(endX - lastX).toBeGreaterThan(30);
   });
 
   it('SVG with no delivered mass says so instead of drawing nothing', () => {

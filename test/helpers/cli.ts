@@ -19,7 +19,13 @@ class Capture extends Writable {
   }
 }
 
-export async function runCli(argv: string[], opts: { env?: Record<string, string>; cwd?: string; signal?: AbortSignal } = {}): Promise<CliRun> {
+/**
+ * "Now" for every in-process CLI run: default launch windows start at today's date, so tests pin
+ * it (the suite must not change with the calendar). PROSPECTOR_TODAY in `env` still overrides it.
+ */
+export const TEST_NOW = new Date('2026-12-05T12:00:00Z');
+
+export async function runCli(argv: string[], opts: { env?: Record<string, string>; cwd?: string; signal?: AbortSignal; now?: Date } = {}): Promise<CliRun> {
   const stdout = new Capture();
   const stderr = new Capture();
   const ctx: CliContext = {
@@ -31,6 +37,7 @@ export async function runCli(argv: string[], opts: { env?: Record<string, string
     color: false,
     colorErr: false,
     signal: opts.signal ?? new AbortController().signal,
+    now: opts.now ?? TEST_NOW,
   };
   const code = await main(argv, ctx);
   return { code, stdout: stdout.data, stderr: stderr.data };

@@ -101,6 +101,54 @@ describe('scenario schema', { timeout: 30_000 }, () => {
     expect(await err(BASE + 'delivery: erth\n')).toBe('examples/x.yaml: delivery: expected one of "earth", "orbit", got "erth" (did you mean "earth"?)');
   });
 
+  it('a malformed distribution is reported as one, in a per-product field (recovery) as anywhere else', async () => {
+    const rec = (v: string) => err(BASE.replace('products: [Pt, Pd]', `products: [Pt, Pd], recovery: ${v}`));
+    const cap = (v: string) => err(BASE.replace('products: [Pt, Pd]', `products: [Pt, Pd], captureEfficiency: ${v}`));
+    // The same mistake gets the same message in both fields (recovery used to say `unknown fields "min", "mode", "max"`).
+    expect(await rec('{min: 0.9, mode: 0.8, max: 0.6}')).toBe('examples/x.yaml: refinery.recovery: expected min ≤ mode ≤ max, got 0.9, 0.8, 0.6');
+    expect(await cap('{min: 0.9, mode: 0.8, max: 0.6}')).toBe('examples/x.yaml: refinery.captureEfficiency: expected min ≤ mode ≤ max, got 0.9, 0.8, 0.6');
+    expect(await rec('{min: 0.5, mode: 0.8, max: 1.9}')).toBe('examples/x.yaml: refinery.recovery.max: expected a fraction in (0, 1], got 1.9');
+    expect(await rec('{p10: 0.5, p50: 0.6}')).toBe('examples/x.yaml: refinery.recovery: incomplete distribution: "p90" is missing (expected {p10, p50, p90})');
+    expect(await cap('{p10: 0.5, p50: 0.6}')).toBe('examples/x.yaml: refinery.captureEfficiency: incomplete distribution: "p90" is missing (expected {p10, p50, p90})');
+    expect(await rec('{min: 0.5, p50: 0.6, max: 0.7}')).toBe('examples/x.yaml: refinery.recovery: a distribution is {min, mode, max} or {p10, p50, p90}, not a mix of both (got {min, p50, max})');
+    expect(await rec('{min: 0.5, mode: 0.6, max: 0.7, mean: 0.6}')).toBe('examples/x.yaml: refinery.recovery: unknown key "mean" in a distribution (expected {min, mode, max} or {p10, p50, p90})');
+    // A plain number out of range (zod's union said "Invalid input").
+    expect(await rec('1.5')).toBe('examples/x.yaml: refinery.recovery: expected a fraction in (0, 1], got 1.5');
+    // Per product: the product's own path.
+    expect(await rec('{Pt: {min: 0.9, mode: 0.8, max: 0.6}}')).toBe('examples/x.yaml: refinery.recovery.Pt: expected min ≤ mode ≤ max, got 0.9, 0.8, 0.6');
+    expect(await rec('{Pt: 2, Pd: 0.5}')).toBe('examples/x.yaml: refinery.recovery.Pt: expected a fraction in (0, 1], got 2');
+    expect(await rec('{Pt: 0.9, min: 0.5}')).toMatch(/^examples\/x\.yaml: refinery\.recovery: mixes product keys \(Pt\) with distribution key "min": /);
+    expect(await rec('{Ptt: 0.9}')).toBe('examples/x.yaml: refinery.recovery: unknown field "Ptt" (did you mean "Pt"?)');
+  });
+
+  it('lists every problem (field and message) on the error, the first one in the message', async () => {
+    const text = JSON.stringify({
+      target: { designation: '1997 XR2' },
+      spacecraft: { dryMass: -5, power: '60 kW', isp: 'abc' },
+      refinery: { route: 'melt-metl', products: ['Pt'], concentratorDiameter: 10, recovery: { min: 0.9, mode: 0.8, max: 0.6 } },
+    });
+    let e: InputError | undefined;
+    try {
+      await parseScenarioText(text, 'bad.json');
+    } catch (x) {
+      e = x as InputError;
+    }
+    expect(e?.message).toBe('bad.json: spacecraft.dryMass: expected a positive quantity in kg, got -5 (and 3 more problems)');
+    expect(e?.details?.problems).toEqual([
+      { field: 'spacecraft.dryMass', message: 'expected a positive quantity in kg, got -5' },
+      { field: 'spacecraft.isp', message: 'expected a positive quantity in s, got "abc"' },
+      { field: 'refinery.route', message: expect.stringMatching(/^expected one of "water", .*got "melt-metl" \(did you mean "melt-metal"\?\)$/) },
+      { field: 'refinery.recovery', message: 'expected min ≤ mode ≤ max, got 0.9, 0.8, 0.6' },
+    ]);
+    // A misspelt required field: the "missing" issue it causes is not a second problem.
+    try {
+      await parseScenarioText(BASE.replace('dryMass:', 'dryMas:'), 'x.yaml');
+    } catch (x) {
+      e = x as InputError;
+    }
+    expect(e?.details?.problems).toEqual([{ field: 'spacecraft.dryMas', message: 'unknown field "dryMas" (did you mean "dryMass"?)' }]);
+  });
+
   it('a missing quantity says "required field is missing", not "got nothing"', async () => {
     const m = await err(BASE.replace('dryMass: "1500 kg", ', ''));
     expect(m).toBe('examples/x.yaml: spacecraft.dryMass: required field is missing (expected a positive quantity in kg)');

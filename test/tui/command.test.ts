@@ -1,13 +1,16 @@
 // `prospector tui` is for terminals only: elsewhere it says so (exit 2) instead of mounting ink;
 // on a terminal, a scenario it cannot read is refused before the screen is taken over.
 import { Writable } from 'node:stream';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { main } from '../../cli/main.js';
 import type { CliContext } from '../../cli/context.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 class Term extends Writable {
   data = '';
@@ -44,12 +47,36 @@ describe('prospector tui', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain(`${join(dir, 'missing.yaml')}: cannot read the scenario file (no such file)`);
+    // The file as the user typed it, as `plan` names it.
+    expect(r.stderr).toBe('prospector: missing.yaml: cannot read the scenario file (no such file)\n');
     writeFileSync(join(dir, 'bad.yaml'), 'name: [unclosed\n');
     r = await onTerminal(['tui', 'bad.yaml'], dir);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/bad\.yaml: YAML syntax error/);
+  });
+
+  it('on a terminal, a scenario that does not validate (or names an unknown target): the message and exit 2 of `plan`, no screen drawn', { timeout: 30_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prospector-tui-cmd-'));
+    const good = readFileSync(join(ROOT, 'examples/metal-pgm-earth.yaml'), 'utf8');
+    writeFileSync(join(dir, 'typo.yaml'), good.replace('dryMass:', 'dryMas:'));
+    let r = await onTerminal(['tui', 'typo.yaml'], dir);
+    const plan = await runCli(['plan', 'typo.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(plan.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('prospector: typo.yaml: spacecraft: unknown field "dryMas" (did you mean "dryMass"?)\n');
+    expect(r.stderr).toBe(plan.stderr);
+    writeFileSync(join(dir, 'dist.yaml'), good.replace('recovery: {min: 0.8, mode: 0.9, max: 0.95}', 'recovery: {min: 0.95, mode: 0.9, max: 0.8}'));
+    r = await onTerminal(['tui', 'dist.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('prospector: dist.yaml: refinery.recovery: expected min ≤ mode ≤ max, got 0.95, 0.9, 0.8\n');
+    writeFileSync(join(dir, 'nobody.yaml'), good.replace('designation: "1997 XR2"', 'designation: "1997 XR9"'));
+    r = await onTerminal(['tui', 'nobody.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^prospector: nobody\.yaml: target\.designation: asteroid "1997 XR9" not found in the catalog/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('is listed in --help', async () => {

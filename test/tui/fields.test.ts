@@ -109,9 +109,11 @@ describe('saving a scenario', () => {
     const out = readFileSync(join(dir, 'out.yaml'), 'utf8');
     expect(out.split('\n')[0]).toBe("# Saved by prospector's planning session on 2026-01-02 from fixture.yaml.");
     expect(out).toContain('# Fixture scenario for the TUI tests.');
-    expect(out).toMatch(/power: 40 kW +# at 1 AU/);
+    // A changed value's own comment was about the old value: it says what the value was instead.
+    expect(out).toContain("power: 40 kW # was 60 kW in fixture.yaml (changed in prospector's planning session)");
+    expect(out).not.toContain('# at 1 AU');
     expect(out).toMatch(/minStayDays: 30 d +# short, so picks have room/);
-    expect(out).toContain('dryMass: {min: 2900 kg, mode: 3100 kg, max: 3600 kg}');
+    expect(out).toContain("dryMass: {min: 2900 kg, mode: 3100 kg, max: 3600 kg} # was {min: 2900 kg, mode: 3000 kg, max: 3600 kg} in fixture.yaml");
     const saved = (await readScenarioFile(join(dir, 'out.yaml'))).doc;
     expect(saved.description).toBe(
       "Edited in prospector's planning session on 2026-01-02 from fixture.yaml: power @1 AU 40 kW (was 60 kW); dry mass 2900‥3100‥3600 kg (was 2900‥3000‥3600 kg). Original description: A fixture scenario about Bennu.",
@@ -119,6 +121,18 @@ describe('saving a scenario', () => {
     // A new target: the old description (about another asteroid) is not carried over as if it still applied.
     await writeScenarioDoc(join(dir, 'other.yaml'), setPath(doc, ['target', 'designation'], '2000 SG344'), false, { original: doc, text, from: src, today: '2026-01-02' });
     const other = (await readScenarioFile(join(dir, 'other.yaml'))).doc;
+    // The note above the old target (about that asteroid) is not left above the new one.
+    const withNote = FIXTURE_SCENARIO_YAML.replace('target:\n  designation:', 'target:\n  # Bennu: B-type, sampled by OSIRIS-REx.\n  designation:');
+    writeFileSync(src, withNote);
+    const read = await readScenarioFile(src);
+    const nameOf = (d: string) => (d === '1999 RQ36' ? '(101955) Bennu' : d);
+    await writeScenarioDoc(join(dir, 'moved.yaml'), setPath(read.doc, ['target', 'designation'], '2000 SG344'), false, { original: read.doc, text: read.text, from: src, nameOf, today: '2026-01-02' });
+    const moved = readFileSync(join(dir, 'moved.yaml'), 'utf8');
+    expect(moved).not.toContain('OSIRIS-REx');
+    expect(moved).toContain('designation: "2000 SG344" # was (101955) Bennu in fixture.yaml (changed in prospector\'s planning session)');
+    // Unchanged fields keep theirs, and the file's leading comment stays.
+    expect(moved).toMatch(/minStayDays: 30 d +# short, so picks have room/);
+    expect(moved).toContain('# Fixture scenario for the TUI tests.');
     expect(other.description).toBe(
       "Edited in prospector's planning session on 2026-01-02 from fixture.yaml: target 2000 SG344 (was 1999 RQ36). (The original description was about the previous target.)",
     );

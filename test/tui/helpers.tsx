@@ -102,7 +102,10 @@ export interface AppUnderTest {
   exits: number[];
 }
 
-export function renderApp(props: { engine: ModuleLoader; cwd?: string; scenarioPath?: string; color?: boolean; columns?: number; rows?: number }): AppUnderTest {
+/** "Today" of every rendered session (default launch windows start there): pinned, so tests do not move with the calendar. */
+export const TUI_TODAY = '2026-12-05';
+
+export function renderApp(props: { engine: ModuleLoader; cwd?: string; scenarioPath?: string; color?: boolean; columns?: number; rows?: number; today?: string }): AppUnderTest {
   const exits: number[] = [];
   const inst = render(
     <App
@@ -111,6 +114,7 @@ export function renderApp(props: { engine: ModuleLoader; cwd?: string; scenarioP
       color={props.color ?? false}
       scenarioPath={props.scenarioPath}
       size={{ columns: props.columns ?? 80, rows: props.rows ?? 24 }}
+      today={props.today ?? TUI_TODAY}
       onExit={(c) => exits.push(c)}
     />,
   );

@@ -216,3 +216,39 @@ describe('Mission view', () => {
   });
 });
 
+
+describe('Mission results: delivered vs refined, and the base case', () => {
+  it('rows under "delivered" are delivered per element; refined mass beyond that has its own labelled line', async () => {
+    const { resultLines } = await import('../../cli/tui/views/mission.js');
+    const { fixturePlan } = await import('./plan-fixture.js');
+    const p = fixturePlan({ elements: ['H2O', 'Pt'] });
+    // Water: the refinery makes P90 29.9 t, the return leg carries at most 24.7 t of it.
+    const band = (p10: number, p50: number, p90: number) => ({ p10, p50, p90, mean: p50 });
+    p.uncertainty.bands.yieldKg = [{ element: 'H2O', band: band(8800, 17700, 29900) }, { element: 'Pt', band: band(0.05, 0.12, 0.24) }];
+    if (!p.delivered.modelled) throw new Error('fixture');
+    p.delivered.byElement = [{ element: 'H2O', kg: 19500, band: band(8800, 17700, 24700) }, { element: 'Pt', kg: 0.13, band: band(0.05, 0.12, 0.24) }];
+    p.uncertainty.bands.deliveredKg = band(8800, 17700, 24700);
+    const text = resultLines(p, 60).map((l) => l.text).join('\n');
+    const h2o = text.split('\n').find((l) => /^H2O /.test(l))!;
+    expect(h2o).toMatch(/8\.80 t +17\.7 t +24\.7 t$/);
+    // Never an element row above its own delivered total.
+    expect(text).not.toMatch(/^H2O .*29\.9 t$/m);
+    const flat = text.replace(/\n\s+/g, ' ');
+    expect(flat).toContain('refined, more than comes home (P50/P90): H2O 17.7 t/29.9 t');
+    expect(flat).not.toMatch(/more than comes home.*Pt/);
+  });
+
+  it('says why the base case sits far below the P50 (a prior-sized body: mass mode ≪ median)', async () => {
+    const { resultLines, baseCaseLine } = await import('../../cli/tui/views/mission.js');
+    const { fixturePlan } = await import('./plan-fixture.js');
+    const p = fixturePlan();
+    expect(baseCaseLine(p)).toBeNull(); // base 60 kg = P50 60 kg: nothing to explain
+    if (!p.delivered.modelled) throw new Error('fixture');
+    p.delivered.deliveredKg = 1.58;
+    p.uncertainty.bands.deliveredKg = { p10: 0, p50: 3.66, p90: 10, mean: 4 };
+    // 2010 UE51's mass prior: mode 576 t within 45 t – 5,955 t (median ≈ 1,970 t).
+    p.uncertainty.inputs = [{ field: 'target.massKg', distribution: 'triangular', low: 44984, central: 576332, high: 5954751 }];
+    expect(baseCaseLine(p)).toBe('base case = central inputs (modes), below the P50: target.massKg is skewed (mode far from its median)');
+    expect(resultLines(p, 80).map((l) => l.text).join('\n').replace(/\n\s+/g, ' ')).toContain('below the P50: target.massKg is skewed');
+  });
+});

@@ -35,7 +35,7 @@ export function fixturePlan(opts: FixtureOpts = {}): Plan {
   const samples = opts.samples ?? 200;
   const share = (k: number) => delivered / 2 / 2 ** k;
   return {
-    scenario: { name: opts.name ?? 'Fixture scenario', source: null, delivery: 'earth', samples, seed: 42 },
+    scenario: { name: opts.name ?? 'Fixture scenario', source: null, delivery: 'earth', samples, seed: 42, launchWindow: { from: '2030-01-01', to: '2038-12-31', basis: 'scenario' } },
     target: {
       modelled: true, designation, displayName: `(433953) ${designation}`, orbitClass: 'Apollo', spectralType: 'M', sizeBasis: 'measured',
       diameterKm: 0.259, diameterKmLow: 0.233, diameterKmHigh: 0.285, massKg: 3.2e10, massKgLow: 1.7e10, massKgHigh: 5.4e10, dvKmS: 5.51,
@@ -104,8 +104,8 @@ export function fixturePlan(opts: FixtureOpts = {}): Plan {
 export function fakeScenarioModule(calls: unknown[] = [], extra: FixtureOpts | ((doc: Record<string, any>) => FixtureOpts) = {}) {
   return {
     parseScenario: async (doc: Record<string, any>) => doc,
-    plan: async (doc: Record<string, any>, opts: { samples?: number } = {}) => {
-      calls.push({ ...doc, __samples: opts.samples });
+    plan: async (doc: Record<string, any>, opts: { samples?: number; today?: string } = {}) => {
+      calls.push({ ...doc, __samples: opts.samples, __today: opts.today });
       const p = doc.spacecraft?.power;
       const powerW = typeof p === 'number' ? p : typeof p === 'string' && /kW$/.test(p) ? Number(p.replace(/\s*kW$/, '')) * 1000 : 60000;
       const more = typeof extra === 'function' ? extra(doc) : extra;

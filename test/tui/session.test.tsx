@@ -72,7 +72,7 @@ describe('export and save', () => {
     expect(flat(f)).toContain('(1 change from the file, noted in its description)');
     const text = readFileSync(join(dir, 'edited.yaml'), 'utf8');
     expect(text).toContain('# Fixture scenario for the TUI tests.');
-    expect(text).toMatch(/power: 40 kW +# at 1 AU/);
+    expect(text).toMatch(/power: 40 kW # was 60 kW in fixture\.yaml/);
     const saved = parseYaml(text);
     expect(saved.description).toMatch(/^Edited in prospector's planning session on \d{4}-\d\d-\d\d from fixture\.yaml: power @1 AU 40 kW \(was 60 kW\)\. Original description: A fixture scenario about Bennu\.$/);
     expect(saved.target.designation).toBe('1999 RQ36');

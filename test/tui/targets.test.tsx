@@ -127,6 +127,29 @@ describe('TUI shell and target browser', () => {
     expect(f).not.toContain('cannot be planned');
   });
 
+  it("the refusal is about its row: moving the cursor off it clears the message; other messages stay", async () => {
+    const app = renderApp({ engine: fakeEngine({ catalog: fakeCatalog }) });
+    await waitFor(app.lastFrame, (s) => s.includes('Bennu'));
+    await tick();
+    await type(app.stdin, '/', 'K', 'Z', '5', '0', KEY.enter);
+    await waitFor(app.lastFrame, (s) => s.includes('1/37'), 'KZ50 only');
+    await type(app.stdin, KEY.enter);
+    await waitFor(app.lastFrame, (s) => s.includes('Pick another target'), 'refusal');
+    // Clear the filter: the cursor lands on another row, and the message about 2010 KZ50 goes.
+    await type(app.stdin, '/', KEY.backspace, KEY.backspace, KEY.backspace, KEY.backspace, KEY.enter);
+    let f = await waitFor(app.lastFrame, (s) => !s.includes('/KZ50') && s.includes('Bennu'), 'unfiltered');
+    await tick();
+    f = app.lastFrame() ?? '';
+    expect(lines(f).find((l) => l.startsWith('>'))).not.toMatch(/2010 KZ50/);
+    expect(f).not.toContain('Pick another target');
+    // Arrow keys the same way: back onto the row, Enter, then ↓.
+    await type(app.stdin, '/', 'K', 'Z', '5', '0', KEY.enter, KEY.enter);
+    await waitFor(app.lastFrame, (s) => s.includes('Pick another target'), 'refusal again');
+    await type(app.stdin, '/', KEY.backspace, KEY.backspace, KEY.backspace, KEY.backspace, KEY.enter, 'G');
+    f = await waitFor(app.lastFrame, (s) => !s.includes('Pick another target'), 'cleared after the cursor moved');
+    expect(f).not.toContain('cannot be planned: no size');
+  });
+
   it('details show every composition element and the analogue, warnings whole; i opens them all, scrollable', async () => {
     const app = renderApp({ engine: fakeEngine({ catalog: richCatalog }) });
     let f = await waitFor(app.lastFrame, (s) => s.includes('Bennu'));

@@ -20,9 +20,9 @@ const SCENARIO_WINDOW = '2030-01-01..2034-12-31';
 const flat = (f: string) => f.replace(/\n\s+/g, ' ');
 const jd = (iso: string) => Date.parse(iso + 'T00:00:00Z') / 86400e3;
 
-function setup(extra: FixtureOpts = {}, color = false) {
+function setup(extra: FixtureOpts = {}, color = false, yaml = FIXTURE_SCENARIO_YAML) {
   const dir = mkdtempSync(join(tmpdir(), 'prospector-traj-'));
-  writeFileSync(join(dir, 'fixture.yaml'), FIXTURE_SCENARIO_YAML);
+  writeFileSync(join(dir, 'fixture.yaml'), yaml);
   const calls: any[] = [];
   const scenario = fakeScenarioModule(calls, extra);
   const engine = async (d: Domain) => {
@@ -48,6 +48,17 @@ const cursorLine = (f: string) => f.split('\n').find((l) => l.startsWith(`${CURS
 const plot = (f: string) => f.split('\n').filter((l) => l.includes('│')).map((l) => l.split('│')[1]);
 
 describe('Trajectory view (real trajectory engine)', () => {
+  it('a scenario without window.launch: the porkchop browses and the mission uses the default window from today (the session\'s date, passed to plan)', async () => {
+    const yaml = FIXTURE_SCENARIO_YAML.replace('  launch: 2030-01-01..2034-12-31\n', '');
+    expect(yaml).not.toBe(FIXTURE_SCENARIO_YAML);
+    const { app, calls } = setup({}, false, yaml);
+    const f = await openPorkchop(app, calls);
+    expect(f).toContain('Bennu · Earth → asteroid · Δv km/s · launch 2026-12-05..2045-12-31');
+    expect(flat(f)).toContain('Mission launch window 2026-12-05..2045-12-31 (the default: from today; ⏎ picks a trip)');
+    expect(lastDoc(calls).__today).toBe('2026-12-05');
+    expect(lastDoc(calls).window.launch).toBeUndefined();
+  });
+
   it('monochrome: levels as characters; ◆ marks the best trip in the map and the legend line; ▣ is the cursor; axes; fits 80×24', async () => {
     const { app, calls } = setup();
     let f = await openPorkchop(app, calls);

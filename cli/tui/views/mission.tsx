@@ -10,6 +10,7 @@ import { editLine, type LineEdit } from '../line-edit.js';
 import { getPath, type Session } from '../session.js';
 import { cell, fmt, fmtMass, fmtUsd, sig, wrapText } from '../text.js';
 import { Unavailable, scrollKey } from '../components.js';
+import { skewedInputs } from '../../format/plan-report.js';
 import { FIELDS, FLAT_FIELDS, editText, parseFieldInput, sameValue, showValue, type ChoiceSource, type FieldDef } from '../fields.js';
 
 export { FIELDS, showValue, parseFieldInput } from '../fields.js';
@@ -24,6 +25,7 @@ export const MISSION_HELP: Array<[string, string]> = [
   ['PgUp PgDn', 'scroll the results'],
   ['Esc', 'cancel the plan that is running (the last finished numbers stay)'],
   ['p', 'plan now with the full sample count (as `prospector plan`); edits re-plan with 200 samples'],
+  ['(results)', 'base case = one run with every input at its central value (the mode of min..mode..max, the P50 of a/b/c); P10/P50/P90 = the Monte Carlo samples. The element rows under "delivered" are delivered mass per element; what the refinery makes beyond that is on the "refined, more than comes home" line'],
 ];
 
 type Edit = { kind: 'text'; line: LineEdit; start: string } | { kind: 'choice'; index: number; choices: readonly string[] };
@@ -262,6 +264,20 @@ export function MissionView({ session, width, height, setCapture, setStatus }: P
   );
 }
 
+/**
+ * What "base case" means, in one line, and why it sits off the P50 when it does (the central
+ * inputs are modes: a prior-sized body's mass mode lies far below its median).
+ */
+export function baseCaseLine(p: Plan): string | null {
+  const d = p.delivered;
+  if (!d.modelled || p.uncertainty.samples === 0) return null;
+  // Said only when it needs saying (the ? help explains the base case in full): rows are scarce.
+  const b = d.band;
+  if (!b || !(b.p50 > 0) || Math.abs(d.deliveredKg - b.p50) <= 0.2 * b.p50) return null;
+  const skewed = skewedInputs(p);
+  return `base case = central inputs (modes), ${d.deliveredKg < b.p50 ? 'below' : 'above'} the P50${skewed.length > 0 ? `: ${skewed[0]} is skewed (mode far from its median)` : ''}`;
+}
+
 /** A P10–P90 range with the P50 mark, scaled to `max` (one scale for every element). */
 export function bandBar(b: Band, max: number, width: number): string {
   if (!(max > 0) || width <= 0) return ' '.repeat(Math.max(0, width));
@@ -342,8 +358,11 @@ export function resultLines(p: Plan, width: number): Line[] {
     push(`SEP ${sig(pr.powerW / 1000, 3)} kW ${fmt(pr.thrustN, 2)} N, prop ${fmtMass(pr.propellantKg)}: ${pr.feasible ? 'feasible' : `INFEASIBLE (${pr.binding ?? '?'})`}`, { color: pr.feasible ? undefined : 'red' });
   } else push(`Propulsion: ${pr.reason}`, { color: 'yellow' });
   const d = p.delivered;
-  if (d.modelled) push(`Base case: ${fmtMass(d.refinedKg)} refined, ${fmtMass(d.deliveredKg)} ${d.destination === 'earth' ? 'home' : 'to orbit'}`, { bold: true });
-  else push(`Cargo: ${d.reason}`, { color: 'yellow' });
+  if (d.modelled) {
+    push(`Base case: ${fmtMass(d.refinedKg)} refined, ${fmtMass(d.deliveredKg)} ${d.destination === 'earth' ? 'home' : 'to orbit'}`, { bold: true });
+    const note = baseCaseLine(p);
+    if (note) push(note, { dim: true });
+  } else push(`Cargo: ${d.reason}`, { color: 'yellow' });
 
   // P10/P50/P90 columns; a bar in front when there is room.
   const numW = 7;
@@ -357,10 +376,20 @@ export function resultLines(p: Plan, width: number): Line[] {
     out.push({ text: `${cell(withBar ? 'kg   P10━P50█P90' : '', labelW)} ${cell('P10', numW, 'right')} ${cell('P50', numW, 'right')} ${cell('P90', numW, 'right')}`, dim: true });
   }
   if (db) out.push({ text: `${cell('delivered', labelW)}${nums(db)}` });
-  if (yb.length > 0) {
+  // The rows under "delivered" are what comes home per element; what the refinery makes can be
+  // more (cargo left behind), and then has a line of its own below.
+  const delivered = d.modelled ? d.byElement.filter((x): x is { element: string; kg: number; band: Band } => x.band !== null) : [];
+  const rowsBy = delivered.length > 0 ? delivered.map((x) => ({ element: x.element, band: x.band })) : yb;
+  if (rowsBy.length > 0) {
     // One scale for every element: a bar says how much of the cargo that element is.
-    const max = Math.max(...yb.map((y) => y.band.p90));
-    for (const y of yb) out.push({ text: `${cell(y.element, 3)} ${withBar ? bandBar(y.band, max, barW) : ''}`.padEnd(labelW) + nums(y.band) });
+    const max = Math.max(...rowsBy.map((y) => y.band.p90));
+    for (const y of rowsBy) out.push({ text: `${cell(y.element, 3)} ${withBar ? bandBar(y.band, max, barW) : ''}`.padEnd(labelW) + nums(y.band) });
+    const more = delivered.length > 0 ? yb.filter((y) => {
+      const got = delivered.find((x) => x.element === y.element)?.band;
+      return !got || y.band.p50 > got.p50 * 1.005 || y.band.p90 > got.p90 * 1.005;
+    }) : [];
+    if (more.length > 0) push(`refined, more than comes home (P50/P90): ${more.map((y) => `${y.element} ${fmtMass(y.band.p50)}/${fmtMass(y.band.p90)}`).join(', ')}`, { dim: true });
+    else if (delivered.length === 0 && yb.length > 0) push('rows: refined at the asteroid, per element', { dim: true });
   } else if (p.refining.modelled) {
     for (const pr2 of p.refining.products) push(`${cell(pr2.element, 3)} ${fmtMass(pr2.yieldKg)} (base case)`);
   } else push(`Refining: ${p.refining.reason}`, { color: 'yellow' });

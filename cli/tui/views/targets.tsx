@@ -1,11 +1,11 @@
 // Target browser: the catalog as a scrollable, sortable, searchable table with the selected
 // asteroid's details beside it (i: all of them, scrollable). Sort, filters, search and cursor
 // survive view switches. Rows the planner cannot size are marked ✗ and refused with a reason.
-import React, { useEffect, useMemo } from 'react';
+import React, { useEffect, useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
 import type { Asteroid, CatalogApi } from '../types.js';
 import { asteroidLabel, shortLabel } from '../types.js';
-import { cell, fmt, fmtMass, fmtSize, jdToDate, sig, wrapText } from '../text.js';
+import { cell, fmt, fmtMass, fmtSize, fmtSizeRange, jdToDate, sig, wrapText } from '../text.js';
 import type { LineEdit } from '../line-edit.js';
 import { editLine } from '../line-edit.js';
 import { Pager, Unavailable, scrollKey, type PagerLine } from '../components.js';
@@ -115,9 +115,11 @@ interface Props {
   height: number;
   setCapture: (on: boolean) => void;
   setStatus: (text: string, tone?: 'info' | 'ok' | 'warn' | 'error') => void;
+  /** Clears the status line if it still shows `text` (a message about a row the cursor has left). */
+  clearStatus?: (text: string) => void;
 }
 
-export function TargetsView({ state, selected, onPick, width, height, setCapture, setStatus }: Props) {
+export function TargetsView({ state, selected, onPick, width, height, setCapture, setStatus, clearStatus }: Props) {
   const { c } = useTheme();
   const [cursor, setCursor, cursorRef] = usePersistentState('targets.cursor', 0);
   const [top, setTop] = usePersistentState('targets.top', 0);
@@ -143,6 +145,15 @@ export function TargetsView({ state, selected, onPick, width, height, setCapture
   }, [cursor, top, visible]);
 
   const current = rows[cursor] ?? null;
+  // The "cannot plan this row" message is about one row: it goes when the cursor leaves that row.
+  const rowError = useRef<{ designation: string; text: string } | null>(null);
+  useEffect(() => {
+    const e = rowError.current;
+    if (e && e.designation !== current?.designation) {
+      clearStatus?.(e.text);
+      rowError.current = null;
+    }
+  }, [current, clearStatus]);
   const infoLines = useMemo(() => (current && state.status === 'ready' ? detailLines(current, state.api, width) : []), [current, state, width]);
 
   useViewKeys(
@@ -197,7 +208,9 @@ export function TargetsView({ state, selected, onPick, width, height, setCapture
         const picked = filterAndSort(asteroids.slice(), filtersRef.current)[cursorRef.current];
         if (!picked) return;
         if (!plannable(picked)) {
-          setStatus(`${unplannableReason(picked)}. Pick another target (✗ marks these rows; i shows the details).`, 'error');
+          const text = `${unplannableReason(picked)}. Pick another target (✗ marks these rows; i shows the details).`;
+          rowError.current = { designation: picked.designation, text };
+          setStatus(text, 'error');
           return;
         }
         onPick(picked);
@@ -332,9 +345,9 @@ export function detailLines(a: Asteroid, api: CatalogApi, width: number): Line[]
   push(`${a.designation} · ${a.orbitClass}${a.isNea ? ' NEA' : ''} · type ${a.spectralType ?? 'unknown'}`, { dim: true });
   push(`a ${fmt(o.aAu, 3)} AU  e ${fmt(o.e, 3)}  i ${fmt(o.iDeg, 2)}°`);
   push(`q ${fmt(q, 3)}  Q ${fmt(Q, 3)} AU  epoch ${jdToDate(o.epochJd)}`);
-  const d = a.diameterKm === null ? 'unknown' : fmtSize(a.diameterKm);
-  const range = a.diameterKmLow !== null && a.diameterKmHigh !== null ? ` (${fmtSize(a.diameterKmLow)}–${fmtSize(a.diameterKmHigh)})` : '';
-  push(`D ${d}${range}`);
+  const d =
+    a.diameterKm === null ? 'unknown' : a.diameterKmLow !== null && a.diameterKmHigh !== null ? fmtSizeRange(a.diameterKm, a.diameterKmLow, a.diameterKmHigh) : fmtSize(a.diameterKm);
+  push(`D ${d}`);
   push(`H ${a.H === null ? '—' : fmt(a.H, 1)}  pV ${a.albedo === null ? '—' : fmt(a.albedo, 3)}  mass ${fmtMass(a.massKg ?? null)}`);
   push(a.dvKmS === null ? (a.isNea ? 'Δv —' : 'Δv — (Shoemaker–Helin is NEA-only)') : `Δv ${fmt(a.dvKmS, 2)} km/s (Shoemaker–Helin)`);
   if (!plannable(a)) push(`✗ ${unplannableReason(a)}.`, { color: 'red' });
@@ -366,6 +379,7 @@ export function detailLines(a: Asteroid, api: CatalogApi, width: number): Line[]
 /** Mass fraction as ppm below 0.1 %, else %. */
 export function fmtGrade(x: number): string {
   if (!Number.isFinite(x)) return '—';
+  if (x === 0) return '0';
   if (x >= 1e-3) return `${sig(x * 100, 3)} %`;
   return `${sig(x * 1e6, 3)} ppm`;
 }

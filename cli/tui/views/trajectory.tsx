@@ -15,7 +15,7 @@ import type { TrajectoryTarget } from '../../../src/trajectory/ephemeris-lattice
 import type { Plan } from '../../../src/scenario/plan-types.js';
 import { requireExports } from '../engine.js';
 import { PersistContext, usePersistentState, useTheme, useViewKeys } from '../hooks.js';
-import { getPath, windowOf, DEFAULT_WINDOW, type Session } from '../session.js';
+import { getPath, windowOf, defaultWindow, type Session } from '../session.js';
 import { shortLabel } from '../types.js';
 import { cell, fmt, jdToDate, wrapText } from '../text.js';
 import { Unavailable, truncate } from '../components.js';
@@ -158,7 +158,7 @@ export function TrajectoryView({ session, width, height, color, setStatus }: Pro
   // null: the scenario file's own window (also after r).
   const [browse, setBrowse] = usePersistentState<{ from: string; to: string } | null>('traj.browse', null);
   const original = session.scenario.status === 'ready' ? session.scenario.original : null;
-  const scenarioWin = original ? windowOf(original) : DEFAULT_WINDOW;
+  const scenarioWin = original ? windowOf(original, session.today) : defaultWindow(session.today);
   const win = browse ?? scenarioWin;
   // The porkchop with the key it was computed for: a frame never shows one porkchop under another's title.
   const [pcState, setPc] = useState<{ key: string; result: Result<Porkchop> }>({ key: '', result: { status: 'idle' } });
@@ -492,11 +492,11 @@ export function TrajectoryView({ session, width, height, color, setStatus }: Pro
 /** The mission window as the scenario now has it, and how it was set. */
 function missionLines(session: Session, scenarioWin: { from: string; to: string }, width: number): string[] {
   if (session.scenario.status !== 'ready') return wrapText('Mission window: no scenario loaded', width, '  ');
-  const w = windowOf(session.scenario.doc);
+  const w = windowOf(session.scenario.doc, session.today);
   const pick = session.windowPick;
   const text = pick
     ? `Mission ${pick.summary} (picked; r restores ${scenarioWin.from}..${scenarioWin.to})`
-    : `Mission launch window ${w.from}..${w.to} (the scenario's; ⏎ picks a trip)`;
+    : `Mission launch window ${w.from}..${w.to} (${w.basis === 'scenario' ? "the scenario's" : w.from === '2025-01-01' ? 'the default' : 'the default: from today'}; ⏎ picks a trip)`;
   return wrapText(text, width, '  ');
 }
 
