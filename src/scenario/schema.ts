@@ -6,7 +6,9 @@
  * when the document contains a unit string). The parsed `Scenario` holds SI/engine numbers.
  */
 import { z } from 'zod';
-import { showValue } from './suggest.js';
+import { closest, showValue } from './suggest.js';
+import { thrusterPresets } from '../propulsion/thrusters.js';
+import { capsulePresetIds } from '../reentry/capsules.js';
 import { needsUnits, quantitySync, unitsLoaded } from './units.js';
 import type { Dist } from './dist.js';
 
@@ -174,9 +176,23 @@ export const windowSchema = z.strictObject({
   stepDays: qty('day', { positive: true }).default(8),
 });
 
+/**
+ * A preset id checked at validation time (case and punctuation ignored, as the lookups do), so a
+ * misspelt preset is reported with the file's other problems instead of after them.
+ */
+function presetName(what: string, ids: () => string[]) {
+  const norm = (v: string) => v.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return z.string().min(1, `expected a ${what} name`).superRefine((v, ctx) => {
+    const known = ids();
+    if (known.some((k) => norm(k) === norm(v))) return;
+    const guess = closest(v, known);
+    ctx.addIssue({ code: 'custom', message: `unknown ${what} "${v}"${guess ? ` (did you mean "${guess}"?)` : ''} (known: ${known.join(', ')})` });
+  });
+}
+
 export const spacecraftSchema = z.strictObject({
   /** A thruster preset known to the propulsion module (e.g. nstar, next-c, spt-140). */
-  thrusterPreset: z.string().min(1).optional(),
+  thrusterPreset: presetName('thruster preset', () => thrusterPresets().map((t) => t.id)).optional(),
   /** Dry mass (uncertain: e.g. {min: "2.5 t", mode: "3 t", max: "3.6 t"}). */
   dryMass: uncertain('kg', { positive: true }),
   /** Solar-array power at 1 AU (uncertain: e.g. {p10: "55 kW", p50: "60 kW", p90: "62 kW"}). */
@@ -219,7 +235,7 @@ export const refinerySchema = z
 
 export const capsulesSchema = z.strictObject({
   /** A heritage preset known to the reentry module (stardust, hayabusa, hayabusa2, osiris-rex, genesis). */
-  preset: z.string().min(1).optional(),
+  preset: presetName('capsule preset', capsulePresetIds).optional(),
   mass: qty('kg', { positive: true }).optional(),
   diameter: qty('m', { positive: true }).optional(),
   noseRadius: qty('m', { positive: true }).optional(),

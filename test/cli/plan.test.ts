@@ -87,7 +87,7 @@ describe('prospector plan', { timeout: 60_000 }, () => {
     ['syntax.yaml', BASE.replace('products: [Nd, Dy, Tb, Pr]', 'products: [Nd, Dy, Tb, Pr'), /syntax\.yaml: YAML syntax error at line \d+/],
     ['empty.yaml', '', /empty\.yaml: the file is empty/],
     ['thruster.yaml', BASE.replace('thrusterPreset: spt-140', 'thrusterPreset: spt140x'), /thruster\.yaml: spacecraft\.thrusterPreset: unknown thruster preset "spt140x"/],
-    ['capsule.yaml', BASE.replace('preset: hayabusa2', 'preset: hayabusa3'), /capsule\.yaml: capsules\.preset: no capsule preset "hayabusa3"/],
+    ['capsule.yaml', BASE.replace('preset: hayabusa2', 'preset: hayabusa3'), /capsule\.yaml: capsules\.preset: unknown capsule preset "hayabusa3" \(did you mean "hayabusa"\?\)/],
     ['product.yaml', BASE.replace(/  recovery:\n(    .*\n)+/, ''), /product\.yaml: refinery\.products: route melt-silicate does not extract Nd/],
     ['unknown-key.yaml', BASE.replace('  propellantMargin: 0.1', '  propellantMargin: 0.1\n  warpDrive: true'), /unknown-key\.yaml: spacecraft: unknown field "warpDrive"/],
     ['typo-key.yaml', BASE.replace('  dryMass:', '  dryMas:'), /typo-key\.yaml: spacecraft: unknown field "dryMas" \(did you mean "dryMass"\?\)\n$/],

@@ -58,6 +58,16 @@ describe('scenario errors on the command line', () => {
     expect(json.error.problems).toHaveLength(11);
   });
 
+  it('misspelt presets are reported with the other problems, not after them are fixed', async () => {
+    const doc = { ...BAD, spacecraft: { ...BAD.spacecraft, thrusterPreset: 'nstar2' }, capsules: { preset: 'hayabusa3' } };
+    const dir = write('presets.json', JSON.stringify(doc));
+    const json = envelope(await runCli(['plan', 'presets.json', '--json'], { cwd: dir })) as unknown as { error: { problems: Array<{ field: string; message: string }> } };
+    const byField = Object.fromEntries(json.error.problems.map((p) => [p.field, p.message]));
+    expect(byField['spacecraft.thrusterPreset']).toBe('unknown thruster preset "nstar2" (did you mean "nstar"?) (known: nstar, next-c, spt-140)');
+    expect(byField['capsules.preset']).toMatch(/^unknown capsule preset "hayabusa3" \(did you mean "hayabusa"\?\) \(known: stardust, hayabusa, /);
+    expect(byField['spacecraft.dryMass']).toBeDefined();
+  });
+
   it('a single problem stays a single line', async () => {
     const dir = write('one.yaml', 'target: {designation: "1997 XR2"}\nspacecraft: {dryMass: 3000, power: "60 kW"}\nrefinery: {concentratorDiameter: 20, route: melt-metal, products: [Pt], recovery: {p10: 0.5, p50: 0.6}}\n');
     const r = await runCli(['plan', 'one.yaml'], { cwd: dir });
