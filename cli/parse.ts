@@ -58,6 +58,8 @@ export interface QuantityBounds {
   min?: number;
   max?: number;
   positive?: boolean;
+  /** The example messages show when the unit's generic one reads oddly for this flag ("300 m" for a diameter in km). */
+  example?: string;
 }
 
 /**
@@ -67,7 +69,7 @@ export interface QuantityBounds {
  * `--max-dv: "12 kg" is not a speed; expected a number in km/s or a speed with a unit such as "12 km/s"`.
  */
 export async function parseQuantityFlag(text: string | undefined, unit: string, flag: string, opts: QuantityBounds = {}): Promise<number> {
-  const dim = dimensionOf(unit);
+  const dim = { ...dimensionOf(unit), ...(opts.example ? { example: opts.example } : {}) };
   const t = normalizeQuantityText(text ?? '');
   const what = `${dim.a} in ${dim.unitText} (a number, or with a unit such as "${dim.example}")`;
   if (t === '') throw new InputError(`${flag}: expected ${what}`, flag);
@@ -213,4 +215,213 @@ export async function readFlags<S extends Record<string, FlagSpec<unknown>>>(giv
     }
   }
   return out as FlagValues<S>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Money flags: "$500/kg", "500 $/kg", "500 USD/kg", "$0.5k/kg", "$1.2M", "$1bn", "1e9", "$4.30/MMBtu".
+// Plain TypeScript (no mathjs): money is not a physical dimension, and the grammar is small.
+
+/** What a money flag is priced in: its denominator (if any) and the other denominators it converts. */
+export interface MoneyUnit {
+  /** The denominator after "/" ("kg", "W", "MMBtu"); absent for a total in $ (--nre). */
+  per?: string;
+  /** Other denominators accepted and how many `per` one of them is: {t: 1000} reads "$500/t" as $0.5/kg. */
+  alt?: Readonly<Record<string, number>>;
+  /** A typical value, shown in messages and help ("$500/kg"). */
+  example: string;
+  /** A typical range, for range messages ("$200..$3600/kg"). */
+  range?: string;
+}
+
+/** A total in US dollars (--nre). */
+export const USD: MoneyUnit = { example: '$1B', range: '$100M..$1B' };
+/** $/kg (launch price); also $/t, $/tonne and $/lb, converted. */
+export const USD_PER_KG: MoneyUnit = { per: 'kg', alt: { t: 1000, tonne: 1000, lb: 0.45359237 }, example: '$500/kg', range: '$200..$3600/kg' };
+/** $/W (hardware cost); also $/kW, converted. */
+export const USD_PER_W: MoneyUnit = { per: 'W', alt: { kW: 1000 }, example: '$22/W' };
+/** $/MMBtu (gas price). */
+export const USD_PER_MMBTU: MoneyUnit = { per: 'MMBtu', example: '$4.30/MMBtu' };
+/** $/yr (running costs). */
+export const USD_PER_YEAR: MoneyUnit = { per: 'yr', alt: { year: 1, y: 1 }, example: '$20M/yr' };
+
+/**
+ * Magnitude suffixes as powers of ten. Single letters are case-sensitive (M is million; a lowercase
+ * m is refused as milli-or-million, a lowercase t as tonne-or-trillion); words are not ("Bn").
+ */
+const MONEY_LETTERS: Record<string, number> = { k: 3, K: 3, M: 6, MM: 6, B: 9, b: 9, T: 12 };
+const MONEY_WORDS: Record<string, number> = { thousand: 3, mn: 6, mil: 6, million: 6, bn: 9, billion: 9, tn: 12, trillion: 12 };
+
+/**
+ * sign? ("$" | "US$" | "USD")? sign? NUMBER MAGNITUDE? ("$" | "USD")? — NUMBER may group thousands
+ * with commas ("1,200") and carry an exponent ("1e9"). Letters after the number are checked apart
+ * (magnitude or a trailing USD), so that "500 USD" and "500kUSD" read as they should.
+ */
+const MONEY_AMOUNT = /^([+-])?\s*(US\$|\$|USD|usd)?\s*([+-])?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?\s*([A-Za-z]*)\s*(\$|USD|usd)?$/;
+
+interface MoneyParts {
+  text: string;
+  negative: boolean;
+  /** Decimal digits as typed, without grouping commas ("1200.5"). */
+  digits: string;
+  /** Power of ten from the exponent and the magnitude suffix. */
+  exp10: number;
+  /** The number as typed ("1.2e3", "1,200"), for messages. */
+  numberText: string;
+  /** "$" or "USD" given. */
+  currency: boolean;
+  magnitude?: string;
+  magnitudeExp10: number;
+  per?: string;
+}
+
+function moneyWhat(unit: MoneyUnit): string {
+  return unit.per === undefined ? 'an amount in $' : `a price in $/${unit.per}`;
+}
+
+function moneyExpected(unit: MoneyUnit): string {
+  return `${moneyWhat(unit)} (a number, or such as "${unit.example}")`;
+}
+
+/** The denominators a money flag takes, for messages: "$/kg (or $/t, $/tonne, $/lb)". */
+function moneyForms(unit: MoneyUnit): string {
+  const alt = Object.keys(unit.alt ?? {});
+  return `$/${unit.per}${alt.length ? ` (or ${alt.map((a) => `$/${a}`).join(', ')})` : ''}`;
+}
+
+/** The flag's denominator or one it converts (case-insensitive: "kw", "mmbtu"), with its size in `per`. */
+function moneyDenominator(unit: MoneyUnit, den: string): number | undefined {
+  if (unit.per === undefined) return undefined;
+  const lc = den.toLowerCase();
+  if (unit.per.toLowerCase() === lc) return 1;
+  for (const [k, v] of Object.entries(unit.alt ?? {})) if (k.toLowerCase() === lc) return v;
+  return undefined;
+}
+
+/** Typographic minus signs and spaces, and "per" for "/". */
+function normalizeMoneyText(text: string): string {
+  return text.replace(/[−–]/g, '-').replace(/[\u00a0\u2009\u202f]/g, ' ').replace(/\s+per\s+/gi, '/').trim();
+}
+
+/** Reads one money text into its parts; syntax errors (not the denominator's fit) are thrown here. */
+function lexMoney(raw: string, unit: MoneyUnit, flag: string): MoneyParts {
+  const t = normalizeMoneyText(raw);
+  if (t === '') throw new InputError(`${flag}: expected ${moneyExpected(unit)}`, flag);
+  const slash = t.indexOf('/');
+  const amount = (slash < 0 ? t : t.slice(0, slash)).trim();
+  const per = slash < 0 ? undefined : t.slice(slash + 1).trim();
+  const m = MONEY_AMOUNT.exec(amount);
+  if (!m || (m[1] && m[3]) || per === '') throw new InputError(`${flag}: expected ${moneyExpected(unit)}, got "${t}"`, flag);
+  const [, sign1, pre, sign3, numberPart, expText, lettersRaw, post] = m;
+  // A "$" then a digit inside double quotes (or unquoted) is a shell variable: "$500/kg" arrives as
+  // "00/kg" and "$1.2M" as ".2M". Nobody types those, so they are refused with the fix.
+  if (/^0\d/.test(numberPart) || (numberPart.startsWith('.') && !pre && (lettersRaw !== '' || per !== undefined))) {
+    throw new InputError(`${flag}: "${t}" looks like the shell expanded a "$" and a digit; quote money in single quotes, e.g. ${flag} '${unit.example}'`, flag);
+  }
+  let letters = lettersRaw;
+  let currency = Boolean(pre || post);
+  if (/usd$/i.test(letters) && !post) {
+    letters = letters.slice(0, -3);
+    currency = true;
+  }
+  let magnitudeExp10 = 0;
+  if (letters !== '') {
+    const e = MONEY_LETTERS[letters] ?? MONEY_WORDS[letters.toLowerCase()];
+    if (e !== undefined) magnitudeExp10 = e;
+    else if (letters === 'm' || letters === 'mm') {
+      throw new InputError(`${flag}: "${letters}" in "${t}" is ambiguous (milli or million); write M for million, e.g. "$5M"`, flag);
+    } else if (letters === 't') {
+      const perTonne = moneyDenominator(unit, 't') !== undefined ? ', or "/t" for a price per tonne ("$500/t")' : '';
+      throw new InputError(`${flag}: "t" in "${t}" is ambiguous (trillion or tonne); write T for trillion${perTonne}`, flag);
+    } else if (moneyDenominator(unit, letters) !== undefined) {
+      throw new InputError(`${flag}: "${t}" needs a "/" before ${letters}, e.g. "$${numberPart}/${letters}"`, flag);
+    } else {
+      throw new InputError(`${flag}: unknown suffix "${letters}" in "${t}" (magnitudes are k, M, B or bn, T); expected ${moneyExpected(unit)}`, flag);
+    }
+  }
+  const digits = numberPart.replace(/,/g, '');
+  return {
+    text: t,
+    negative: (sign1 ?? sign3) === '-',
+    digits,
+    exp10: Number(expText ?? 0),
+    numberText: numberPart + (expText !== undefined ? `e${expText}` : ''),
+    currency,
+    magnitude: letters === '' ? undefined : letters,
+    magnitudeExp10,
+    per,
+  };
+}
+
+/** The value of lexed money in the flag's unit; checks the denominator and the bounds. */
+function moneyValue(p: MoneyParts, unit: MoneyUnit, flag: string, opts: QuantityBounds): number {
+  let exp10 = p.exp10 + p.magnitudeExp10;
+  let divide = 1;
+  if (p.per !== undefined) {
+    if (unit.per === undefined) {
+      throw new InputError(`${flag}: "${p.text}" is a price per ${p.per}; expected a total in $ with no "/", e.g. "${unit.example}"`, flag);
+    }
+    const size = moneyDenominator(unit, p.per);
+    if (size === undefined) {
+      throw new InputError(`${flag}: "${p.text}" is a price per ${p.per}; expected ${moneyForms(unit)}, e.g. "${unit.example}"`, flag);
+    }
+    const pow = Math.round(Math.log10(size));
+    if (10 ** pow === size) exp10 -= pow;
+    else divide = size;
+  }
+  // Powers of ten go into the decimal text, so "$1.2M" is exactly 1200000 and "$4.3/t" 0.0043.
+  const v = (p.negative ? -1 : 1) * Number(`${p.digits}e${exp10}`) / divide;
+  if (!Number.isFinite(v)) throw new InputError(`${flag}: "${p.text}" is out of range`, flag);
+  const asTyped = p.magnitudeExp10 === 0 && p.exp10 === 0 && (p.per === undefined || moneyDenominator(unit, p.per) === 1);
+  const shown = asTyped ? `"${p.text}"` : `"${p.text}" (${v < 0 ? '-' : ''}$${+Math.abs(v).toPrecision(6)}${unit.per === undefined ? '' : `/${unit.per}`})`;
+  const zero = unit.per === undefined ? '$0' : `$0/${unit.per}`;
+  if (opts.positive && v <= 0) throw new InputError(`${flag}: expected ${moneyWhat(unit)} > ${zero}, got ${shown}`, flag);
+  if (opts.min !== undefined && v < opts.min) {
+    throw new InputError(`${flag}: expected ${moneyWhat(unit)} ≥ ${opts.min === 0 ? zero : opts.min}, got ${shown}`, flag);
+  }
+  if (opts.max !== undefined && v > opts.max) throw new InputError(`${flag}: expected ${moneyWhat(unit)} ≤ ${opts.max}, got ${shown}`, flag);
+  return v;
+}
+
+/**
+ * A money flag: a bare number in the flag's unit, or money as an analyst types it: an optional "$"
+ * (or "US$"/"USD") before or "$"/"USD" after the number, a magnitude k/K, M (also MM, mn,
+ * million), B/bn, T, and for a price an optional "/denominator" that must be the flag's (or one it
+ * converts: "$500/t" on a $/kg flag is 0.5). Returns $ or $/`unit.per`. Errors name the flag, what
+ * was given and an example: `--launch-cost: "$5/W" is a price per W; expected $/kg (or $/t, …), e.g. "$500/kg"`.
+ */
+export function parseMoneyFlag(text: string | undefined, unit: MoneyUnit, flag: string, opts: QuantityBounds = {}): number {
+  return moneyValue(lexMoney(text ?? '', unit, flag), unit, flag, opts);
+}
+
+/**
+ * "FROM..TO" of money: "$200..$3600/kg", "200..3600", "0.2k..3.6k $/kg". A start without a
+ * denominator takes the end's; a bare-number start also takes the end's magnitude ("1..2M" is one
+ * to two million, as "1..2 yr" is one to two years).
+ */
+export function parseMoneyRange(text: string | undefined, unit: MoneyUnit, flag: string, opts: QuantityBounds = {}): [number, number] {
+  const t = normalizeMoneyText(text ?? '');
+  const at = t.indexOf('..');
+  const range = `"${unit.range ?? `$1..$2/${unit.per}`}"`;
+  if (at <= 0 || at + 2 >= t.length || t.indexOf('..', at + 2) >= 0) {
+    throw new InputError(`${flag}: expected a range FROM..TO in ${unit.per === undefined ? '$' : `$/${unit.per}`} (numbers, or such as ${range}), got "${text ?? ''}"`, flag);
+  }
+  const start = lexMoney(t.slice(0, at), unit, flag);
+  const end = lexMoney(t.slice(at + 2), unit, flag);
+  const bare = !start.currency && start.magnitude === undefined && start.per === undefined;
+  const inheritedMagnitude = bare && end.magnitude !== undefined;
+  if (inheritedMagnitude) {
+    start.magnitude = end.magnitude;
+    start.magnitudeExp10 = end.magnitudeExp10;
+  }
+  if (start.per === undefined) start.per = end.per;
+  const b = moneyValue(end, unit, flag, opts); // first: a wrong denominator is the end's, as typed
+  const a = moneyValue(start, unit, flag, opts);
+  if (b < a) {
+    const startShown = `${start.numberText}${start.magnitude ?? ''}`;
+    const why = inheritedMagnitude
+      ? ` (a bare start takes the end's magnitude: ${startShown}..${end.numberText}${end.magnitude}; write both ends in full, e.g. "$200..$3.6k")`
+      : '';
+    throw new InputError(`${flag}: range end ${end.text} is below its start ${start.text}${why}`, flag);
+  }
+  return [a, b];
 }

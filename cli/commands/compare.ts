@@ -6,6 +6,7 @@ import { InputError } from '../../src/errors.js';
 import type { Plan } from '../../src/scenario/plan-types.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { loadScenarioFor, planScenario, withPlanFlags, type PlanFlags } from './plan.js';
+import { parseMoneyRange, USD, USD_PER_KG, USD_PER_MMBTU, USD_PER_W, USD_PER_YEAR, type MoneyUnit } from '../parse.js';
 
 export interface CompareRow {
   label: string;
@@ -38,7 +39,27 @@ export interface Sweep {
 
 const NUM_UNIT = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*?)\s*$/;
 
-/** "spacecraft.power=20kW..60kW:5" → the field path and N evenly spaced values (units kept). */
+const MONEY_PER: Record<string, MoneyUnit> = { Kg: USD_PER_KG, W: USD_PER_W, MMBtu: USD_PER_MMBTU, Year: USD_PER_YEAR, Yr: USD_PER_YEAR };
+
+/**
+ * The money unit of a scenario field named in USD (finance.launchCostUsdPerKg → $/kg,
+ * capsules.costUsd → $, markets.pricesUsdPerKg.Pt → $/kg), or undefined for other fields.
+ */
+export function moneyUnitOfPath(path: readonly string[]): MoneyUnit | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const m = /Usd(?:Per([A-Z][A-Za-z]*))?$/.exec(path[i]);
+    if (!m) continue;
+    if (m[1] === undefined) return USD;
+    return MONEY_PER[m[1]] ?? { per: m[1], example: `$1/${m[1]}` };
+  }
+  return undefined;
+}
+
+/**
+ * "spacecraft.power=20kW..60kW:5" → the field path and N evenly spaced values (units kept). A field
+ * named in USD takes money as the money flags do ("finance.launchCostUsdPerKg=$1.5k..$3.6k/kg:4",
+ * "finance.operationsUsdPerYear=10M..30M:3"), swept as plain numbers in its unit.
+ */
 export function parseVary(text: string): Sweep {
   const flag = '--vary';
   const m = /^([A-Za-z][\w]*(?:\.[A-Za-z][\w]*)*)=(.+)\.\.(.+):(\d+)$/.exec(text.trim());
@@ -46,6 +67,15 @@ export function parseVary(text: string): Sweep {
   const [, path, a, b, nText] = m;
   const n = Number(nText);
   if (!Number.isInteger(n) || n < 2 || n > 100) throw new InputError(`${flag}: expected 2–100 steps after ":", got ${nText}`, flag);
+  const segments = path.split('.');
+  const money = moneyUnitOfPath(segments);
+  if (money) {
+    const [x0, x1] = parseMoneyRange(`${a}..${b}`, money, flag);
+    return { path: segments, values: Array.from({ length: n }, (_, i) => +(x0 + ((x1 - x0) * i) / (n - 1)).toPrecision(12)) };
+  }
+  if (/\$|\bUSD\b/i.test(`${a}..${b}`)) {
+    throw new InputError(`${flag}: ${path} is not a money field (money fields are named …Usd or …UsdPer…, e.g. finance.launchCostUsdPerKg), got "${a}..${b}"`, flag);
+  }
   const ma = NUM_UNIT.exec(a);
   const mb = NUM_UNIT.exec(b);
   if (!ma || !mb) throw new InputError(`${flag}: expected numbers with an optional unit in FROM..TO, got "${a}..${b}"`, flag);
@@ -116,13 +146,14 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .command('compare')
     .description('plan several scenarios (or one swept over a field) and show the headline figures side by side')
     .argument('<scenario...>', 'scenario files (YAML or JSON)')
-    .option('--vary <path=FROM..TO:N>', 'sweep one field of a single scenario, e.g. spacecraft.power=20kW..60kW:5')
+    .option('--vary <path=FROM..TO:N>', `sweep one field of a single scenario, e.g. spacecraft.power=20kW..60kW:5; fields in USD take money ('finance.launchCostUsdPerKg=$1.5k..$3.6k/kg:4')`)
     .addHelpText(
       'after',
       `
 Examples:
   $ prospector compare examples/*.yaml
   $ prospector compare examples/metal-pgm-earth.yaml --vary refinery.concentratorDiameter=10m..30m:5
+  $ prospector compare examples/metal-pgm-earth.yaml --vary 'finance.launchCostUsdPerKg=$1.5k..$3.6k/kg:4'
   $ prospector compare a.yaml b.yaml --samples 200 --csv > compare.csv
 `,
     );

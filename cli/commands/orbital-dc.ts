@@ -2,7 +2,7 @@
 // launch-price sweep drawn as a small terminal chart (text) or a table (--csv).
 import type { RegisterCommand } from '../command.js';
 import { runOutput, withOutputFlags } from '../command.js';
-import { parseChoice, parseNumber, parseQuantityFlag } from '../parse.js';
+import { parseChoice, parseMoneyFlag, parseMoneyRange, parseNumber, parseQuantityFlag, USD, USD_PER_KG, USD_PER_MMBTU, USD_PER_W } from '../parse.js';
 import { renderPairs } from '../format/table.js';
 import type { Style } from '../format/style.js';
 import { InputError } from '../../src/errors.js';
@@ -37,14 +37,18 @@ export function parseFraction(text: string | undefined, flag: string, opts: { ma
   return f;
 }
 
-/** "launch-cost=200..3600[:N]" → {from, to, steps}. */
+/**
+ * "launch-cost=FROM..TO[:N]" → {from, to, steps} in $/kg; the ends are money as --launch-cost takes
+ * it ("200..3600", "$200..$3600/kg", "0.2k..3.6k $/kg", "$200..$3,600/t" is per tonne).
+ */
 export function parseSweep(text: string | undefined): { from: number; to: number; steps: number } {
-  const m = /^\s*launch-cost\s*=\s*([0-9.eE+]+)\s*\.\.\s*([0-9.eE+]+)\s*(?::\s*(\d+))?\s*$/.exec(text ?? '');
-  if (!m) throw new InputError(`--sweep: expected launch-cost=FROM..TO[:N] in $/kg (e.g. launch-cost=200..3600:18), got "${text ?? ''}"`, '--sweep');
-  const from = parseNumber(m[1], '--sweep', { min: 0 });
-  const to = parseNumber(m[2], '--sweep', { min: 0 });
+  const m = /^\s*launch-cost\s*=\s*([^:]*?)\s*(?::\s*([^:]*?)\s*)?$/.exec(text ?? '');
+  if (!m || !m[1].includes('..')) {
+    throw new InputError(`--sweep: expected launch-cost=FROM..TO[:N] in $/kg (e.g. launch-cost=200..3600:18 or 'launch-cost=$200..$3600/kg'), got "${text ?? ''}"`, '--sweep');
+  }
+  const [from, to] = parseMoneyRange(m[1], USD_PER_KG, '--sweep', { min: 0 });
   if (to <= from) throw new InputError(`--sweep: the range end ${to} must be above its start ${from}`, '--sweep');
-  const steps = m[3] === undefined ? 18 : parseNumber(m[3], '--sweep', { integer: true, min: 2, max: 10000 });
+  const steps = m[2] === undefined ? 18 : parseNumber(m[2], '--sweep', { integer: true, min: 2, max: 10000 });
   return { from, to, steps };
 }
 
@@ -164,29 +168,34 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .description('orbital vs terrestrial data-centre cost (open McCalip model) and the launch price for parity')
     .option('--gw <GW>', 'average IT power to deliver, GW or with a unit ("500 MW") (default 1)')
     .option('--years <N>', 'analysis period, years or with a unit (default 5)')
-    .option('--launch-cost <$/kg>', 'launch price to LEO, $/kg (default 500)')
+    .option('--launch-cost <$/kg>', `launch price to LEO, $/kg or money with a unit ('$500/kg', '$0.5k/kg', '500 $/t') (default 500)`)
     .option('--specific-power <W/kg>', 'satellite specific power, W/kg or with a unit (default 36.5)')
     .option('--sat-power <W>', 'power per satellite, W or with a unit such as "27 kW" (default 27000)')
-    .option('--sat-cost <$/W>', 'satellite cost, $/W (default 22)')
+    .option('--sat-cost <$/W>', `satellite cost, $/W or money with a unit ('$22/W', '22 USD/W', '$22k/kW') (default 22)`)
     .option('--sun-fraction <f>', 'fraction of the orbit in sunlight (default 0.98)')
     .option('--degradation <f>', 'array degradation per year, 0.025 or 2.5% (default 0.025)')
     .option('--gpu-failure <f>', 'GPU failures per year as a fraction of hardware (default 0.09)')
     .option('--ops <f>', 'operations per year as a fraction of hardware (default 0.01)')
-    .option('--nre <$>', 'non-recurring engineering, $ (default 1e9)')
+    .option('--nre <$>', `non-recurring engineering, $ ('$1B', '$250M', '1.5 bn USD', 1e9) (default 1e9)`)
     .option('--pue <x>', 'terrestrial power usage effectiveness (default 1.2)')
-    .option('--gas-price <$/MMBtu>', 'terrestrial gas price (default 4.30)')
+    .option('--gas-price <$/MMBtu>', `terrestrial gas price, $/MMBtu or money with a unit ('$4.30/MMBtu') (default 4.30)`)
     .option('--preset <name>', 'satellite preset: starlink-v2-mini, starlink-v3, starcloud-1')
-    .option('--sweep <spec>', 'sweep the launch price: launch-cost=FROM..TO[:N] ($/kg, N points, default 18)')
+    .option('--sweep <spec>', `sweep the launch price: launch-cost=FROM..TO[:N] ($/kg as --launch-cost takes it, e.g. 200..3600 or '$200..$3.6k/kg'; N points, default 18)`)
     .option('--delivered <list>', 'asteroid material already in orbit, e.g. Fe=2000t,Ni=200t,H2O=300t: launch saved and the parity shift')
     .addHelpText('after', `
 Model (DESIGN §2.7): P_req = P/(sun·mean (1−d)^y); satellites = ceil(P_req/P_sat);
 mass = satellites·P_sat/specific power; total = hardware + launch + ops + GPU replacement + NRE.
 Terrestrial: P·(1.8·PUE + 12.5) $/W capex + gas fuel at CF 0.85, 6,200 BTU/kWh.
 
+Money flags take a bare number in the unit shown, or "$"/"USD" with k, M (million; a lowercase m
+is refused), B or bn, T, and the flag's denominator: $/kg also as $/t or $/lb, $/W also as $/kW.
+Put a "$" before a digit in single quotes: the shell expands "$5" inside double quotes.
+
 Examples:
   $ prospector orbital-dc                                   defaults: 1 GW, 5 yr, $500/kg
   $ prospector orbital-dc --launch-cost 200 --sat-cost 5 --json | jq .result.parityLaunchCostUsdPerKg
-  $ prospector orbital-dc --preset starlink-v3 --sweep launch-cost=200..3600
+  $ prospector orbital-dc --launch-cost '$200/kg' --sat-cost '$5/W' --nre '$1.5B' --gas-price '$3.10/MMBtu'
+  $ prospector orbital-dc --preset starlink-v3 --sweep 'launch-cost=$200..$3.6k/kg'
   $ prospector orbital-dc --sweep launch-cost=200..3600:35 --csv > sweep.csv
   $ prospector orbital-dc --sat-cost 5 --delivered Fe=3000t,H2O=500t
 `);
@@ -199,10 +208,10 @@ Examples:
       const o: OrbitalDcOptions = { terrestrial: {} };
       if (str('gw') !== undefined) o.powerW = (await parseQuantityFlag(str('gw'), 'GW', '--gw', { positive: true })) * 1e9;
       if (str('years') !== undefined) o.years = await parseQuantityFlag(str('years'), 'yr', '--years', { positive: true, max: 100 });
-      if (str('launchCost') !== undefined) o.launchUsdPerKg = parseNumber(str('launchCost'), '--launch-cost', { min: 0 });
+      if (str('launchCost') !== undefined) o.launchUsdPerKg = parseMoneyFlag(str('launchCost'), USD_PER_KG, '--launch-cost', { min: 0 });
       if (str('specificPower') !== undefined) o.specificPowerWPerKg = await parseQuantityFlag(str('specificPower'), 'W/kg', '--specific-power', { positive: true });
       if (str('satPower') !== undefined) o.satPowerW = await parseQuantityFlag(str('satPower'), 'W', '--sat-power', { positive: true });
-      if (str('satCost') !== undefined) o.satUsdPerW = parseNumber(str('satCost'), '--sat-cost', { min: 0 });
+      if (str('satCost') !== undefined) o.satUsdPerW = parseMoneyFlag(str('satCost'), USD_PER_W, '--sat-cost', { min: 0 });
       if (str('sunFraction') !== undefined) {
         o.sunFraction = parseFraction(str('sunFraction'), '--sun-fraction');
         if (o.sunFraction === 0) throw new InputError('--sun-fraction: expected a fraction > 0', '--sun-fraction');
@@ -213,9 +222,9 @@ Examples:
       }
       if (str('gpuFailure') !== undefined) o.gpuFailurePerYear = parseFraction(str('gpuFailure'), '--gpu-failure', { max: 10 });
       if (str('ops') !== undefined) o.opsPerYear = parseFraction(str('ops'), '--ops', { max: 10 });
-      if (str('nre') !== undefined) o.nreUsd = parseNumber(str('nre'), '--nre', { min: 0 });
+      if (str('nre') !== undefined) o.nreUsd = parseMoneyFlag(str('nre'), USD, '--nre', { min: 0 });
       if (str('pue') !== undefined) o.terrestrial!.pue = parseNumber(str('pue'), '--pue', { min: 1 });
-      if (str('gasPrice') !== undefined) o.terrestrial!.gasUsdPerMMBtu = parseNumber(str('gasPrice'), '--gas-price', { min: 0 });
+      if (str('gasPrice') !== undefined) o.terrestrial!.gasUsdPerMMBtu = parseMoneyFlag(str('gasPrice'), USD_PER_MMBTU, '--gas-price', { min: 0 });
       if (str('preset') !== undefined) o.preset = parseChoice(str('preset'), '--preset', Object.keys(orbitalComputeData().presets));
       const sweepSpec = str('sweep') !== undefined ? parseSweep(str('sweep')) : undefined;
 

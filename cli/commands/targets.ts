@@ -95,7 +95,7 @@ Examples:
         const classes = o.class ? parseList(o.class, '--class', ORBIT_CLASSES) : null;
         const spectral = o.spectral ? parseList(o.spectral, '--spectral').map((s) => s.trim()) : null;
         const maxDv = o.maxDv !== undefined ? await parseQuantityFlag(o.maxDv, 'km/s', '--max-dv', { positive: true }) : null;
-        const minD = o.minDiameter !== undefined ? await parseQuantityFlag(o.minDiameter, 'km', '--min-diameter', { min: 0 }) : null;
+        const minD = o.minDiameter !== undefined ? await parseQuantityFlag(o.minDiameter, 'km', '--min-diameter', { min: 0, example: '300 m' }) : null;
         const sort = parseChoice(o.sort ?? 'dv', '--sort', SORTS);
         const limit = o.limit !== undefined ? parseNumber(o.limit, '--limit', { integer: true, min: 0 }) : DEFAULT_LIMIT;
 

@@ -1,8 +1,11 @@
 // Every dimensional flag takes a bare number in its documented unit or a quantity with a unit
 // (README: "quantities accept units wherever a flag or field takes one"), with one-line errors that
-// name the flag and the dimension it expects. Table-driven over the commands.
+// name the flag and the dimension it expects. Table-driven over the commands. Money flags likewise
+// take "$500/kg", "$1.2M", "2.5 $/W" (parser tables and orbital-dc runs at the end).
 import { describe, expect, it } from 'vitest';
 import { envelope, runCli } from '../helpers/cli.js';
+import { parseMoneyFlag, parseMoneyRange, USD, USD_PER_KG, USD_PER_MMBTU, USD_PER_W, type MoneyUnit } from '../../cli/parse.js';
+import { parseSweep } from '../../cli/commands/orbital-dc.js';
 
 /** Numbers to 12 significant digits (unit conversions may differ in the last bit); run timings dropped. */
 function normalized(x: unknown): unknown {
@@ -142,5 +145,169 @@ describe('dimensional flags: bad values', () => {
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.field).toBe('--max-dv');
     expect(e.message).toMatch(/is not a speed/);
+  });
+});
+
+// Money flags: a bare number in the flag's unit, or money as an analyst types it ("$500/kg",
+// "$1.2M", "2.5 $/W", "$4.30/MMBtu"), with one-line errors naming the flag and an example.
+
+describe('money flag parser', () => {
+  const ACCEPTED: Array<[string, MoneyUnit, number]> = [
+    // $/kg
+    ['500', USD_PER_KG, 500],
+    ['$500/kg', USD_PER_KG, 500],
+    ['500 $/kg', USD_PER_KG, 500],
+    ['500$/kg', USD_PER_KG, 500],
+    ['500 USD/kg', USD_PER_KG, 500],
+    ['500 usd / KG', USD_PER_KG, 500],
+    ['US$500/kg', USD_PER_KG, 500],
+    ['$500 per kg', USD_PER_KG, 500],
+    ['$0.5k/kg', USD_PER_KG, 500],
+    ['0.5 k$/kg', USD_PER_KG, 500],
+    ['$500', USD_PER_KG, 500],
+    ['$500/t', USD_PER_KG, 0.5],
+    ['$3,600/tonne', USD_PER_KG, 3.6],
+    ['$1,200/lb', USD_PER_KG, 1200 / 0.45359237],
+    ['5e2', USD_PER_KG, 500],
+    ['0', USD_PER_KG, 0],
+    // $ totals
+    ['1e9', USD, 1e9],
+    ['$1.2M', USD, 1_200_000],
+    ['$0.29M', USD, 290_000],
+    ['$1B', USD, 1e9],
+    ['$1bn', USD, 1e9],
+    ['1.5 Bn USD', USD, 1.5e9],
+    ['$2.5 billion', USD, 2.5e9],
+    ['$250 million', USD, 2.5e8],
+    ['$5MM', USD, 5e6],
+    ['$3mn', USD, 3e6],
+    ['$2T', USD, 2e12],
+    ['$750k', USD, 750_000],
+    ['750K USD', USD, 750_000],
+    ['$1,000,000', USD, 1e6],
+    ['USD 1e9', USD, 1e9],
+    // $/W, $/MMBtu
+    ['2.5 $/W', USD_PER_W, 2.5],
+    ['$22/W', USD_PER_W, 22],
+    ['$22k/kW', USD_PER_W, 22],
+    ['$5000/kW', USD_PER_W, 5],
+    ['$4.30/MMBtu', USD_PER_MMBTU, 4.3],
+    ['4.3 USD/mmbtu', USD_PER_MMBTU, 4.3],
+    ['$.5/MMBtu', USD_PER_MMBTU, 0.5],
+  ];
+  it.each(ACCEPTED)('%j → %d', (text, unit, value) => {
+    expect(parseMoneyFlag(text, unit, '--x', { min: 0 })).toBe(value);
+  });
+
+  const REJECTED: Array<[string, MoneyUnit, string]> = [
+    ['$5/W', USD_PER_KG, '--x: "$5/W" is a price per W; expected $/kg (or $/t, $/tonne, $/lb), e.g. "$500/kg"'],
+    ['$500/kg', USD_PER_W, '--x: "$500/kg" is a price per kg; expected $/W (or $/kW), e.g. "$22/W"'],
+    ['$4/GJ', USD_PER_MMBTU, '--x: "$4/GJ" is a price per GJ; expected $/MMBtu, e.g. "$4.30/MMBtu"'],
+    ['$1B/kg', USD, '--x: "$1B/kg" is a price per kg; expected a total in $ with no "/", e.g. "$1B"'],
+    ['$5m', USD, '--x: "m" in "$5m" is ambiguous (milli or million); write M for million, e.g. "$5M"'],
+    ['5mm', USD, '--x: "mm" in "5mm" is ambiguous (milli or million); write M for million, e.g. "$5M"'],
+    ['$5t', USD_PER_KG, '--x: "t" in "$5t" is ambiguous (trillion or tonne); write T for trillion, or "/t" for a price per tonne ("$500/t")'],
+    ['$5t', USD, '--x: "t" in "$5t" is ambiguous (trillion or tonne); write T for trillion'],
+    ['500 kg', USD_PER_KG, '--x: "500 kg" needs a "/" before kg, e.g. "$500/kg"'],
+    ['5 EUR', USD, '--x: unknown suffix "EUR" in "5 EUR" (magnitudes are k, M, B or bn, T); expected an amount in $ (a number, or such as "$1B")'],
+    ['cheap', USD_PER_KG, '--x: expected a price in $/kg (a number, or such as "$500/kg"), got "cheap"'],
+    ['€500/kg', USD_PER_KG, '--x: expected a price in $/kg (a number, or such as "$500/kg"), got "€500/kg"'],
+    ['$', USD, '--x: expected an amount in $ (a number, or such as "$1B"), got "$"'],
+    ['$500/', USD_PER_KG, '--x: expected a price in $/kg (a number, or such as "$500/kg"), got "$500/"'],
+    ['12,00', USD, '--x: expected an amount in $ (a number, or such as "$1B"), got "12,00"'],
+    ['-$5/kg', USD_PER_KG, '--x: expected a price in $/kg ≥ $0/kg, got "-$5/kg"'],
+    ['$-5', USD, '--x: expected an amount in $ ≥ $0, got "$-5"'],
+    ['-5 $/t', USD_PER_KG, '--x: expected a price in $/kg ≥ $0/kg, got "-5 $/t" (-$0.005/kg)'],
+    ['', USD, '--x: expected an amount in $ (a number, or such as "$1B")'],
+    // What the shell leaves of "$500/kg" and "$1.2M" inside double quotes ("$5", "$1" expanded).
+    ['00/kg', USD_PER_KG, `--x: "00/kg" looks like the shell expanded a "$" and a digit; quote money in single quotes, e.g. --x '$500/kg'`],
+    ['.2M', USD, `--x: ".2M" looks like the shell expanded a "$" and a digit; quote money in single quotes, e.g. --x '$1B'`],
+  ];
+  it.each(REJECTED)('%j is refused: %s', (text, unit, message) => {
+    expect(() => parseMoneyFlag(text, unit, '--x', { min: 0 })).toThrow(message);
+    try {
+      parseMoneyFlag(text, unit, '--x', { min: 0 });
+    } catch (e) {
+      expect((e as Error).name).toBe('InputError');
+      expect((e as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('ranges: each end money, a start without a denominator takes the end\'s, a bare start its magnitude', () => {
+    expect(parseMoneyRange('200..3600', USD_PER_KG, '--x')).toEqual([200, 3600]);
+    expect(parseMoneyRange('$200..$3600/kg', USD_PER_KG, '--x')).toEqual([200, 3600]);
+    expect(parseMoneyRange('$200/kg..$3.6k/kg', USD_PER_KG, '--x')).toEqual([200, 3600]);
+    expect(parseMoneyRange('0.2..3.6k $/kg', USD_PER_KG, '--x')).toEqual([200, 3600]);
+    expect(parseMoneyRange('$200..$3.6k', USD_PER_KG, '--x')).toEqual([200, 3600]);
+    expect(parseMoneyRange('$200,000..$3.6M/t', USD_PER_KG, '--x')).toEqual([200, 3600]);
+    expect(parseMoneyRange('1..2B', USD, '--x')).toEqual([1e9, 2e9]);
+    expect(() => parseMoneyRange('200..3.6k', USD_PER_KG, '--x')).toThrow(
+      `--x: range end 3.6k is below its start 200 (a bare start takes the end's magnitude: 200k..3.6k; write both ends in full, e.g. "$200..$3.6k")`,
+    );
+    expect(() => parseMoneyRange('$200..$5/W', USD_PER_KG, '--x')).toThrow('--x: "$5/W" is a price per W; expected $/kg');
+    expect(() => parseMoneyRange('$200', USD_PER_KG, '--x')).toThrow('--x: expected a range FROM..TO in $/kg (numbers, or such as "$200..$3600/kg"), got "$200"');
+  });
+
+  it('--sweep: launch-cost=FROM..TO[:N] with money ends', () => {
+    expect(parseSweep('launch-cost=200..3600')).toEqual({ from: 200, to: 3600, steps: 18 });
+    expect(parseSweep('launch-cost=$200..$3600/kg:5')).toEqual({ from: 200, to: 3600, steps: 5 });
+    expect(parseSweep(' launch-cost = $0.2k..$3.6k/kg : 35 ')).toEqual({ from: 200, to: 3600, steps: 35 });
+    expect(parseSweep('launch-cost=$200k..$3.6M/t:2')).toEqual({ from: 200, to: 3600, steps: 2 });
+    expect(() => parseSweep('launch-cost=$200..$5/W')).toThrow('--sweep: "$5/W" is a price per W; expected $/kg');
+    expect(() => parseSweep('launch-cost=200..200')).toThrow('--sweep: the range end 200 must be above its start 200');
+    expect(() => parseSweep('launch-cost=200..3600:1')).toThrow('--sweep: expected a number ≥ 2, got "1"');
+    expect(() => parseSweep('launch=1..2')).toThrow(/^--sweep: expected launch-cost=FROM\.\.TO\[:N\] in \$\/kg/);
+    expect(() => parseSweep('launch-cost=500')).toThrow(/^--sweep: expected launch-cost=FROM\.\.TO\[:N\] in \$\/kg/);
+  });
+});
+
+const ODC = ['orbital-dc', '--json'];
+/** [what, argv with money, the same with bare numbers]. */
+const MONEY_SAME: Array<[string, string[], string[]]> = [
+  ['--sat-cost $5/W', [...ODC, '--sat-cost', '$5/W'], [...ODC, '--sat-cost', '5']],
+  ['--sat-cost $5k/kW', [...ODC, '--sat-cost', '$5k/kW'], [...ODC, '--sat-cost', '5']],
+  ['--launch-cost $200/kg', [...ODC, '--launch-cost', '$200/kg'], [...ODC, '--launch-cost', '200']],
+  ['--launch-cost 200 USD/kg', [...ODC, '--launch-cost', '200 USD/kg'], [...ODC, '--launch-cost', '200']],
+  ['--launch-cost $200k/t', [...ODC, '--launch-cost', '$200k/t'], [...ODC, '--launch-cost', '200']],
+  ['--nre $1.5B', [...ODC, '--nre', '$1.5B'], [...ODC, '--nre', '1500000000']],
+  ['--nre 250 million USD', [...ODC, '--nre', '250 million USD'], [...ODC, '--nre', '2.5e8']],
+  ['--gas-price $3.10/MMBtu', [...ODC, '--gas-price', '$3.10/MMBtu'], [...ODC, '--gas-price', '3.1']],
+  ['--sweep launch-cost=$200..$3.6k/kg:5', [...ODC, '--sweep', 'launch-cost=$200..$3.6k/kg:5'], [...ODC, '--sweep', 'launch-cost=200..3600:5']],
+];
+
+describe('money flags accept $, magnitudes and denominators', () => {
+  it.each(MONEY_SAME)('orbital-dc %s gives the same result as the bare number', async (_what, withMoney, bare) => {
+    const a = await runCli(withMoney);
+    const b = await runCli(bare);
+    expect(b.code, b.stderr).toBe(0);
+    expect(a.code, a.stderr).toBe(0);
+    expect(normalized(envelope(a).result)).toEqual(normalized(envelope(b).result));
+  });
+});
+
+const MONEY_BAD: Array<[string[], string]> = [
+  [['orbital-dc', '--launch-cost', '$5/W'], 'prospector: --launch-cost: "$5/W" is a price per W; expected $/kg (or $/t, $/tonne, $/lb), e.g. "$500/kg"'],
+  [['orbital-dc', '--sat-cost', '$500/kg'], 'prospector: --sat-cost: "$500/kg" is a price per kg; expected $/W (or $/kW), e.g. "$22/W"'],
+  [['orbital-dc', '--nre', '$1m'], 'prospector: --nre: "m" in "$1m" is ambiguous (milli or million); write M for million, e.g. "$5M"'],
+  [['orbital-dc', '--nre', '$1B/kg'], 'prospector: --nre: "$1B/kg" is a price per kg; expected a total in $ with no "/", e.g. "$1B"'],
+  [['orbital-dc', '--gas-price', '-$4/MMBtu'], 'prospector: --gas-price: expected a price in $/MMBtu ≥ $0/MMBtu, got "-$4/MMBtu"'],
+  [['orbital-dc', '--launch-cost', '00/kg'], `prospector: --launch-cost: "00/kg" looks like the shell expanded a "$" and a digit; quote money in single quotes, e.g. --launch-cost '$500/kg'`],
+  [['orbital-dc', '--sweep', 'launch-cost=$200..$5/W'], 'prospector: --sweep: "$5/W" is a price per W; expected $/kg (or $/t, $/tonne, $/lb), e.g. "$500/kg"'],
+];
+
+describe('money flags: bad values', () => {
+  it.each(MONEY_BAD)('%j → exit 2 and one line', async (argv, line) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${line}\n`);
+  });
+
+  it('--json: the error envelope names the money flag', async () => {
+    const r = await runCli(['orbital-dc', '--launch-cost', '$5/W', '--json']);
+    expect(r.code).toBe(2);
+    const e = envelope(r).error as { code: string; message: string; field: string };
+    expect(e).toMatchObject({ code: 'INVALID_INPUT', field: '--launch-cost' });
+    expect(e.message).toMatch(/is a price per W; expected \$\/kg/);
   });
 });

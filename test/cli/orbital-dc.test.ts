@@ -85,9 +85,54 @@ describe('prospector orbital-dc', () => {
     expect(envelope(r).result.inputs).toMatchObject({ degradationPerYear: 0.025, satPowerW: 130_000 });
   });
 
+  it('money flags take $, magnitudes and the flag\'s denominator: the same result as bare numbers', async () => {
+    const bare = await runCli(['orbital-dc', '--sat-cost', '5', '--launch-cost', '200', '--nre', '1e9', '--gas-price', '4.3', '--json']);
+    expect(bare.code, bare.stderr).toBe(0);
+    for (const argv of [
+      ['--sat-cost', '$5/W', '--launch-cost', '$200/kg', '--nre', '$1B', '--gas-price', '$4.30/MMBtu'],
+      ['--sat-cost', '5 USD/W', '--launch-cost', '200 $/kg', '--nre', '$1bn', '--gas-price', '4.3 USD/MMBtu'],
+      ['--sat-cost', '$5k/kW', '--launch-cost', '$0.2k/kg', '--nre', '1,000 million USD', '--gas-price', '4.30'],
+      ['--sat-cost', '5', '--launch-cost', '$200k/t', '--nre', '$1000M', '--gas-price', '$4.3'],
+    ]) {
+      const r = await runCli(['orbital-dc', ...argv, '--json']);
+      expect(r.code, `${argv.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(envelope(r).result, argv.join(' ')).toEqual(envelope(bare).result);
+    }
+    const one = await runCli(['orbital-dc', '--sat-cost', '$5/W', '--json']);
+    expect(envelope(one).result).toEqual(envelope(await runCli(['orbital-dc', '--sat-cost', '5', '--json'])).result);
+    expect(envelope(one).result.inputs).toMatchObject({ satUsdPerW: 5, launchUsdPerKg: 500 }); // JSON stays in $/W and $/kg
+    const t = await runCli(['orbital-dc', '--sat-cost', '$5/W', '--launch-cost', '$200/kg']);
+    expect(t.stdout).toMatch(/Parity launch price: \$232\/kg/);
+    const sweep = await runCli(['orbital-dc', '--sweep', 'launch-cost=$0.2k..$3.6k/kg:5', '--csv']);
+    expect(sweep.code, sweep.stderr).toBe(0);
+    expect(parseCsv(sweep.stdout).slice(1).map((x) => Number(x[0]))).toEqual([200, 1050, 1900, 2750, 3600]);
+  });
+
+  it('a money flag with the wrong denominator: exit 2, one stderr line naming the flag and the form expected', async () => {
+    const r = await runCli(['orbital-dc', '--launch-cost', '$5/W']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('prospector: --launch-cost: "$5/W" is a price per W; expected $/kg (or $/t, $/tonne, $/lb), e.g. "$500/kg"\n');
+    const nre = await runCli(['orbital-dc', '--nre', '$5m']);
+    expect(nre.code).toBe(2);
+    expect(nre.stderr).toBe('prospector: --nre: "m" in "$5m" is ambiguous (milli or million); write M for million, e.g. "$5M"\n');
+  });
+
+  it('help shows the money forms', async () => {
+    const h = await runCli(['orbital-dc', '--help']);
+    expect(h.stdout).toMatch(/--launch-cost <\$\/kg>\s+launch price to LEO, \$\/kg or money with a unit\s+\('\$500\/kg'/);
+    expect(h.stdout).toMatch(/--nre <\$>\s+non-recurring engineering, \$ \('\$1B'/);
+  });
+
   it('bad input: one stderr line naming the flag, exit 2', async () => {
     for (const argv of [
       ['orbital-dc', '--launch-cost', 'cheap'],
+      ['orbital-dc', '--launch-cost', '$5/W'],
+      ['orbital-dc', '--sat-cost', '$5/kg'],
+      ['orbital-dc', '--nre', '$1B/kg'],
+      ['orbital-dc', '--nre', '-$1B'],
+      ['orbital-dc', '--gas-price', '$4/GJ'],
+      ['orbital-dc', '--sweep', 'launch-cost=$200..$5/W'],
       ['orbital-dc', '--sweep', 'launch=1..2'],
       ['orbital-dc', '--sweep', 'launch-cost=900..100'],
       ['orbital-dc', '--years', '0'],
