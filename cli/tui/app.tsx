@@ -7,7 +7,7 @@ import { KeyLine, Pager, StatusLine, Tabs, VIEWS, helpLines, keyLines, scrollKey
 import { PersistContext, ThemeContext, useKeys, useRawInput, useStateRef, useTerminalSize, ViewKeysContext, type KeyHandler, type TermSize } from './hooks.js';
 import type { ModuleLoader } from './engine.js';
 import { requireExports } from './engine.js';
-import type { Asteroid, CatalogApi } from './types.js';
+import type { Asteroid, CatalogApi, TuiCatalog } from './types.js';
 import { shortLabel } from './types.js';
 import { TargetsView, TARGETS_HELP, TARGETS_KEYS, warningsFor, type CatalogState } from './views/targets.js';
 import { TrajectoryView, TRAJECTORY_HELP, TRAJECTORY_KEYS } from './views/trajectory.js';
@@ -26,8 +26,18 @@ export interface AppProps {
   scenarioPath?: string;
   /** Pins the terminal size (tests); otherwise stdout's columns/rows with resize. */
   size?: Partial<TermSize>;
-  /** Today's UTC date, YYYY-MM-DD (the CLI's todayIso: PROSPECTOR_TODAY or the clock); absent: the clock. */
-  today?: string;
+  /**
+   * Today's UTC date, YYYY-MM-DD, as the command layer decided it (todayIso: PROSPECTOR_TODAY, else
+   * the run's start): the default launch window starts there, saved files are dated with it.
+   */
+  today: string;
+  /** The session's catalog, resolved and opened by the command layer (cli/tui/catalog.ts). */
+  catalog: TuiCatalog;
+  /**
+   * The environment the planning settings are resolved from (samples and seed: PROSPECTOR_SAMPLES,
+   * PROSPECTOR_SEED, the user config's location): the command's, never read here from process.env.
+   */
+  env: NodeJS.ProcessEnv;
   onExit: (code: number) => void;
 }
 
@@ -45,10 +55,10 @@ const LOG_SIZE = 40;
 
 type Overlay = { kind: 'help' | 'warnings'; offset: number } | null;
 
-export function App({ engine, cwd, color, scenarioPath, size: fixedSize, today: todayProp, onExit }: AppProps) {
+export function App({ engine, cwd, color, scenarioPath, size: fixedSize, today: todayProp, catalog: catalogInfo, env, onExit }: AppProps) {
   const size = useTerminalSize(fixedSize);
-  // Fixed for the session: the default launch window must not move under the user at midnight.
-  const [today] = useState(() => todayProp ?? new Date().toISOString().slice(0, 10));
+  // Fixed for the session (the first value): the default launch window must not move under the user.
+  const [today] = useState(todayProp);
   const raw = useRawInput();
   const store = useMemo(() => new Map<string, unknown>(), []);
   const theme = useMemo(() => ({ color }), [color]);
@@ -67,26 +77,29 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, today: 
   // A message about something no longer in view (a row the cursor left) goes; any other stays.
   const clearStatus = useCallback((text: string) => setStatusState((s) => (s && s.text === text ? null : s)), []);
   const [catalog, setCatalog] = useState<CatalogState>({ status: 'loading' });
-  const session: Session = useSession({ engine, cwd, today, scenarioPath, setStatus, clearError, catalog });
+  const session: Session = useSession({ engine, cwd, today, env, catalogInfo, scenarioPath, setStatus, clearError, catalog });
   // The file-name prompt (export, save) is read through a ref: keys may arrive before a render.
   const promptRef = session.promptRef;
   const setPrompt = session.setPrompt;
   const [tick, setTick] = useState(0);
   const viewKeys = useRef<KeyHandler | null>(null);
 
-  // The catalog loads after the first frame is on screen, so the shell appears at once.
+  // The catalog was opened by the command layer; its entries are built after the first frame is
+  // on screen (≈0.5 s for the bundled catalog), so the shell appears at once.
   useEffect(() => {
     let live = true;
     const t = setTimeout(async () => {
-      const api = requireExports<CatalogApi>(await engine('catalog'), 'catalog', ['loadCatalog']);
+      const api = requireExports<CatalogApi>(await engine('catalog'), 'catalog', []);
       if (!live) return;
       if (!api.ok) {
         setCatalog({ status: 'unavailable', reason: api.reason });
         return;
       }
       try {
-        const asteroids = await api.value.loadCatalog();
-        if (live) setCatalog({ status: 'ready', asteroids, api: api.value });
+        const asteroids = catalogInfo.asteroids();
+        if (!live) return;
+        setCatalog({ status: 'ready', asteroids, api: api.value });
+        if (catalogInfo.diagnostics) setStatus(`Catalog ${catalogInfo.name}: ${catalogInfo.diagnostics} (! lists the messages)`, 'warn');
       } catch (err) {
         if (live) setCatalog({ status: 'error', message: (err as Error).message });
       }
@@ -95,7 +108,7 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, today: 
       live = false;
       clearTimeout(t);
     };
-  }, [engine]);
+  }, [engine, catalogInfo, setStatus]);
 
   // One spinner clock for the whole app, only while something runs (8 Hz keeps redraws calm).
   const busy = session.busy;
@@ -128,7 +141,7 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, today: 
   const bottom = prompt ? [...promptLines(prompt, width), ...promptStatus] : statusLines(status, busyText, width, color);
   const bodyHeight = Math.max(3, total - 1 - bottom.length - keys.length);
 
-  const warningLines = (): PagerLine[] => overlayWarnings(session, catalog, store, logRef.current, width);
+  const warningLines = (): PagerLine[] => overlayWarnings(session, catalog, catalogInfo, store, logRef.current, width);
   const overlayLines = (o: NonNullable<Overlay>): PagerLine[] =>
     o.kind === 'help' ? helpLines(VIEWS.find((v) => v.id === viewRef.current)!.title, HELP[viewRef.current].help, width) : warningLines();
 
@@ -201,7 +214,7 @@ export function App({ engine, cwd, color, scenarioPath, size: fixedSize, today: 
             <Box height={bodyHeight} width={width} overflow="hidden" flexDirection="column">
               {body}
               <Box display={overlay ? 'none' : 'flex'} flexDirection="column">
-                {view === 'targets' ? <TargetsView {...common} clearStatus={clearStatus} state={catalog} selected={session.target} onPick={pick} /> : null}
+                {view === 'targets' ? <TargetsView {...common} clearStatus={clearStatus} state={catalog} catalogName={catalogInfo.name} today={today} selected={session.target} onPick={pick} /> : null}
                 {view === 'trajectory' ? <TrajectoryView {...common} session={session} color={color} /> : null}
                 {view === 'mission' ? <MissionView {...common} session={session} /> : null}
                 {view === 'supply' ? <SupplyView {...common} session={session} /> : null}
@@ -236,8 +249,8 @@ function promptLines(p: NonNullable<Session['prompt']>, width: number): string[]
   return [...cap(wrapText(`${PROMPT_LABEL[p.kind]}${what} to:`, width, '  '), 2), ...cap(wrapText(`  ${p.text}▏  ${keys}`, width, '    '), 2)];
 }
 
-/** The ! overlay: the plan's warnings, the target's (catalog, porkchop), then the message log. */
-function overlayWarnings(session: Session, catalog: CatalogState, store: Map<string, unknown>, log: StatusMessage[], width: number): PagerLine[] {
+/** The ! overlay: the plan's warnings, the target's (catalog, porkchop), the catalog in use, then the message log. */
+function overlayWarnings(session: Session, catalog: CatalogState, info: TuiCatalog, store: Map<string, unknown>, log: StatusMessage[], width: number): PagerLine[] {
   const out: PagerLine[] = [];
   const push = (text: string, extra: Omit<PagerLine, 'text'> = {}) => out.push(...wrapText(text, width, '  ').map((t) => ({ text: t, ...extra })));
   const st = session.plan;
@@ -248,12 +261,15 @@ function overlayWarnings(session: Session, catalog: CatalogState, store: Map<str
   for (const w of planWarnings) push(`! ${w}`, { color: 'yellow' });
   const t = session.target;
   if (t && catalog.status === 'ready') {
-    const tw = warningsFor(t, catalog.api);
+    const tw = warningsFor(t, catalog.api, session.today);
     const porkchop = ((store.get('traj.warnings') as string[] | undefined) ?? []).filter((w) => !tw.includes(w) && !planWarnings.includes(w));
     out.push({ text: '' });
     push(`Target ${shortLabel(t)}: ${tw.length + porkchop.length} warning${tw.length + porkchop.length === 1 ? '' : 's'}`, { bold: true });
     for (const w of [...tw, ...porkchop]) push(`! ${w}`, { color: 'yellow' });
   }
+  out.push({ text: '' });
+  push(`Catalog: ${info.source === 'default' ? 'bundled' : info.label} (${info.count.toLocaleString('en-US')} objects)`, { bold: true });
+  if (info.diagnostics) push(`! ${info.diagnostics}`, { color: 'yellow' });
   out.push({ text: '' });
   push(`Messages (latest first, ${log.length})`, { bold: true });
   for (const m of log) push(`${m.tone === 'error' ? '✗' : m.tone === 'warn' ? '!' : '·'} ${m.text}`, { color: m.tone === 'error' ? 'red' : m.tone === 'warn' ? 'yellow' : undefined, dim: m.tone === 'info' });

@@ -25,6 +25,10 @@ interface Opts {
   signal: AbortSignal;
   /** Directory the CLI settings (prospector.config.json) are read from. */
   cwd: string;
+  /** The command's environment: PROSPECTOR_SAMPLES/SEED and the user config's location (XDG_CONFIG_HOME, HOME). */
+  env: NodeJS.ProcessEnv;
+  /** The session's catalog file (absolute), as the command layer resolved it; undefined: bundled (or the scenario's own). */
+  catalog?: string;
   /** Today's UTC date (YYYY-MM-DD): starts the default launch window of a scenario without one. */
   today?: string;
   /** Worker thread to use: live plans and export plans never cancel each other. */
@@ -137,7 +141,7 @@ function runInWorker(w: Worker, role: Role, doc: ScenarioDoc, source: string, op
     w.on('exit', onExit);
     w.on('error', onError);
     opts.signal.addEventListener('abort', onAbort, { once: true });
-    w.postMessage({ id, kind: 'plan', doc, source, samples: opts.samples, cwd: opts.cwd, today: opts.today });
+    w.postMessage({ id, kind: 'plan', doc, source, samples: opts.samples, cwd: opts.cwd, env: { ...opts.env }, catalog: opts.catalog, today: opts.today });
   });
 }
 
@@ -148,12 +152,13 @@ async function runInProcess(api: ScenarioApi, doc: ScenarioDoc, source: string, 
   await yieldToLoop();
   const scenario = (await api.parseScenario(doc, source)) as { uncertainty?: { samples?: number; seed?: number } };
   if (opts.signal.aborted) throw cancelled();
-  const settings = await cliSettings(scenario, opts.cwd);
+  const settings = await cliSettings(scenario, opts.cwd, opts.env);
   const samples = opts.samples === null ? settings.samples : Math.min(settings.samples, opts.samples);
   await yieldToLoop();
   const plan = await api.plan(scenario, {
     samples,
     seed: settings.seed,
+    catalog: opts.catalog,
     signal: opts.signal,
     today: opts.today,
     onProgress: (done, total) => opts.onProgress?.({ done, total }),
@@ -163,11 +168,12 @@ async function runInProcess(api: ScenarioApi, doc: ScenarioDoc, source: string, 
 
 /**
  * Samples and seed exactly as `prospector plan/export` resolve them here (environment, scenario,
- * config files, defaults), so an export from the session matches the command's.
+ * config files, defaults), so an export from the session matches the command's. `env` is the
+ * command's environment, handed down from the command layer.
  */
-export async function cliSettings(scenario: { uncertainty?: { samples?: number; seed?: number } }, cwd: string): Promise<{ samples: number; seed: number }> {
+export async function cliSettings(scenario: { uncertainty?: { samples?: number; seed?: number } }, cwd: string, env: NodeJS.ProcessEnv): Promise<{ samples: number; seed: number }> {
   const { resolveSettings } = await import('../config.js');
-  const s = resolveSettings({}, { env: process.env, cwd }, { samples: scenario.uncertainty?.samples, seed: scenario.uncertainty?.seed });
+  const s = resolveSettings({}, { env, cwd }, { samples: scenario.uncertainty?.samples, seed: scenario.uncertainty?.seed });
   return { samples: s.samples, seed: s.seed };
 }
 

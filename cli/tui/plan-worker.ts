@@ -2,7 +2,9 @@
 // thread that draws the screen and reads keys. One request at a time; cancellation terminates it.
 import { parentPort } from 'node:worker_threads';
 
-type Request = { id: number; kind: 'plan'; doc: unknown; source: string; samples: number | null; cwd: string; today?: string } | { id: number; kind: 'quantity'; text: string; unit: string; field: string };
+type Request =
+  | { id: number; kind: 'plan'; doc: unknown; source: string; samples: number | null; cwd: string; env: NodeJS.ProcessEnv; catalog?: string; today?: string }
+  | { id: number; kind: 'quantity'; text: string; unit: string; field: string };
 
 parentPort?.on('message', async (req: Request) => {
   const post = (m: Record<string, unknown>) => parentPort?.postMessage({ id: req.id, ...m });
@@ -24,12 +26,14 @@ parentPort?.on('message', async (req: Request) => {
     ]);
     const scenario = await parseScenario(req.doc, req.source);
     // null: the full sample count, as `prospector plan/export` would use; otherwise at most that many (live edits).
-    const settings = await cliSettings(scenario, req.cwd);
+    const settings = await cliSettings(scenario, req.cwd, req.env);
     const samples = req.samples === null ? settings.samples : Math.min(settings.samples, req.samples);
     let last = 0;
     const result = await plan(scenario, {
       samples,
       seed: settings.seed,
+      // The session's catalog (the command layer resolved it): the file the target table lists.
+      catalog: req.catalog,
       today: req.today,
       onProgress: (done, total) => {
         const now = Date.now();

@@ -1,14 +1,24 @@
 // Mounts the planning session. Loaded lazily, only when stdin and stdout are terminals and CI is
 // unset (cli/main.ts decides). ink and React cost ~0.5 s to import here, so a start-up frame of
 // the shell is drawn first (splash.ts) and replaced by the App's first frame once they are loaded;
-// the catalog then loads behind the App's first frame.
+// the catalog's entries are then built behind the App's first frame.
+//
+// What the session needs from the command line and the environment — today's date, the catalog
+// setting, the environment the planning settings are read from — is decided here, as every other
+// command decides it, and handed to the App as props: nothing under cli/tui reads process.env for it.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { todayIso, type CliContext } from '../context.js';
+import { reportError } from '../command.js';
 import { EXIT } from '../exit.js';
+import { checkScenarioTarget, openTuiCatalog, resolveTuiCatalog, type OpenedTuiCatalog, type TuiScenarioSettings } from './catalog.js';
 
 export interface TuiOptions {
   scenarioPath?: string;
+  /** `--catalog FILE` as typed (`prospector tui`); the session otherwise uses PROSPECTOR_CATALOG, the scenario's, the config files' or the bundled catalog. */
+  catalogFlag?: string;
+  /** The scenario named on the command line, already validated by the command: its target is looked up in the session's catalog before the screen is taken over. */
+  scenario?: TuiScenarioSettings;
 }
 
 const HIDE_CURSOR = '\u001B[?25l';
@@ -19,13 +29,23 @@ const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
 const LEAVE_ALT_SCREEN = '\u001B[?1049l';
 
 export async function runTui(ctx: CliContext, opts: TuiOptions): Promise<number> {
-  // A bad PROSPECTOR_TODAY is reported before the screen is taken over.
+  // A bad PROSPECTOR_TODAY or catalog setting is reported before the screen is taken over, with
+  // the line and exit status (2) any other command gives.
   let today: string;
+  let setting: ReturnType<typeof resolveTuiCatalog>;
+  let opened: OpenedTuiCatalog | undefined;
   try {
     today = todayIso(ctx);
+    setting = resolveTuiCatalog(ctx, opts.catalogFlag, opts.scenario);
+    // A catalog file is opened now (missing, unreadable, not a catalog: exit 2 naming the setting).
+    // The bundled catalog, which no setting can get wrong, opens behind the start-up frame — unless
+    // the scenario's target has to be found in it first.
+    if (setting.path !== undefined || opts.scenario) {
+      opened = await openTuiCatalog(ctx, setting);
+      if (opts.scenario) await checkScenarioTarget(opened, opts.scenario);
+    }
   } catch (err) {
-    ctx.stderr.write(`prospector: ${(err as Error).message}\n`);
-    return EXIT.USAGE;
+    return reportError(ctx, {}, err);
   }
   const stdout = ctx.stdout as NodeJS.WriteStream;
   const stdin = process.stdin;
@@ -56,9 +76,10 @@ export async function runTui(ctx: CliContext, opts: TuiOptions): Promise<number>
     if (splash) stdout.write(`\r${splash.lines > 1 ? `\u001B[${splash.lines - 1}A` : ''}\u001B[J`);
   };
 
-  let loaded;
+  let loaded: Awaited<ReturnType<typeof importMount>>;
+  let catalog: OpenedTuiCatalog;
   try {
-    loaded = await importMount();
+    [loaded, catalog] = await Promise.all([importMount(), opened ?? openTuiCatalog(ctx, setting)]);
   } catch (err) {
     undoSplash();
     if (splash) stdout.write(SHOW_CURSOR);
@@ -67,7 +88,7 @@ export async function runTui(ctx: CliContext, opts: TuiOptions): Promise<number>
     ctx.stderr.write(`prospector: cannot start the interactive session: ${(err as Error).message}\n`);
     return EXIT.FAILURE;
   }
-  const { render, createElement, App, loadModule } = loaded;
+  const { render, createElement, App, loadModule, stopPlanWorker } = loaded;
   // Erase the start-up frame; the App's first frame is drawn in its place in the same tick.
   undoSplash();
 
@@ -78,7 +99,7 @@ export async function runTui(ctx: CliContext, opts: TuiOptions): Promise<number>
     instance?.unmount();
   };
   instance = render(
-    createElement(App, { engine: loadModule, cwd: ctx.cwd, color: ctx.color, scenarioPath: opts.scenarioPath, today, onExit }),
+    createElement(App, { engine: loadModule, cwd: ctx.cwd, color: ctx.color, scenarioPath: opts.scenarioPath, today, catalog: catalog.catalog, env: ctx.env, onExit }),
     // Ctrl+C is ours (exit 130): with exitOnCtrlC ink would exit 0. incrementalRendering stays off:
     // in ink 6.8 it left stale lines on screen in the tmux smoke run (status and key lines).
     { exitOnCtrlC: false, stdout, patchConsole: true, maxFps: 30 },
@@ -95,7 +116,7 @@ export async function runTui(ctx: CliContext, opts: TuiOptions): Promise<number>
     leaveAlt();
     process.off('exit', leaveAlt);
     process.stdin.pause();
-    const { stopPlanWorker } = await import('./plan-runner.js');
+    // The mount module's own copy of the plan runner (bundled into mount.bundle.js): the one whose workers ran.
     await stopPlanWorker();
   }
   return code;

@@ -59,8 +59,8 @@ export interface SaveMeta {
   from?: string;
   /** Display name for a designation (the description says "2000 SG344 (was Bennu)"). */
   nameOf?: (designation: string) => string;
-  /** Date written into the description and header (tests pin it). */
-  today?: string;
+  /** Today's date (YYYY-MM-DD), written into the description and header: the session's, from the command layer. */
+  today: string;
 }
 
 /** The session's edits in words, with what each field was: "power @1 AU 40 kW (was 60 kW)". */
@@ -79,7 +79,7 @@ export function changeNotes(original: ScenarioDoc, doc: ScenarioDoc, nameOf: (d:
  * description when it still applies (after a change of target it describes another asteroid).
  */
 export function savedDescription(original: ScenarioDoc | undefined, doc: ScenarioDoc, meta: SaveMeta): string {
-  const date = meta.today ?? new Date().toISOString().slice(0, 10);
+  const date = meta.today;
   const orig = typeof original?.description === 'string' ? original.description.trim() : '';
   const notes = original ? changeNotes(original, doc, meta.nameOf) : [];
   if (notes.length === 0) return orig || `Saved from prospector's planning session on ${date}.`;
@@ -96,9 +96,9 @@ export function savedDescription(original: ScenarioDoc | undefined, doc: Scenari
  * the changed fields are rewritten (a changed value keeps the comment beside it), and the
  * description says what changed. JSON has no comments; it gets the same description.
  */
-export async function writeScenarioDoc(file: string, doc: ScenarioDoc, force: boolean, meta: SaveMeta = {}): Promise<void> {
+export async function writeScenarioDoc(file: string, doc: ScenarioDoc, force: boolean, meta: SaveMeta): Promise<void> {
   const description = savedDescription(meta.original, doc, meta);
-  const date = meta.today ?? new Date().toISOString().slice(0, 10);
+  const date = meta.today;
   let text: string;
   if (/\.json$/i.test(file)) {
     text = JSON.stringify({ ...doc, description }, null, 2) + '\n';

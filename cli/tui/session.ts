@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { ModuleLoader } from './engine.js';
 import { useStateRef } from './hooks.js';
 import { requireExports } from './engine.js';
-import type { Asteroid } from './types.js';
+import type { Asteroid, TuiCatalog } from './types.js';
 import { shortLabel } from './types.js';
 import type { Tone } from './components.js';
 import type { CatalogState } from './views/targets.js';
@@ -17,7 +17,7 @@ import { describeChanges } from './fields.js';
 /** What the scenario module must provide for planning in the TUI. */
 export interface ScenarioApi {
   parseScenario(doc: unknown, source?: string): Promise<unknown>;
-  plan(scenario: unknown, opts: { samples?: number; seed?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void; today?: string }): unknown;
+  plan(scenario: unknown, opts: { samples?: number; seed?: number; catalog?: string; signal?: AbortSignal; onProgress?: (done: number, total: number) => void; today?: string }): unknown;
   loadScenario?(path: string): Promise<unknown>;
 }
 
@@ -177,8 +177,12 @@ export function windowOf(doc: unknown, today: string): { from: string; to: strin
 interface Opts {
   engine: ModuleLoader;
   cwd: string;
-  /** Today's UTC date (YYYY-MM-DD): starts the default launch window. */
+  /** Today's UTC date (YYYY-MM-DD): starts the default launch window, dates saved files. */
   today: string;
+  /** The environment samples and seed are resolved from (the command's, as `plan` resolves them). */
+  env: NodeJS.ProcessEnv;
+  /** The session's catalog: plans use the same file as the target table. */
+  catalogInfo: TuiCatalog;
   scenarioPath?: string;
   setStatus: (text: string, tone?: Tone) => void;
   /** Clears an error or warning still on the status line (a later success supersedes it). */
@@ -186,7 +190,11 @@ interface Opts {
   catalog: CatalogState;
 }
 
-export function useSession({ engine, cwd, today, scenarioPath, setStatus, clearError, catalog }: Opts): Session {
+export function useSession({ engine, cwd, today, env, catalogInfo, scenarioPath, setStatus, clearError, catalog }: Opts): Session {
+  // What every plan of the session is resolved with, as `prospector plan` would: the command's
+  // environment (samples, seed) and the session's catalog file (undefined: the bundled one, or
+  // the scenario's own target.catalog — the same file the command layer opened).
+  const catalogPath = catalogInfo.path;
   const [target, setTargetState] = useState<Asteroid | null>(null);
   const [scenario, setScenario, scenarioRef] = useStateRef<ScenarioState>({ status: 'loading' });
   const [plan, setPlan, planRef] = useStateRef<PlanState>({ status: 'idle' });
@@ -226,6 +234,7 @@ export function useSession({ engine, cwd, today, scenarioPath, setStatus, clearE
   }, [cwd, scenarioPath, setStatus, setScenario]);
 
   // Once the catalog is loaded, the scenario's target becomes the selected asteroid.
+  const missingTargetSaid = useRef<string | null>(null);
   useEffect(() => {
     if (target || catalog.status !== 'ready' || scenario.status !== 'ready') return;
     const des = getPath(scenario.doc, ['target', 'designation']);
@@ -233,9 +242,14 @@ export function useSession({ engine, cwd, today, scenarioPath, setStatus, clearE
     try {
       setTargetState(catalog.api.findAsteroid(catalog.asteroids, String(des)));
     } catch {
-      /* the scenario names an asteroid outside the bundled catalog: leave the selection empty */
+      // Not in the session's catalog: no selection. With a catalog file (the bundled example's
+      // target under PROSPECTOR_CATALOG or --catalog naming another file), say why plans fail.
+      if (catalogInfo.source !== 'default' && missingTargetSaid.current !== String(des)) {
+        missingTargetSaid.current = String(des);
+        setStatus(`The scenario's target ${String(des)} is not in the catalog ${catalogInfo.label}: pick one in Targets (1).`, 'warn');
+      }
     }
-  }, [catalog, scenario, target]);
+  }, [catalog, catalogInfo, scenario, setStatus, target]);
 
   const nameOf = useCallback(
     (designation: string): string => {
@@ -291,6 +305,8 @@ export function useSession({ engine, cwd, today, scenarioPath, setStatus, clearE
           signal: controller.signal,
           cwd,
           today,
+          env,
+          catalog: catalogPath,
           onProgress: (pr) => {
             // At most ~10 progress redraws a second (the worker already throttles; the in-process path does not).
             const now = Date.now();
@@ -315,7 +331,7 @@ export function useSession({ engine, cwd, today, scenarioPath, setStatus, clearE
         if (abortRef.current === controller) abortRef.current = null;
       }
     },
-    [cancelLive, clearError, cwd, today, loadScenarioApi, setPlan, setStatus],
+    [cancelLive, clearError, cwd, today, env, catalogPath, loadScenarioApi, setPlan, setStatus],
   );
 
   const scheduleRun = useCallback(
@@ -483,6 +499,8 @@ export function useSession({ engine, cwd, today, scenarioPath, setStatus, clearE
           signal: controller.signal,
           cwd,
           today,
+          env,
+          catalog: catalogPath,
           role: 'export',
           onProgress: (p) => {
             const now = Date.now();
@@ -504,7 +522,7 @@ export function useSession({ engine, cwd, today, scenarioPath, setStatus, clearE
         setExportProgress(null);
       }
     },
-    [cwd, today, loadScenarioApi, scenarioRef, setKept, setPlan],
+    [cwd, today, env, catalogPath, loadScenarioApi, scenarioRef, setKept, setPlan],
   );
 
   const submitPrompt = useCallback(async () => {
@@ -529,7 +547,7 @@ export function useSession({ engine, cwd, today, scenarioPath, setStatus, clearE
         const s = scenarioRef.current;
         if (s.status !== 'ready') throw new Error('no scenario to save');
         const changes = describeChanges(s.original, s.doc, nameOf);
-        await writeScenarioDoc(file, s.doc, force, { original: s.original, text: s.text, from: s.path, nameOf });
+        await writeScenarioDoc(file, s.doc, force, { original: s.original, text: s.text, from: s.path, nameOf, today });
         setStatus(`Saved the scenario to ${file}${changes.length > 0 ? ` (${changes.length} change${changes.length > 1 ? 's' : ''} from the file, noted in its description)` : ''}`, 'ok');
       } else {
         const src = prompt.source;
@@ -545,7 +563,7 @@ export function useSession({ engine, cwd, today, scenarioPath, setStatus, clearE
     } catch (err) {
       setStatus((err as Error).message, 'error');
     }
-  }, [cwd, engine, fullPlanFor, nameOf, promptRef, scenarioRef, setPrompt, setStatus]);
+  }, [cwd, engine, fullPlanFor, nameOf, promptRef, scenarioRef, setPrompt, setStatus, today]);
 
   const running = plan.status === 'running';
   const progressText =

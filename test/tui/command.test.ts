@@ -11,6 +11,7 @@ import { main } from '../../cli/main.js';
 import type { CliContext } from '../../cli/context.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TINY = fileURLToPath(new URL('./fixtures/tiny-catalog.csv', import.meta.url));
 
 class Term extends Writable {
   data = '';
@@ -23,10 +24,10 @@ class Term extends Writable {
 }
 
 /** A context that looks like a terminal on both ends (the TUI would mount). */
-async function onTerminal(argv: string[], cwd: string) {
+async function onTerminal(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   const stdout = new Term();
   const stderr = new Term();
-  const ctx: CliContext = { stdout, stderr, stdinIsTTY: true, env: {}, cwd, color: false, colorErr: false, signal: new AbortController().signal };
+  const ctx: CliContext = { stdout, stderr, stdinIsTTY: true, env, cwd, color: false, colorErr: false, signal: new AbortController().signal };
   const code = await main(argv, ctx);
   return { code, stdout: stdout.data, stderr: stderr.data };
 }
@@ -79,8 +80,51 @@ describe('prospector tui', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('on a terminal, a catalog setting that cannot be used: one stderr line naming the setting (flag, PROSPECTOR_CATALOG, config file, scenario), exit 2, nothing drawn', { timeout: 30_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prospector-tui-cmd-'));
+    const once = (r: { code: number; stdout: string; stderr: string }, line: string | RegExp) => {
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.split('\n')).toHaveLength(2);
+      if (typeof line === 'string') expect(r.stderr).toBe(`${line}\n`);
+      else expect(r.stderr).toMatch(line);
+    };
+    // The flag as typed, as every command names a file flag.
+    once(await onTerminal(['tui', '--catalog', '/nonexistent'], dir), 'prospector: /nonexistent: no such file');
+    // The flag beats the environment.
+    once(await onTerminal(['tui', '--catalog', 'nope.csv'], dir, { PROSPECTOR_CATALOG: TINY }), 'prospector: nope.csv: no such file');
+    // The environment, for `prospector tui` and for `prospector` with no command.
+    once(await onTerminal(['tui'], dir, { PROSPECTOR_CATALOG: '/nonexist' }), 'prospector: PROSPECTOR_CATALOG=/nonexist: no such file');
+    once(await onTerminal([], dir, { PROSPECTOR_CATALOG: '/nonexist' }), 'prospector: PROSPECTOR_CATALOG=/nonexist: no such file');
+    // A file that is not a catalog.
+    writeFileSync(join(dir, 'notes.txt'), 'not a catalog\n');
+    once(await onTerminal(['tui'], dir, { PROSPECTOR_CATALOG: 'notes.txt' }), /^prospector: PROSPECTOR_CATALOG=notes\.txt: [^\n]+\n$/);
+    // The scenario's own catalog, named with its field.
+    const good = readFileSync(join(ROOT, 'examples/metal-pgm-earth.yaml'), 'utf8');
+    writeFileSync(join(dir, 'own.yaml'), good.replace('  designation: "1997 XR2"\n', '  designation: "1997 XR2"\n  catalog: cats/missing.csv\n'));
+    once(await onTerminal(['tui', 'own.yaml'], dir), 'prospector: own.yaml: target.catalog: cats/missing.csv: no such file');
+    // The scenario's target must be in the session's catalog, as `plan` requires; an environment
+    // setting is easy to forget, so the message names it.
+    writeFileSync(join(dir, 'good.yaml'), good);
+    once(await onTerminal(['tui', 'good.yaml'], dir, { PROSPECTOR_CATALOG: TINY }), /^prospector: good\.yaml: target\.designation: asteroid "1997 XR2" not found in the catalog PROSPECTOR_CATALOG=\S+tiny-catalog\.csv \(try [^\n]+\)\n$/);
+    // The project config file, named with its key.
+    const cfgDir = mkdtempSync(join(tmpdir(), 'prospector-tui-cmd-'));
+    writeFileSync(join(cfgDir, 'prospector.config.json'), '{"catalog": "gone.csv"}');
+    once(await onTerminal(['tui'], cfgDir), 'prospector: prospector.config.json: catalog: gone.csv: no such file');
+    // And a date that is not one.
+    once(await onTerminal(['tui'], dir, { PROSPECTOR_TODAY: '2026-02-31' }), /^prospector: PROSPECTOR_TODAY: expected a date YYYY-MM-DD/);
+  });
+
+  it('--help lists --catalog and where the session takes its settings from', async () => {
+    const r = await runCli(['tui', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--catalog <file>\s+asteroid catalog of the session's table and plans/);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('default: PROSPECTOR_CATALOG, else the scenario\'s target.catalog, else the catalog of ./prospector.config.json or the user config, else the bundled one');
+    expect(r.stdout).toContain('PROSPECTOR_TODAY');
+  });
+
   it('is listed in --help', async () => {
     const r = await runCli(['--help']);
-    expect(r.stdout).toMatch(/tui \[scenario\]\s+interactive planning session/);
+    expect(r.stdout).toMatch(/tui (\[options\] )?\[scenario\]\s+interactive planning session/);
   });
 });

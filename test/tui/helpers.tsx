@@ -4,7 +4,7 @@ import React from 'react';
 import { render } from 'ink-testing-library';
 import { App } from '../../cli/tui/app.js';
 import type { Availability, Domain, ModuleLoader } from '../../cli/tui/engine.js';
-import type { Asteroid } from '../../cli/tui/types.js';
+import type { Asteroid, TuiCatalog } from '../../cli/tui/types.js';
 
 export const KEY = {
   up: '\u001B[A',
@@ -84,8 +84,8 @@ export const FIXTURE_ASTEROIDS: Asteroid[] = [
   { designation: '2010 KZ50', orbit: orbit(1.063, 0.059, 0.66), H: null, orbitClass: 'Amor', isNea: true, diameterKm: null, diameterKmLow: null, diameterKmHigh: null, albedo: null, spectralType: null, dvKmS: 7.5, massKg: null },
 ];
 
+/** The catalog module's functions (the entries come from the session's `TuiCatalog`, below). */
 export const fakeCatalog = {
-  loadCatalog: () => FIXTURE_ASTEROIDS,
   findAsteroid: (cat: Asteroid[], q: string) => {
     const hit = cat.find((a) => a.designation === q || a.name === q || String(a.number) === q);
     if (!hit) throw new Error(`no asteroid matches "${q}"`);
@@ -105,7 +105,23 @@ export interface AppUnderTest {
 /** "Today" of every rendered session (default launch windows start there): pinned, so tests do not move with the calendar. */
 export const TUI_TODAY = '2026-12-05';
 
-export function renderApp(props: { engine: ModuleLoader; cwd?: string; scenarioPath?: string; color?: boolean; columns?: number; rows?: number; today?: string }): AppUnderTest {
+/** A session catalog as the command layer hands it to the App (cli/tui/catalog.ts), over fixture entries. */
+export function tuiCatalog(asteroids: Asteroid[] = FIXTURE_ASTEROIDS, over: Partial<TuiCatalog> = {}): TuiCatalog {
+  return { name: 'bundled', label: 'the bundled catalog', source: 'default', count: asteroids.length, asteroids: () => asteroids, ...over };
+}
+
+export function renderApp(props: {
+  engine: ModuleLoader;
+  cwd?: string;
+  scenarioPath?: string;
+  color?: boolean;
+  columns?: number;
+  rows?: number;
+  today?: string;
+  catalog?: TuiCatalog;
+  /** The command's environment (samples, seed): empty unless a test sets it, so the suite ignores the developer's. */
+  env?: NodeJS.ProcessEnv;
+}): AppUnderTest {
   const exits: number[] = [];
   const inst = render(
     <App
@@ -115,6 +131,8 @@ export function renderApp(props: { engine: ModuleLoader; cwd?: string; scenarioP
       scenarioPath={props.scenarioPath}
       size={{ columns: props.columns ?? 80, rows: props.rows ?? 24 }}
       today={props.today ?? TUI_TODAY}
+      catalog={props.catalog ?? tuiCatalog()}
+      env={props.env ?? {}}
       onExit={(c) => exits.push(c)}
     />,
   );

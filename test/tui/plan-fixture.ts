@@ -99,13 +99,13 @@ export function fixturePlan(opts: FixtureOpts = {}): Plan {
 
 /**
  * A scenario module whose plan() reflects the document's spacecraft power (bare W or "N kW");
- * `calls` records each planned document with the sample count asked for; `extra` adds fixture options.
+ * `calls` records each planned document with the sample count, seed, catalog and date asked for; `extra` adds fixture options.
  */
 export function fakeScenarioModule(calls: unknown[] = [], extra: FixtureOpts | ((doc: Record<string, any>) => FixtureOpts) = {}) {
   return {
     parseScenario: async (doc: Record<string, any>) => doc,
-    plan: async (doc: Record<string, any>, opts: { samples?: number; today?: string } = {}) => {
-      calls.push({ ...doc, __samples: opts.samples, __today: opts.today });
+    plan: async (doc: Record<string, any>, opts: { samples?: number; seed?: number; catalog?: string; today?: string } = {}) => {
+      calls.push({ ...doc, __samples: opts.samples, __seed: opts.seed, __catalog: opts.catalog, __today: opts.today });
       const p = doc.spacecraft?.power;
       const powerW = typeof p === 'number' ? p : typeof p === 'string' && /kW$/.test(p) ? Number(p.replace(/\s*kW$/, '')) * 1000 : 60000;
       const more = typeof extra === 'function' ? extra(doc) : extra;

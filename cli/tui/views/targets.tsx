@@ -109,6 +109,10 @@ export function filterAndSort(all: Asteroid[], f: TargetFilters): Asteroid[] {
 
 interface Props {
   state: CatalogState;
+  /** How the search bar names the session's catalog: "bundled" or the file's name. */
+  catalogName: string;
+  /** The session's date (YYYY-MM-DD): orbit epoch ages in the warnings are counted to it. */
+  today: string;
   selected: Asteroid | null;
   onPick: (a: Asteroid) => void;
   width: number;
@@ -119,7 +123,7 @@ interface Props {
   clearStatus?: (text: string) => void;
 }
 
-export function TargetsView({ state, selected, onPick, width, height, setCapture, setStatus, clearStatus }: Props) {
+export function TargetsView({ state, catalogName, today, selected, onPick, width, height, setCapture, setStatus, clearStatus }: Props) {
   const { c } = useTheme();
   const [cursor, setCursor, cursorRef] = usePersistentState('targets.cursor', 0);
   const [top, setTop] = usePersistentState('targets.top', 0);
@@ -154,7 +158,7 @@ export function TargetsView({ state, selected, onPick, width, height, setCapture
       rowError.current = null;
     }
   }, [current, clearStatus]);
-  const infoLines = useMemo(() => (current && state.status === 'ready' ? detailLines(current, state.api, width) : []), [current, state, width]);
+  const infoLines = useMemo(() => (current && state.status === 'ready' ? detailLines(current, state.api, width, today) : []), [current, state, width, today]);
 
   useViewKeys(
     (input, key) => {
@@ -247,7 +251,7 @@ export function TargetsView({ state, selected, onPick, width, height, setCapture
   if (state.status === 'loading') {
     return (
       <Box flexDirection="column">
-        <Text>Loading the asteroid catalog…</Text>
+        <Text wrap="truncate">Loading the asteroid catalog ({catalogName})…</Text>
         <Text dimColor wrap="wrap">
           Meanwhile: 3 opens the Mission view (the scenario plans in the background), ? lists every key.
         </Text>
@@ -263,7 +267,7 @@ export function TargetsView({ state, selected, onPick, width, height, setCapture
   const sortName = { dv: 'Δv', diameter: 'size', class: 'class', spectral: 'type', name: 'name' }[filters.sort];
   const searchText = edit?.field === 'query' ? withCursor(edit.line) : filters.query || '—';
   const maxDvText = edit?.field === 'maxDv' ? withCursor(edit.line) + ' km/s' : filters.maxDv === null ? 'any' : `≤${filters.maxDv}`;
-  const bar = `/${searchText}  sort ${sortName}${filters.descending ? '↓' : '↑'}  class ${filters.orbitClass}  type ${filters.spectral}  Δv ${maxDvText}  ${rows.length}/${asteroids.length}`;
+  const bar = searchBar(`/${searchText}  sort ${sortName}${filters.descending ? '↓' : '↑'}  class ${filters.orbitClass}  type ${filters.spectral}  Δv ${maxDvText}`, catalogName, `${rows.length}/${asteroids.length}`, width);
 
   // name | class | type | D km | Δv
   const wNum = 6;
@@ -292,7 +296,7 @@ export function TargetsView({ state, selected, onPick, width, height, setCapture
       })}
     </Box>
   );
-  const details = current ? <Details a={current} api={state.api} width={detailsWidth} height={detailsHeight} /> : null;
+  const details = current ? <Details a={current} api={state.api} width={detailsWidth} height={detailsHeight} today={today} /> : null;
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text color={edit ? 'cyan' : undefined} wrap="truncate">{cell(bar, width)}</Text>
@@ -312,14 +316,26 @@ export function TargetsView({ state, selected, onPick, width, height, setCapture
   );
 }
 
+/**
+ * The search bar: the filters, which catalog the table is (`catalog: bundled`, `catalog: NEA.txt`,
+ * its name shortened to what the width leaves, dropped when even that does not fit), then the
+ * count of rows shown out of the catalog's, last on the line.
+ */
+export function searchBar(filters: string, catalogName: string, count: string, width: number): string {
+  const label = '  catalog: ';
+  const room = width - filters.length - label.length - 2 - count.length;
+  if (room < Math.min(catalogName.length, 8)) return `${filters}  ${count}`;
+  return `${filters}${label}${catalogName.length <= room ? catalogName : `${catalogName.slice(0, room - 1)}…`}  ${count}`;
+}
+
 function withCursor(l: LineEdit): string {
   return l.text.slice(0, l.cursor) + '▏' + l.text.slice(l.cursor);
 }
 
 /** The highlighted asteroid: as many detail lines as the pane holds, then where to read the rest. */
-function Details({ a, api, width, height }: { a: Asteroid; api: CatalogApi; width: number; height: number }) {
+function Details({ a, api, width, height, today }: { a: Asteroid; api: CatalogApi; width: number; height: number; today: string }) {
   const { c } = useTheme();
-  const lines = useMemo(() => detailLines(a, api, width), [a, api, width]);
+  const lines = useMemo(() => detailLines(a, api, width, today), [a, api, width, today]);
   const shown = lines.length <= height ? lines : [...lines.slice(0, Math.max(0, height - 1)), { text: `… ${lines.length - height + 1} more lines: i shows all`, dim: true }];
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -335,7 +351,7 @@ function Details({ a, api, width, height }: { a: Asteroid; api: CatalogApi; widt
 type Line = PagerLine;
 
 /** Everything known about an asteroid, wrapped to `width` (no sentence or element is dropped). */
-export function detailLines(a: Asteroid, api: CatalogApi, width: number): Line[] {
+export function detailLines(a: Asteroid, api: CatalogApi, width: number, today: string): Line[] {
   const o = a.orbit;
   const q = o.aAu * (1 - o.e);
   const Q = o.aAu * (1 + o.e);
@@ -368,7 +384,7 @@ export function detailLines(a: Asteroid, api: CatalogApi, width: number): Line[]
     }
     if (line) out.push({ text: line });
   }
-  const warnings = warningsFor(a, api);
+  const warnings = warningsFor(a, api, today);
   if (warnings.length > 0) {
     push('Warnings', { bold: true, color: 'yellow' });
     for (const w of warnings) push(`! ${w}`, { color: 'yellow' });
@@ -454,8 +470,12 @@ export function compositionEntries(comp: unknown): Array<[string, number]> {
   return out;
 }
 
-/** The catalog's own warnings when it has them; otherwise the ones the data shows by itself. */
-export function warningsFor(a: Asteroid, api: CatalogApi, nowJd = Date.now() / 86400e3 + 2440587.5): string[] {
+/**
+ * The catalog's own warnings when it has them; otherwise the ones the data shows by itself. Ages
+ * are counted to `today` (YYYY-MM-DD, the session's date: PROSPECTOR_TODAY or the run's start).
+ */
+export function warningsFor(a: Asteroid, api: CatalogApi, today: string): string[] {
+  const nowJd = Date.parse(`${today}T00:00:00Z`) / 86400e3 + 2440587.5;
   if (typeof api.targetWarnings === 'function') {
     try {
       return api.targetWarnings(a, nowJd);
