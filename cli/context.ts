@@ -39,6 +39,18 @@ export function todayIso(ctx: Pick<CliContext, 'env' | 'now'>): string {
   return (ctx.now ?? new Date()).toISOString().slice(0, 10);
 }
 
+/**
+ * "Now" for a command that needs an instant rather than a date (epoch ages, ephemeris --date):
+ * PROSPECTOR_TODAY at 00:00 UTC when set (reproducible runs and tests), else `ctx.now` (the run's
+ * start), else the clock — the same precedence as `todayIso`.
+ */
+export function runInstant(ctx: Pick<CliContext, 'env' | 'now'>): Date {
+  const today = todayIso(ctx); // validates PROSPECTOR_TODAY (exit 2 on a malformed date)
+  const pinned = ctx.env.PROSPECTOR_TODAY;
+  if (pinned !== undefined && pinned !== '') return new Date(`${today}T00:00:00Z`);
+  return ctx.now ?? new Date();
+}
+
 /** `CI` set to anything (even empty) counts, as is-in-ci does; "0"/"false" do not. */
 export function isCi(env: NodeJS.ProcessEnv): boolean {
   if (!('CI' in env)) return false;

@@ -13,7 +13,11 @@ export {
 } from './astro/time.js';
 export { eclipticToEquatorial, equatorialToEcliptic } from './astro/frames.js';
 export { earthState, earthStatesAt } from './astro/earth-ephemeris.js';
-export { solveKepler, elementsToState, stateToElements, propagate, type KeplerElements, type StateElements } from './astro/kepler.js';
+export {
+  solveKepler, elementsToState, stateToElements, propagate, propagateStatusInto, PropagationError,
+  PROPAGATE_OK, PROPAGATE_INVALID_INPUT, PROPAGATE_NO_CONVERGENCE, PROPAGATE_OVERFLOW,
+  type KeplerElements, type StateElements,
+} from './astro/kepler.js';
 export { orbitState, orbitStatesAt, heliocentricDistanceAu, orbitalPeriodDays, type OrbitElements } from './astro/orbit.js';
 export { solveLambert, type LambertOptions, type LambertSolution, type LambertSolver } from './astro/lambert.js';
 export { izzoSolveInto } from './astro/lambert-izzo.js';
@@ -98,7 +102,7 @@ export { fanChartSvg, type FanChartOptions } from './export/fan-chart-svg.js';
 
 // trajectory: porkchops, NHATS-style round trips, catalog screen (DESIGN §2.3)
 export {
-  porkchop, porkchopAsync, porkchopCells, iteratePorkchopCells, porkchopGridShape, launchSeasons, legCost,
+  porkchop, porkchopAsync, porkchopCells, PorkchopCancelledError, iteratePorkchopCells, porkchopGridShape, launchSeasons, legCost,
   type Porkchop, type PorkchopOptions, type PorkchopCell, type PorkchopBest, type PorkchopDirection, type LaunchSeason,
 } from './trajectory/porkchop.js';
 export { porkchopSvg, type PorkchopSvgOptions } from './trajectory/porkchop-svg.js';

@@ -5,6 +5,7 @@ import { fmt, renderPairs } from '../format/table.js';
 import { InputError } from '../../src/errors.js';
 import { parseChoice } from '../parse.js';
 import { CATALOG_FLAG_HELP, openCatalogFor } from '../config.js';
+import { runInstant } from '../context.js';
 
 type V3 = [number, number, number];
 
@@ -37,7 +38,7 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
     .command('ephemeris')
     .description('heliocentric position and velocity of Earth or an asteroid at a date (AU, AU/day; J2000)')
     .argument('<body...>', 'earth, or an asteroid: number, name, designation or packed designation')
-    .option('--date <iso>', 'UTC date or date-time, e.g. 2026-05-01 or 2026-05-01T12:00Z (default: now)')
+    .option('--date <iso>', 'UTC date or date-time, e.g. 2026-05-01 or 2026-05-01T12:00Z (default: now; PROSPECTOR_TODAY=YYYY-MM-DD pins it to that day, 00:00 UTC)')
     .option('--frame <frame>', 'ecliptic (J2000, default) or equatorial (ICRF/J2000 axes)', 'ecliptic')
     .option('--catalog <file>', CATALOG_FLAG_HELP)
     .addHelpText(
@@ -61,7 +62,7 @@ Examples:
         if (query === '') throw new InputError('<body>: expected earth or an asteroid designation', '<body>');
         const frame = parseChoice(o.frame, '--frame', ['ecliptic', 'equatorial'] as const);
         const { parseIsoToJdTdb, dateToJdTdb, jdToIso } = await import('../../src/astro/time.js');
-        const jdTdb = o.date === undefined ? dateToJdTdb(new Date()) : parseIsoToJdTdb(o.date, '--date');
+        const jdTdb = o.date === undefined ? dateToJdTdb(runInstant(ctx)) : parseIsoToJdTdb(o.date, '--date');
         const { AU_KM, DAY_S } = await import('../../src/astro/constants.js');
         const { eclipticToEquatorial } = await import('../../src/astro/frames.js');
         let r: V3, v: V3;

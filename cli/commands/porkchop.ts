@@ -4,14 +4,16 @@ import { runOutput, withOutputFlags } from '../command.js';
 import { parseChoice, parseDateRange, parseNumber, parseQuantityFlag, parseQuantityRange, readFlags } from '../parse.js';
 import { fmt, renderPairs, renderTable } from '../format/table.js';
 import { CancelledError, InputError } from '../../src/errors.js';
+import { EXIT, errorCodeFor, errorMessage } from '../exit.js';
+import { SCHEMA_VERSION } from '../format/json.js';
 import { makeStyle, type Style } from '../format/style.js';
 import { terminalProgress } from '../progress.js';
 import { csvField, toCsv, type CsvValue } from '../../src/export/csv.js';
-import { plainJsonAt, writeJsonEnvelope } from '../format/stream.js';
-import type { PorkchopBest, PorkchopCell, PorkchopDirection } from '../../src/trajectory/porkchop.js';
+import { chunkedWriter, plainJsonAt, STREAM_SENTINEL, writeJsonDocument, writeJsonEnvelope } from '../format/stream.js';
+import type { PorkchopBest, PorkchopCell, PorkchopCellGrid, PorkchopDirection } from '../../src/trajectory/porkchop.js';
 import { shortIso } from './trip.js';
 import { CATALOG_FLAG_HELP, openCatalogFor } from '../config.js';
-import { todayIso } from '../context.js';
+import { todayIso, type CliContext } from '../context.js';
 
 interface PorkchopFlags {
   launch?: string;
@@ -68,7 +70,7 @@ function jsonBest(b: PorkchopBest, direction: PorkchopDirection): Record<string,
   return direction === 'out' ? (b as unknown as Record<string, unknown>) : { ...jsonCell(b, direction), source: b.source, leg: b.leg };
 }
 
-/** What a stopped porkchop hands back (src/trajectory/porkchop.ts `cancelledPorkchop`): the best grid cell so far. */
+/** What a stopped porkchop hands back in `details.partial` (src/trajectory/porkchop.ts `cancelledPorkchop`): the best grid cell so far. */
 interface PartialPorkchop {
   launchesDone: number;
   launches: number;
@@ -86,19 +88,32 @@ function arrivalIso(launch: string, tofDays: number): string {
 }
 
 /**
- * The CSV of a stopped run: the header and the best cell of the launch dates computed (the grid
- * itself is not kept); the declination is not part of the partial result and stays empty.
+ * The CSV of a stopped run: the header and one row per solved cell of every launch date computed,
+ * exactly as a full run writes them (a full run over just those launch dates gives the same
+ * bytes). As for `trip`, the CSV itself carries no marker: the run exits 130 and says on stderr
+ * how far it got. Written in bounded memory, and not stopped by the (already fired) signal; a
+ * second Ctrl+C quits at once (cli/main.ts).
  */
-function partialCsv(p: PartialPorkchop, direction: PorkchopDirection, d: Derived): string {
-  const b = p.best;
-  if (!b) return toCsv(direction === 'out' ? CSV_HEADER : CSV_HEADER_BACK, []);
-  const vDep = Math.sqrt(b.c3);
-  const arrival = arrivalIso(b.launch, b.tofDays);
-  const row: CsvValue[] =
-    direction === 'out'
-      ? [b.launch, b.tofDays, arrival, b.c3, vDep, null, b.vInfArrKmS, d.dvLeo(b.c3), null, b.dvTotalKmS, b.revs, b.branch]
-      : [b.launch, b.tofDays, arrival, vDep, b.c3, null, b.vInfArrKmS, d.entry(b.vInfArrKmS), b.dvTotalKmS, b.revs, b.branch];
-  return toCsv(direction === 'out' ? CSV_HEADER : CSV_HEADER_BACK, [row]);
+async function writePartialCsv(ctx: Pick<CliContext, 'stdout'>, computed: PorkchopCellGrid | null, direction: PorkchopDirection, cells: (g: PorkchopCellGrid) => Iterable<PorkchopCell>): Promise<void> {
+  const w = chunkedWriter(ctx.stdout);
+  await w.write(toCsv(direction === 'out' ? CSV_HEADER : CSV_HEADER_BACK, []));
+  if (computed) for (const c of cells(computed)) await w.write(csvLine(csvRow(c, direction)));
+  await w.end();
+}
+
+/**
+ * `--json` after Ctrl+C: the one document is the CANCELLED error envelope, as `reportError` writes
+ * it (`{"schemaVersion":1,"error":{"code","message","partial",…,"warnings"}}`), with
+ * `error.partial.cells` — every cell of the launch dates computed, as in a full run's
+ * `result.cells` — streamed in bounded memory.
+ */
+async function writePartialJson(ctx: Pick<CliContext, 'stdout'>, err: CancelledError, cells: Iterable<unknown>): Promise<void> {
+  const w = chunkedWriter(ctx.stdout);
+  const partial = err.details?.partial as Record<string, unknown>;
+  const error: Record<string, unknown> = { code: errorCodeFor(err), message: errorMessage(err), ...err.details, partial: { ...partial, cells: STREAM_SENTINEL } };
+  if (err.warnings?.length) error.warnings = err.warnings;
+  await writeJsonDocument(w.write, { schemaVersion: SCHEMA_VERSION, error }, 'cells', cells, plainJsonAt);
+  await w.end();
 }
 
 function partialText(p: PartialPorkchop, target: { designation: string; name?: string }, direction: PorkchopDirection, step: number, maxRevs: number, d: Derived, s: Style): string {
@@ -141,8 +156,10 @@ export const register: RegisterCommand = (program, ctx, setExit) => {
       `
 Per cell: C3, departure v∞ and its declination (equatorial J2000), arrival v∞, Δv from a 400 km LEO
 and the total Δv (LEO departure + rendezvous for "out"; departure + entry cap for "back").
---tof and --step take days or quoted quantities with units ("60 d..1.5 yr", "12 h"). Ctrl+C prints
-the best cell of the launch dates computed so far (PARTIAL, not refined) and exits 130.
+--tof and --step take days or quoted quantities with units ("60 d..1.5 yr", "12 h"). Ctrl+C keeps
+the launch dates computed so far and exits 130: text shows their best cell (PARTIAL, not refined);
+--csv writes every cell of them (the columns of a full run); --json writes the CANCELLED error
+envelope with error.partial.best and error.partial.cells.
 
 Examples:
   $ prospector porkchop "2000 SG344" --launch 2027-01-01..2030-12-31 --tof 60..420 --step 2 --svg sg344.svg
@@ -197,10 +214,29 @@ Examples:
         } catch (e) {
           line?.done();
           const partial = e instanceof CancelledError ? (e.details?.partial as PartialPorkchop | undefined) : undefined;
-          if (partial && !opts.json) {
+          if (!partial) throw e;
+          // Ctrl+C: keep what was computed (see the help text).
+          const computed = e instanceof pk.PorkchopCancelledError ? e.computed : null;
+          if (opts.json) {
+            const cancelled = e as CancelledError;
+            // The envelope is this command's one document: written here (streamed), then the
+            // error line as reportError would print it, and exit 130 with nothing more on stdout.
+            const jsonCells = computed ? mapIter(pk.iteratePorkchopCells(computed), (c) => jsonCell(c, direction)) : [];
+            return {
+              result: null,
+              exitCode: EXIT.INTERRUPTED,
+              streamJson: async () => {
+                await writePartialJson(ctx, cancelled, jsonCells);
+                ctx.stderr.write(`prospector: ${errorMessage(cancelled)}\n`);
+              },
+            };
+          }
+          if (opts.csv) {
+            await writePartialCsv(ctx, computed, direction, pk.iteratePorkchopCells);
+          } else {
             const { departureDvFromC3, entrySpeedKmS, LEO_ALTITUDE_KM, ENTRY_INTERFACE_ALTITUDE_KM } = await import('../../src/trajectory/delta-v.js');
             const derived = { dvLeo: (c3: number) => departureDvFromC3(c3, LEO_ALTITUDE_KM), entry: (v: number) => entrySpeedKmS(v, ENTRY_INTERFACE_ALTITUDE_KM) };
-            ctx.stdout.write(opts.csv ? partialCsv(partial, direction, derived) : partialText(partial, target, direction, step, maxRevs, derived, makeStyle(ctx.color)));
+            ctx.stdout.write(partialText(partial, target, direction, step, maxRevs, derived, makeStyle(ctx.color)));
           }
           throw e;
         } finally {

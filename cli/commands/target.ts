@@ -4,6 +4,7 @@ import { runOutput, withOutputFlags } from '../command.js';
 import { fmt, fmtSig, fmtValueRange, renderPairs, renderTable } from '../format/table.js';
 import type { Style } from '../format/style.js';
 import { CATALOG_FLAG_HELP, openCatalogFor } from '../config.js';
+import { runInstant } from '../context.js';
 import type { Asteroid } from '../../src/catalog/types.js';
 import type { Composition, GradeDistribution } from '../../src/catalog/composition.js';
 import type { PhysicalModel } from '../../src/catalog/physical-model.js';
@@ -163,7 +164,7 @@ Examples:
         const { physicalModel, compositionFor, targetWarnings } = await import('../../src/catalog/index.js');
         const { dateToJdTdb } = await import('../../src/astro/time.js');
         const a = (await openCatalogFor(ctx, o.catalog)).find(query);
-        const nowJd = dateToJdTdb(new Date());
+        const nowJd = dateToJdTdb(runInstant(ctx));
         const warnings = targetWarnings(a, nowJd);
         const pm = physicalModel(a);
         const comp = compositionFor(a);

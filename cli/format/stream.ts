@@ -39,6 +39,9 @@ export function chunkedWriter(stream: Writable, signal?: AbortSignal): { write: 
   };
 }
 
+/** Stands in for the streamed array in the document `writeJsonDocument` writes. */
+export const STREAM_SENTINEL = '\u0000stream\u0000';
+
 /**
  * Writes `{"schemaVersion":1,"result":…}` exactly as `jsonResult` would (2-space indent, the same
  * replacer), with the array `result[arrayKey]` produced item by item from `items` instead of held
@@ -52,9 +55,22 @@ export async function writeJsonEnvelope(
   items: Iterable<unknown>,
   item: (x: unknown, indent: string) => string = jsonAt,
 ): Promise<void> {
-  const SENTINEL = '\u0000stream\u0000';
-  const whole = JSON.stringify({ schemaVersion: SCHEMA_VERSION, result: { ...result, [arrayKey]: SENTINEL } }, replacer, 2);
-  const marker = `${JSON.stringify(arrayKey)}: ${JSON.stringify(SENTINEL)}`;
+  await writeJsonDocument(write, { schemaVersion: SCHEMA_VERSION, result: { ...result, [arrayKey]: STREAM_SENTINEL } }, arrayKey, items, item);
+}
+
+/**
+ * JSON.stringify(doc, replacer, 2) + "\n" for any document (a result or an error envelope) whose
+ * one property `arrayKey: STREAM_SENTINEL` is written as an array produced item by item.
+ */
+export async function writeJsonDocument(
+  write: ChunkWrite,
+  doc: unknown,
+  arrayKey: string,
+  items: Iterable<unknown>,
+  item: (x: unknown, indent: string) => string = jsonAt,
+): Promise<void> {
+  const whole = JSON.stringify(doc, replacer, 2);
+  const marker = `${JSON.stringify(arrayKey)}: ${JSON.stringify(STREAM_SENTINEL)}`;
   const at = whole.indexOf(marker);
   if (at < 0) throw new Error(`internal: ${arrayKey} not found in the JSON document`);
   const lineStart = whole.lastIndexOf('\n', at) + 1;

@@ -24,7 +24,11 @@ export function epochAgeDays(a: Pick<Asteroid, 'orbit'>, nowJd: number): number 
   return nowJd - a.orbit.epochJd;
 }
 
-export function targetWarnings(a: Asteroid, nowJd: number = Date.now() / 86400000 + 2440587.5): string[] {
+/**
+ * Warnings for one catalog entry. `nowJd` is the date the epoch age is counted to (Julian date;
+ * the caller's "today" — the engine never reads the clock).
+ */
+export function targetWarnings(a: Asteroid, nowJd: number): string[] {
   const w: string[] = [];
   const age = epochAgeDays(a, nowJd);
   if (Math.abs(age) > STALE_EPOCH_DAYS) {

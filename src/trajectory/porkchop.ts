@@ -9,8 +9,9 @@
  * and the total is that plus the Δv capping Earth entry speed (DESIGN §2.3).
  *
  * `porkchop` computes synchronously; `porkchopAsync` yields to the event loop between chunks of
- * launch dates (Ctrl+C stops it with the best cell so far). `iteratePorkchopCells` hands the cells
- * out one at a time, so that output of any size streams.
+ * launch dates (Ctrl+C stops it with a PorkchopCancelledError: the best cell so far, and every
+ * cell of the launch dates computed). `iteratePorkchopCells` hands the cells out one at a time, so
+ * that output of any size streams.
  */
 import { earthStateInto } from '../astro/earth-ephemeris.js';
 import { orbitStatesAt } from '../astro/orbit.js';
@@ -96,6 +97,28 @@ export interface Porkchop {
   solves: number;
 }
 
+/** What `iteratePorkchopCells` needs: a full Porkchop, or the rows computed before a stop. */
+export type PorkchopCellGrid = Pick<
+  Porkchop,
+  'direction' | 'stepDays' | 'leoAltitudeKm' | 'entryAltitudeKm' | 'launchJd' | 'tofDays' | 'c3' | 'vInfDep' | 'vInfArr' | 'declRad' | 'dvTotal' | 'sol'
+>;
+
+/**
+ * A porkchop stopped by its signal: a CancelledError (message and `details.partial` as before:
+ * launch dates done, the best cell so far) that also carries `computed`, the cells of every launch
+ * date finished — the same values a full run gives for those rows — or null when none was. Kept
+ * out of `details` (which front ends serialise whole) because it can hold millions of cells:
+ * list them with `iteratePorkchopCells(err.computed)`.
+ */
+export class PorkchopCancelledError extends CancelledError {
+  readonly computed: PorkchopCellGrid | null;
+  constructor(message: string, computed: PorkchopCellGrid | null) {
+    super(message);
+    this.name = 'PorkchopCancelledError';
+    this.computed = computed;
+  }
+}
+
 /** Typed-array bytes per cell: cost, v∞ out/in, declination, C3, Δv (8 each), solution index and transfer sense (1 each). */
 export const PORKCHOP_BYTES_PER_CELL = 50;
 /**
@@ -136,8 +159,8 @@ export function porkchop(target: TrajectoryTarget, o: PorkchopOptions): Porkchop
 
 /**
  * `porkchop` that hands the event loop a turn every few tens of milliseconds and stops when
- * `signal` fires, with a CancelledError whose message and `details.partial` give the best cell of
- * the launch dates computed so far.
+ * `signal` fires, with a PorkchopCancelledError whose message and `details.partial` give the best
+ * cell of the launch dates computed so far, and whose `computed` holds all their cells.
  */
 export async function porkchopAsync(
   target: TrajectoryTarget,
@@ -146,6 +169,7 @@ export async function porkchopAsync(
 ): Promise<Porkchop> {
   const st: PorkchopState = {};
   try {
+    st.launches = porkchopGridShape(o).nLaunch; // so that a stop before the first chunk says "0 of N"
     return await runCooperatively(porkchopSteps(target, o, st, opts.signal, opts.onProgress), { signal: opts.signal, onAbort: () => cancelledPorkchop(target, st) });
   } catch (e) {
     throw withFailureWarnings(e, target, o);
@@ -166,14 +190,17 @@ interface PorkchopState {
   launchJd?: Float64Array;
   tofDays?: Float64Array;
   rowsDone?: number;
+  /** Launch dates in the grid (known before the grid is allocated). */
+  launches?: number;
+  shape?: Pick<Porkchop, 'direction' | 'stepDays' | 'leoAltitudeKm' | 'entryAltitudeKm'>;
 }
 
-function cancelledPorkchop(target: TrajectoryTarget, st: PorkchopState): CancelledError {
+function cancelledPorkchop(target: TrajectoryTarget, st: PorkchopState): PorkchopCancelledError {
   const rows = st.rowsDone ?? 0;
   const g = st.grid;
   let best = -1;
   if (g) for (let c = 0; c < rows * g.nTof; c++) if (g.cost[c] < Infinity && (best < 0 || g.cost[c] < g.cost[best])) best = c;
-  const nL = st.launchJd?.length ?? 0;
+  const nL = st.launchJd?.length ?? st.launches ?? 0;
   const upTo = rows > 0 && st.launchJd ? jdToIso(st.launchJd[rows - 1]).slice(0, 10) : null;
   let partial: Record<string, unknown> = { launchesDone: rows, launches: nL, computedLaunchTo: upTo, best: null };
   let what = 'no transfer found yet';
@@ -184,7 +211,31 @@ function cancelledPorkchop(target: TrajectoryTarget, st: PorkchopState): Cancell
     partial = { ...partial, best: cell };
     what = `best so far: Δv ${cell.dvTotalKmS.toFixed(3)} km/s, launch ${cell.launch.slice(0, 10)}, ${cell.tofDays} d`;
   }
-  const err = new CancelledError(`interrupted after ${rows} of ${nL} launch dates${upTo ? ` (up to ${upTo})` : ''}; ${what} (${target.designation}, grid minimum, not refined)`);
+  let computed: PorkchopCellGrid | null = null;
+  if (g && rows > 0 && st.launchJd && st.tofDays && st.shape) {
+    // Views of the finished rows (row-major, launch-major), with the per-cell values the full
+    // result derives from the grid (C3 = v∞², no solution = NaN) for just those rows.
+    const n = rows * g.nTof;
+    const vInfDep = g.vInfDep.subarray(0, n);
+    const c3 = new Float64Array(n);
+    const dvTotal = new Float64Array(n);
+    for (let c = 0; c < n; c++) {
+      c3[c] = vInfDep[c] * vInfDep[c];
+      dvTotal[c] = g.cost[c] === Infinity ? NaN : g.cost[c];
+    }
+    computed = {
+      ...st.shape,
+      launchJd: st.launchJd.subarray(0, rows),
+      tofDays: st.tofDays,
+      c3,
+      vInfDep,
+      vInfArr: g.vInfArr.subarray(0, n),
+      declRad: g.declRad ? g.declRad.subarray(0, n) : new Float64Array(n).fill(NaN),
+      dvTotal,
+      sol: g.sol.subarray(0, n),
+    };
+  }
+  const err = new PorkchopCancelledError(`interrupted after ${rows} of ${nL} launch dates${upTo ? ` (up to ${upTo})` : ''}; ${what} (${target.designation}, grid minimum, not refined)`, computed);
   err.details = { partial };
   return err;
 }
@@ -214,7 +265,7 @@ function* porkchopSteps(
   const arrStates = statesAt(arrBody, arrJd);
   const retro = isRetrograde(target);
   const g = allocLegGrid(nL, nT, true);
-  Object.assign(st, { grid: g, launchJd, tofDays, rowsDone: 0 });
+  Object.assign(st, { grid: g, launchJd, tofDays, rowsDone: 0, shape: { direction, stepDays: step, leoAltitudeKm: leoAlt, entryAltitudeKm: eiAlt } });
   const spec: LegGridSpec = { mode, depStates, arrStates, nDep: nL, nTof: nT, tofFirstDays: o.tofMinDays, tofStepDays: step, jOffset: 0, maxRevs, retrograde: retro, leoAltitudeKm: leoAlt, entryAltitudeKm: eiAlt, maxEntryKmS: maxEntry, detailed: true };
   for (const rows of legGridSteps(spec, g, new Float64Array(6 * (2 * maxRevs + 1)))) {
     st.rowsDone = rows;
@@ -350,10 +401,15 @@ export function porkchopCells(pc: Porkchop): PorkchopCell[] {
   return Array.from(iteratePorkchopCells(pc));
 }
 
-/** The cells of `porkchopCells` one at a time, launch-major (for output that streams: a 4 M-cell grid as objects would not fit in memory). */
-export function* iteratePorkchopCells(pc: Porkchop): Generator<PorkchopCell, void, void> {
+/**
+ * The cells of `porkchopCells` one at a time, launch-major (for output that streams: a 4 M-cell
+ * grid as objects would not fit in memory). Also lists the rows a stopped run finished
+ * (`PorkchopCancelledError.computed`).
+ */
+export function* iteratePorkchopCells(pc: PorkchopCellGrid): Generator<PorkchopCell, void, void> {
   const { leoAltitudeKm, entryAltitudeKm } = pc;
   const nT = pc.tofDays.length;
+  if (pc.launchJd.length === 0 || nT === 0) return;
   // Unified lattice: arrival of cell (i, k) is date i + k of the arrival lattice; label each date once.
   const arrIso: string[] = [];
   for (let j = 0; j < pc.launchJd.length + nT - 1; j++) arrIso.push(jdToIso(pc.launchJd[0] + pc.tofDays[0] + j * pc.stepDays));

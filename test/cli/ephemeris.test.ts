@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { envelope, runCli } from '../helpers/cli.js';
+import { envelope, runCli, TEST_NOW } from '../helpers/cli.js';
 import { dataPath } from '../../src/paths.js';
 
 const HAVE_CATALOG = existsSync(dataPath('catalog/neas.bin'));
@@ -71,6 +71,42 @@ describe('prospector ephemeris', () => {
     const r = await runCli(['ephemeris', ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(msg);
+  });
+
+  describe('without --date: the run\'s "now", never the clock', () => {
+    // TT − UTC = 69.184 s (37 leap seconds since 2017 + 32.184 s), so JD TDB = JD UTC + 0.0008 d.
+    it('defaults to ctx.now (TEST_NOW = 2026-12-05T12:00Z: JD 2461380.0 UTC)', async () => {
+      const r = await runCli(['ephemeris', 'earth', '--json']);
+      expect(r.code).toBe(0);
+      const res = envelope(r).result;
+      expect(res.date).toBe(TEST_NOW.toISOString());
+      expect(res.jdTdb).toBeCloseTo(2461380.0 + 69.184 / 86400, 7);
+    });
+
+    it('PROSPECTOR_TODAY pins it to that day at 00:00 UTC (2030-01-01: JD 2462502.5 UTC)', async () => {
+      const r = await runCli(['ephemeris', 'earth', '--json'], { env: { PROSPECTOR_TODAY: '2030-01-01' } });
+      expect(r.code).toBe(0);
+      const res = envelope(r).result;
+      expect(res.date).toBe('2030-01-01T00:00:00.000Z');
+      expect(res.jdTdb).toBeCloseTo(2462502.5 + 69.184 / 86400, 7);
+      // Same state as asking for that date explicitly.
+      const explicit = envelope(await runCli(['ephemeris', 'earth', '--date', '2030-01-01', '--json'])).result;
+      expect(res.positionAu).toEqual(explicit.positionAu);
+      // --date still wins.
+      const dated = envelope(await runCli(['ephemeris', 'earth', '--date', '2026-05-01', '--json'], { env: { PROSPECTOR_TODAY: '2030-01-01' } })).result;
+      expect(dated.date).toBe('2026-05-01T00:00:00.000Z');
+    });
+
+    it.skipIf(!HAVE_CATALOG)('an asteroid: epoch age and the epoch-age warning follow PROSPECTOR_TODAY', async () => {
+      // Bennu's bundled epoch: JD 2459403.5 (2021-07-08.0); 2021-09-01 is 55 days later, 2030-01-01
+      // 3099 days (8.5 yr) — past the 365-day threshold (src/astro/propagation-warnings.ts).
+      const near = envelope(await runCli(['ephemeris', 'Bennu', '--json'], { env: { PROSPECTOR_TODAY: '2021-09-01' } })).result;
+      expect(near.epochAgeDays).toBeCloseTo(55, 2);
+      expect(near.warnings.join(' ')).not.toMatch(/orbit epoch is/);
+      const far = envelope(await runCli(['ephemeris', 'Bennu', '--json'], { env: { PROSPECTOR_TODAY: '2030-01-01' } })).result;
+      expect(far.epochAgeDays).toBeCloseTo(3099, 2);
+      expect(far.warnings.join(' ')).toMatch(/the orbit epoch is 3099 days \(8\.5 yr\)/);
+    });
   });
 
   it.skipIf(!HAVE_CATALOG)('unknown asteroid → exit 2 (not found)', async () => {

@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
 import type { CliContext } from '../../cli/context.js';
-import { TEST_NOW } from '../helpers/cli.js';
+import { envelope, runCli, TEST_NOW } from '../helpers/cli.js';
 import { parseCsv } from '../../src/export/csv.js';
 
 class Capture extends Writable {
@@ -118,18 +118,109 @@ describe('porkchop: progress and Ctrl+C', () => {
     expect(r.stdout).toMatch(/Δv total\s+[\d.]+ km\/s/);
   });
 
-  it('CSV: the header and the best cell so far; its Δv matches the message', async () => {
-    const r = await runOnTerminal([...PORK, '--csv'], midway);
+});
+
+/**
+ * An AbortSignal that reads as aborted from its `n`-th read on. The porkchop engine reads `aborted`
+ * before each chunk of launch dates and after it (src/trajectory/cooperative.ts,
+ * porkchop.ts `porkchopSteps`) and nothing else in the run reads it, so n = 2 stops the run
+ * after exactly its first chunk, however fast the machine is.
+ */
+function abortAfterReads(n: number): AbortSignal {
+  let reads = 0;
+  const s = {
+    get aborted() {
+      reads += 1;
+      return reads >= n;
+    },
+    reason: undefined,
+    onabort: null,
+    addEventListener() {},
+    removeEventListener() {},
+    dispatchEvent: () => false,
+    throwIfAborted() {},
+  };
+  return s as unknown as AbortSignal;
+}
+
+async function runStopped(argv: string[], reads = 2): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new Capture(false);
+  const stderr = new Capture(false);
+  const ctx: CliContext = { stdout, stderr, stdinIsTTY: false, env: {}, cwd: process.cwd(), color: false, colorErr: false, signal: abortAfterReads(reads), now: TEST_NOW };
+  const code = await main(argv, ctx);
+  return { code, stdout: stdout.data, stderr: stderr.data };
+}
+
+describe('porkchop: Ctrl+C keeps every cell computed (--csv, --json)', () => {
+  // 2025-01-01..2034-12-31 is 3651 days: floor(3651/2) + 1 = 1826 launch dates; 30..100 d by 2 d is
+  // 36 flight times. Stopped after the first chunk of launch dates.
+  const window = (to: string) => ['--launch', `2025-01-01..${to}`, '--tof', '30..100', '--step', '2'];
+  const SMALL = ['porkchop', '2000 SG344', ...window('2034-12-31')];
+  const STOP = /interrupted after (\d+) of 1826 launch dates \(up to (\d{4}-\d\d-\d\d)\); best so far: Δv ([\d.]+) km\/s/;
+
+  it.each([['out'], ['back']])('CSV (--direction %s): every cell of the launch dates done, the same bytes as a full run over just those dates, exit 130', async (direction) => {
+    const r = await runStopped([...SMALL, '--direction', direction, '--csv']);
     expect(r.code).toBe(130);
+    const m = STOP.exec(r.stderr)!;
+    expect(m).not.toBeNull();
+    const done = Number(m[1]);
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(1826);
+    // A full run whose window ends at the last launch date computed has the same lattice, hence
+    // the same cells: the partial CSV is that run's CSV, byte for byte.
+    const full = await runCli(['porkchop', '2000 SG344', ...window(m[2]), '--direction', direction, '--csv']);
+    expect(full.code).toBe(0);
+    expect(r.stdout).toBe(full.stdout);
     const rows = parseCsv(r.stdout);
-    expect(rows).toHaveLength(2);
-    expect(rows[0][0]).toBe('launch');
-    const dv = Number(rows[1][rows[0].indexOf('dv_total_km_s')]);
-    const said = Number(/best so far: Δv ([\d.]+) km\/s/.exec(r.stderr)![1]);
-    expect(dv).toBeCloseTo(said, 3);
-    // LEO departure + arrival v∞ = total for an "out" cell.
-    const dvLeo = Number(rows[1][rows[0].indexOf('dv_leo_km_s')]);
-    const vArr = Number(rows[1][rows[0].indexOf('v_inf_arr_km_s')]);
-    expect(dvLeo + vArr).toBeCloseTo(dv, 9);
+    const head = rows[0];
+    expect(head[0]).toBe('launch');
+    expect(rows.length - 1).toBeGreaterThan(done); // many flight times per launch date
+    expect(rows.length - 1).toBeLessThanOrEqual(done * 36);
+    const launches = new Set(rows.slice(1).map((x) => x[0].slice(0, 10)));
+    expect(launches.size).toBeLessThanOrEqual(done);
+    expect([...launches].sort().pop()! <= m[2]).toBe(true);
+    // The best row is the one the message names.
+    const dvCol = head.indexOf('dv_total_km_s');
+    const best = rows.slice(1).reduce((b, x) => (Number(x[dvCol]) < Number(b[dvCol]) ? x : b));
+    expect(Number(best[dvCol])).toBeCloseTo(Number(m[3]), 3);
+    if (direction === 'out') {
+      // LEO departure + arrival v∞ = total for an "out" cell.
+      expect(Number(best[head.indexOf('dv_leo_km_s')]) + Number(best[head.indexOf('v_inf_arr_km_s')])).toBeCloseTo(Number(best[dvCol]), 9);
+    } else {
+      expect(head).toContain('v_dep_neo_km_s');
+    }
+  });
+
+  it('--json: one CANCELLED envelope whose error.partial has the best cell and every cell computed, as a full run lists them', async () => {
+    const r = await runStopped([...SMALL, '--json']);
+    expect(r.code).toBe(130);
+    expect(r.stderr).not.toContain('\r'); // no progress line with --json
+    expect(r.stderr.trimEnd().split('\n').pop()).toMatch(/^prospector: interrupted after \d+ of 1826 launch dates/);
+    const doc = JSON.parse(r.stdout); // exactly one document
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.result).toBeUndefined();
+    expect(doc.error.code).toBe('CANCELLED');
+    expect(doc.error.message).toMatch(STOP);
+    const p = doc.error.partial;
+    expect(Object.keys(p)).toEqual(['launchesDone', 'launches', 'computedLaunchTo', 'best', 'cells']);
+    expect(p.launches).toBe(1826);
+    expect(p.launchesDone).toBeGreaterThan(0);
+    const full = envelope(await runCli(['porkchop', '2000 SG344', ...window(p.computedLaunchTo), '--json']));
+    expect(full.result.grid.launches).toBe(p.launchesDone);
+    expect(p.cells).toEqual(full.result.cells);
+    const min = Math.min(...p.cells.map((c: { dvTotalKmS: number }) => c.dvTotalKmS));
+    expect(p.best.dvTotalKmS).toBe(min);
+    expect(p.best.dvTotalKmS).toBe(full.result.bestGrid.dvTotalKmS);
+  });
+
+  it('stopped before any launch date is done: the CSV header alone, and an empty cells array', async () => {
+    const csv = await runStopped([...SMALL, '--csv'], 1);
+    expect(csv.code).toBe(130);
+    expect(parseCsv(csv.stdout)).toHaveLength(1);
+    expect(csv.stderr).toMatch(/interrupted after 0 of 1826 launch dates; no transfer found yet/);
+    const json = await runStopped([...SMALL, '--json'], 1);
+    expect(json.code).toBe(130);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.error.partial).toMatchObject({ launchesDone: 0, best: null, cells: [] });
   });
 });

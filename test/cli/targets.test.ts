@@ -176,6 +176,40 @@ describe('prospector target', () => {
     expect(r.stderr).toMatch(/warning: no Shoemaker–Helin delta-v: main-belt orbit/);
   });
 
+  // "Today" for epoch ages and the stale-orbit warning comes from the run (ctx.now, or
+  // PROSPECTOR_TODAY at 00:00 UTC), never from the clock. Bennu's bundled epoch is JD 2459403.5
+  // (2021-07-08.0, asserted above). Day counts from the calendar: 2021-09-01 is 55 days later,
+  // 2022-01-01 177, 2026-12-05T12:00Z (TEST_NOW) 1976.5, 2031-07-08 3652 (leap days 2024, 2028).
+  // Ages are TDB − epoch: the UTC date plus TT − UTC = 69.184 s (37 leap seconds + 32.184 s) =
+  // 0.0008 d, inside toBeCloseTo(…, 2).
+  it('epoch age and the stale-orbit warning count to ctx.now, or to PROSPECTOR_TODAY when set', async () => {
+    const age = async (opts: Parameters<typeof runCli>[1]) => {
+      const r = await runCli(['target', 'Bennu', '--json'], opts);
+      expect(r.code).toBe(0);
+      const t = envelope(r).result;
+      return { days: t.elements.epochAgeDays as number, stale: (t.warnings as string[]).filter((w) => w.startsWith('stale orbit')) };
+    };
+    const pinnedNow = await age({}); // runCli's now: TEST_NOW
+    expect(pinnedNow.days).toBeCloseTo(1976.5, 2);
+    const early = await age({ now: new Date('2022-01-01T00:00:00Z') });
+    expect(early.days).toBeCloseTo(177, 2);
+    expect(early.stale).toEqual([]);
+    const recent = await age({ env: { PROSPECTOR_TODAY: '2021-09-01' } });
+    expect(recent.days).toBeCloseTo(55, 2);
+    expect(recent.stale).toEqual([]);
+    // PROSPECTOR_TODAY wins over ctx.now.
+    const later = await age({ env: { PROSPECTOR_TODAY: '2031-07-08' }, now: new Date('2022-01-01T00:00:00Z') });
+    expect(later.days).toBeCloseTo(3652, 2);
+    expect(later.stale).toHaveLength(1);
+    expect(later.stale[0]).toMatch(/^stale orbit: epoch is 10\.0 years old/);
+  });
+
+  it('a malformed PROSPECTOR_TODAY is an input error naming it', async () => {
+    const r = await runCli(['target', 'Bennu'], { env: { PROSPECTOR_TODAY: '2031-02-30' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/PROSPECTOR_TODAY: expected a date YYYY-MM-DD/);
+  });
+
   it('an unknown asteroid exits 2 with one line', async () => {
     const r = await runCli(['target', 'Nonexistentia']);
     expect(r.code).toBe(2);

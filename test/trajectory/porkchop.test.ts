@@ -7,7 +7,7 @@ import { solveLambert } from '../../src/astro/lambert.js';
 import { orbitState } from '../../src/astro/orbit.js';
 import { parseIsoToJdTdb } from '../../src/astro/time.js';
 import type { TrajectoryTarget } from '../../src/trajectory/ephemeris-lattice.js';
-import { launchSeasons, legCost, porkchop, porkchopAsync, porkchopCells, porkchopGridShape } from '../../src/trajectory/porkchop.js';
+import { iteratePorkchopCells, launchSeasons, legCost, porkchop, porkchopAsync, PorkchopCancelledError, porkchopCells, porkchopGridShape } from '../../src/trajectory/porkchop.js';
 import { contourLevels, contourLines, contourMask, dateTicks, drawableContour, porkchopSvg, encodePng, viridis } from '../../src/trajectory/porkchop-svg.js';
 import { CancelledError } from '../../src/errors.js';
 import { inflateSync } from 'node:zlib';
@@ -142,6 +142,15 @@ describe('porkchop', () => {
     let m = Infinity;
     for (let c = 0; c < at * full.tofDays.length; c++) if (full.dvTotal[c] < m) m = full.dvTotal[c];
     expect(partial.best.dvTotalKmS).toBe(m);
+    // Every cell of those launch rows comes with the error, as the full grid has them.
+    expect(e).toBeInstanceOf(PorkchopCancelledError);
+    const computed = (e as PorkchopCancelledError).computed!;
+    expect(computed.launchJd.length).toBe(at);
+    const got = Array.from(iteratePorkchopCells(computed));
+    const want = porkchopCells(full).filter((c) => c.launchJd <= full.launchJd[at - 1]);
+    expect(got.length).toBeGreaterThan(at);
+    expect(got).toEqual(want);
+    expect(Math.min(...got.map((c) => c.dvTotalKmS))).toBe(m);
   });
 
   it('grid size is checked before anything is computed', () => {

@@ -76,7 +76,14 @@ describe('the catalog setting, resolved by the command layer', () => {
     await waitFor(() => lastDoc(calls).target.designation, (d) => d === '2099 TU1', 'plan of the picked target', 10_000);
     expect(lastDoc(calls).__catalog).toBe(TINY);
     await type(app.stdin, '!');
-    f = await waitFor(app.lastFrame, (s) => s.includes('Catalog:'), 'warnings overlay');
+    f = await waitFor(app.lastFrame, (s) => s.includes('Warnings and messages'), 'warnings overlay');
+    // The catalog section follows the plan's and the target's warnings: page down to it when the
+    // target's warnings (computed asynchronously) have filled the first page.
+    for (let i = 0; i < 4 && !f.includes('Catalog:'); i++) {
+      const before = f;
+      await type(app.stdin, KEY.pageDown);
+      f = await waitFor(app.lastFrame, (s) => s !== before, 'the next page');
+    }
     expect(flat(f)).toContain(`Catalog: PROSPECTOR_CATALOG=${TINY} (3 objects)`);
   });
 

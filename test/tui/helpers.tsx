@@ -23,7 +23,7 @@ export const KEY = {
 export const tick = () => new Promise<void>((r) => setImmediate(() => setTimeout(r, 0)));
 
 /** Polls until `pred(lastFrame)` holds (or fails with the last frame shown). */
-export async function waitFor(get: () => string | undefined, pred: (f: string) => boolean, what = 'frame', timeoutMs = 4000): Promise<string> {
+export async function waitFor(get: () => string | undefined, pred: (f: string) => boolean, what = 'frame', timeoutMs = 15_000): Promise<string> {
   const t0 = Date.now();
   let f = get() ?? '';
   while (!pred(f)) {
