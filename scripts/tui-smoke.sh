@@ -98,11 +98,10 @@ tmux new-session -d -s "$SESSION" -x 80 -y 24 "$(run_cmd s1)"
 wait_for "$SESSION" '[0-9]+/[0-9]+ *$|/[—▏]' 30 && sleep 0.3
 capture "$SESSION" 01-targets
 
-# Select a target: incremental search, Enter keeps the search, Enter picks (opens the porkchop).
+# Select a target: incremental search; Enter keeps the search and picks the match (opens the porkchop).
 tmux send-keys -t "$SESSION" '/' ; sleep 0.2
 tmux send-keys -t "$SESSION" -l '2000 SG344'; sleep 0.4
 capture "$SESSION" 02-search
-tmux send-keys -t "$SESSION" Enter; sleep 0.2
 tmux send-keys -t "$SESSION" Enter
 wait_for "$SESSION" '◆ best' 30 && sleep 0.3
 capture "$SESSION" 03-porkchop
@@ -210,7 +209,6 @@ if grep -q '^>✗' "$OUT/20-targets-monochrome.txt"; then
 fi
 tmux send-keys -t "$SESSION-c" '/'; sleep 0.2
 tmux send-keys -t "$SESSION-c" -l 'Bennu'; sleep 0.3
-tmux send-keys -t "$SESSION-c" Enter; sleep 0.2
 tmux send-keys -t "$SESSION-c" Enter
 wait_for "$SESSION-c" '◆ best' 30 && sleep 0.3
 capture "$SESSION-c" 22-porkchop-monochrome

@@ -95,7 +95,10 @@ describe('TUI shell and target browser', () => {
     await waitFor(app.lastFrame, (s) => s.includes('Bennu'));
     await tick();
     await type(app.stdin, 's', 'r', 'c', 'c', 'c'); // sort by size, reversed; class Apollo
-    await type(app.stdin, '/', '2', '0', '2', '0', KEY.enter, KEY.down, KEY.down);
+    // Enter on the search keeps it and picks the highlighted match (the Trajectory view opens).
+    await type(app.stdin, '/', '2', '0', '2', '0', KEY.enter);
+    await waitFor(app.lastFrame, (s) => s.includes('[2 Trajectory]') && /target 2020 /.test(s), 'search match picked');
+    await type(app.stdin, '1', KEY.down, KEY.down);
     const before = await waitFor(app.lastFrame, (s) => s.includes('sort size↓') && s.includes('class Apollo') && s.includes('/2020'), 'filtered');
     const cursorRow = lines(before).find((l) => l.startsWith('>'))!;
     expect(cursorRow).toBeDefined();

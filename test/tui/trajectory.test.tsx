@@ -111,7 +111,7 @@ describe('Trajectory view (real trajectory engine)', () => {
     // Pick again, then choose another target: the picked window does not carry over.
     await type(app.stdin, KEY.enter);
     await waitFor(() => String(lastDoc(calls).window.launch), (w) => w !== SCENARIO_WINDOW, 'picked again', 10_000);
-    await type(app.stdin, '1', '/', ...'SG344'.split(''), KEY.enter, KEY.enter);
+    await type(app.stdin, '1', '/', ...'SG344'.split(''), KEY.enter); // Enter on the search picks the match
     f = await waitFor(app.lastFrame, (s) => s.includes('target 2000 SG344'), 'new target');
     expect(flat(f)).toContain(`mission window back to the scenario's ${SCENARIO_WINDOW}`);
     await waitFor(() => `${lastDoc(calls).target.designation}|${lastDoc(calls).window.launch}`, (v) => v === `2000 SG344|${SCENARIO_WINDOW}`, 'planned the new target with the scenario window', 10_000);

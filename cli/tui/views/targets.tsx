@@ -28,7 +28,7 @@ export const TARGETS_HELP: Array<[string, string]> = [
   ['g / G, Home / End', 'first / last row'],
   ['Enter', 'pick the target and open its trajectory (refused for ✗ rows: no size or mass estimate, so a mission cannot be sized)'],
   ['i', "all of the highlighted asteroid's details: orbit, size, composition and analogue, warnings (↑ ↓ scroll, i or Esc closes)"],
-  ['/', 'search by name, number or designation (Enter keeps, Esc clears)'],
+  ['/', 'search by name, number or designation (Enter keeps it and picks the highlighted match, Esc clears)'],
   ['s / r', 'cycle the sort column (Δv, size, class, type, name) / reverse it'],
   ['c / t', 'cycle the orbit-class / spectral-type filter'],
   ['v', 'maximum Δv filter in km/s (empty for none)'],
@@ -160,6 +160,19 @@ export function TargetsView({ state, catalogName, today, selected, onPick, width
   }, [current, clearStatus]);
   const infoLines = useMemo(() => (current && state.status === 'ready' ? detailLines(current, state.api, width, today) : []), [current, state, width, today]);
 
+  /** Picks the row under the cursor (the latest cursor and filters, even if a key arrived before their render). */
+  const pickHighlighted = (f: typeof filtersRef.current, at: number) => {
+    const picked = filterAndSort(asteroids.slice(), f)[at];
+    if (!picked) return;
+    if (!plannable(picked)) {
+      const text = `${unplannableReason(picked)}. Pick another target (✗ marks these rows; i shows the details).`;
+      rowError.current = { designation: picked.designation, text };
+      setStatus(text, 'error');
+      return;
+    }
+    onPick(picked);
+  };
+
   useViewKeys(
     (input, key) => {
       if (infoRef.current !== null) {
@@ -198,6 +211,8 @@ export function TargetsView({ state, catalogName, today, selected, onPick, width
           }
           setEdit(null);
           setCapture(false);
+          // Enter on a search keeps the filter and picks the highlighted match, as ⏎ says.
+          if (edit.field === 'query' && r.line.text.trim() !== '') pickHighlighted({ ...filters, query: r.line.text }, r.line.text === filters.query ? cursorRef.current : 0);
         }
         return;
       }
@@ -207,18 +222,8 @@ export function TargetsView({ state, catalogName, today, selected, onPick, width
       else if (key.pageDown) setCursor((c) => Math.min(rows.length - 1, c + visible));
       else if (key.home || input === 'g') setCursor(0);
       else if (key.end || input === 'G') setCursor(Math.max(0, rows.length - 1));
-      else if (key.return) {
-        // The latest cursor and filters, even if this Enter arrived before their render.
-        const picked = filterAndSort(asteroids.slice(), filtersRef.current)[cursorRef.current];
-        if (!picked) return;
-        if (!plannable(picked)) {
-          const text = `${unplannableReason(picked)}. Pick another target (✗ marks these rows; i shows the details).`;
-          rowError.current = { designation: picked.designation, text };
-          setStatus(text, 'error');
-          return;
-        }
-        onPick(picked);
-      } else if (input === 'i') {
+      else if (key.return) pickHighlighted(filtersRef.current, cursorRef.current);
+      else if (input === 'i') {
         if (!current) return;
         setInfo(0);
         setCapture(true);
