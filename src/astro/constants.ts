@@ -35,7 +35,7 @@ export const JD_J2000 = 2451545.0;
 
 /**
  * Obliquity of the ecliptic at J2000, radians: 84381.448″ (IAU 1976, the value JPL uses for the
- * ecliptic frame of SBDB/Horizons elements; `../shared/data/README.md`, ephemeris/).
+ * ecliptic frame of SBDB/Horizons elements; the Horizons ephemeris notes of the reference data set).
  */
 export const OBLIQUITY_J2000_RAD = (84381.448 / 3600) * (Math.PI / 180);
 

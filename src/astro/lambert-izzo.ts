@@ -1,7 +1,7 @@
 /**
  * Lambert's problem by Izzo's method: D. Izzo, "Revisiting Lambert's problem", Celest. Mech.
  * Dyn. Astron. 121 (2015) 1–15. Written from the paper and the notes in
- * ../shared/notes/astrodynamics.md §2.1 (pykep's structure): non-dimensional time T(x) in three
+ * the team's astrodynamics notes §2.1 (pykep's structure): non-dimensional time T(x) in three
  * forms (Battin series near x = 1, Lagrange, Lancaster), the corrected single-revolution
  * initial guess (poliastro#1362/#1371), Halley search for the minimum time of the N-rev
  * branches, 4th-order Householder iterations, and a bracketed bisection/Newton fallback so that

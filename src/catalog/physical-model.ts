@@ -72,7 +72,7 @@ export interface Density {
  *   1.19 ± 0.02 (Ryugu, Watanabe et al. 2019, Science 364, 268) — inside C's 1.3 ± 0.6, not B's.
  * - M stays at Carry's 3.5 ± 1.0 although DESIGN says ~4–5: the 4–5 figures are Carry's
  *   metal-rich Xc/Xk sub-classes (4.9, 4.2). Checked on the compilation itself
- *   (../shared/data/physical/carry2012_{masses,diameters}.txt with Mahlke 2022 classes): the 10
+ *   (Carry 2012 mass and diameter tables in the reference data set, with Mahlke 2022 classes): the 10
  *   M-types whose density is known to better than 20 % have a median of 3.7 g/cm³ (Lutetia 3.5,
  *   Kalliope 3.1, Klotho 3.9, Kleopatra 4.4, Hesperia 4.7, …); 16 Psyche is 4.17 ± 0.15
  *   (Farnocchia et al. 2024, AJ 168, 21). 3.5 ± 1.0 spans them; 4–5 would exclude most.

@@ -1,6 +1,6 @@
 /**
  * Δv bookkeeping of the NHATS round-trip method (Barbee et al. 2011, AAS 11-444; NHATS API v1.3),
- * verified against the 31 published records in ../shared/data/nhats (see test/trajectory/delta-v.test.ts):
+ * verified against 31 published NHATS records (reference data; see test/trajectory/delta-v.test.ts):
  *
  *   Δv_total = Δv_dep,park + v_rel,arr,NEA + v_rel,dep,NEA + Δv_entry
  *

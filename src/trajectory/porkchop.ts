@@ -195,6 +195,17 @@ interface PorkchopState {
   shape?: Pick<Porkchop, 'direction' | 'stepDays' | 'leoAltitudeKm' | 'entryAltitudeKm'>;
 }
 
+/** The per-cell arrays a result derives from the first `n` grid cells: C3 = v∞², total Δv (NaN where no transfer). */
+function derivedCellArrays(g: { vInfDep: Float64Array; cost: Float64Array }, n: number): { c3: Float64Array; dvTotal: Float64Array } {
+  const c3 = new Float64Array(n);
+  const dvTotal = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    c3[c] = g.vInfDep[c] * g.vInfDep[c];
+    dvTotal[c] = g.cost[c] === Infinity ? NaN : g.cost[c];
+  }
+  return { c3, dvTotal };
+}
+
 function cancelledPorkchop(target: TrajectoryTarget, st: PorkchopState): PorkchopCancelledError {
   const rows = st.rowsDone ?? 0;
   const g = st.grid;
@@ -217,21 +228,14 @@ function cancelledPorkchop(target: TrajectoryTarget, st: PorkchopState): Porkcho
     // result derives from the grid (C3 = v∞², no solution = NaN) for just those rows.
     const n = rows * g.nTof;
     const vInfDep = g.vInfDep.subarray(0, n);
-    const c3 = new Float64Array(n);
-    const dvTotal = new Float64Array(n);
-    for (let c = 0; c < n; c++) {
-      c3[c] = vInfDep[c] * vInfDep[c];
-      dvTotal[c] = g.cost[c] === Infinity ? NaN : g.cost[c];
-    }
     computed = {
       ...st.shape,
       launchJd: st.launchJd.subarray(0, rows),
       tofDays: st.tofDays,
-      c3,
+      ...derivedCellArrays(g, n),
       vInfDep,
       vInfArr: g.vInfArr.subarray(0, n),
       declRad: g.declRad ? g.declRad.subarray(0, n) : new Float64Array(n).fill(NaN),
-      dvTotal,
       sol: g.sol.subarray(0, n),
     };
   }
@@ -281,13 +285,9 @@ function* porkchopSteps(
       transferSense[i * nT + k] = x1 * arrStates[a + 1] - y1 * arrStates[a] >= 0 ? 1 : -1;
     }
   }
-  const c3 = new Float64Array(nL * nT);
   let bestC = -1;
-  for (let c = 0; c < c3.length; c++) {
-    c3[c] = g.vInfDep[c] * g.vInfDep[c];
-    if (g.cost[c] < Infinity && (bestC < 0 || g.cost[c] < g.cost[bestC])) bestC = c;
-  }
-  const dvTotal = g.cost.map((v) => (v === Infinity ? NaN : v));
+  for (let c = 0; c < nL * nT; c++) if (g.cost[c] < Infinity && (bestC < 0 || g.cost[c] < g.cost[bestC])) bestC = c;
+  const { c3, dvTotal } = derivedCellArrays(g, nL * nT);
   if (bestC < 0) {
     throw new NoSolutionError(`no ballistic ${direction === 'out' ? 'Earth → ' + target.designation : target.designation + ' → Earth'} transfer on this grid (try more revolutions with --max-revs, or other dates)`, 'grid');
   }
